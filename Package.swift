@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "smsim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "smsim", targets: ["smsim"]),
+        .library(name: "SimulationKernel", targets: ["SimulationKernel"]),
+        .library(name: "Stochastics", targets: ["Stochastics"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "QueueingTheory", targets: ["QueueingTheory"]),
+        .library(name: "Validation", targets: ["Validation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        // GNU Scientific Library: random generators, variates, t quantiles.
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // Clock, event queue, run loop. Knows nothing about Service Manager, files or terminals.
+        .target(name: "SimulationKernel"),
+        // Random streams and distributions (GSL underneath).
+        .target(name: "Stochastics", dependencies: ["CGSL"]),
+        // Tallies, time averages, percentiles, confidence intervals.
+        .target(name: "Statistics", dependencies: ["CGSL"]),
+        // Closed-form answers: Erlang C, exact and load-dependent MVA.
+        .target(name: "QueueingTheory"),
+        // Simulated queueing systems checked against QueueingTheory (`smsim validate`).
+        .target(name: "Validation", dependencies: ["SimulationKernel", "Stochastics", "Statistics", "QueueingTheory"]),
+        // The thin command-line tool.
+        .executableTarget(name: "smsim", dependencies: [
+            "Validation",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Stochastics"]),
+        .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
+        .testTarget(name: "CLITests", dependencies: ["smsim"]),
+    ]
+)

@@ -1,0 +1,87 @@
+/// Percentiles of latencies in bounded memory: a log-linear histogram of microseconds.
+///
+/// Values below 256 µs are counted exactly; above, each power-of-two range is split into
+/// 128 equal buckets, so a bucket is at most 1/128 of its lower edge wide. Percentiles
+/// report the bucket midpoint: **relative error at most 0.4 % (1/256), or 1 µs**. Values up to
+/// 2^42 µs (about 50 days) are tracked; larger ones count in the top bucket. Memory is fixed
+/// (under 40 KB); recording is O(1) with no allocation; two histograms merge by adding counts.
+public struct LatencyHistogram: Sendable, Equatable {
+    @usableFromInline static let linearLimit: UInt64 = 256
+    @usableFromInline static let subBuckets = 128
+    @usableFromInline static let maxShift = 35
+    @usableFromInline static let bucketCount = 256 + maxShift * 128
+
+    @usableFromInline var counts: [UInt32]
+    /// Number of recorded values.
+    public var count: Int = 0
+    /// Exact sum of recorded values, in seconds.
+    public var sum: Double = 0
+    /// Exact largest value recorded, in seconds.
+    public var max: Double = 0
+
+    public init() { counts = Array(repeating: 0, count: Self.bucketCount) }
+
+    @inlinable
+    static func bucket(ofMicros v: UInt64) -> Int {
+        if v < linearLimit { return Int(v) }
+        let msb = 63 - v.leadingZeroBitCount
+        let shift = msb - 7
+        if shift > maxShift { return bucketCount - 1 }
+        let top = Int(v >> UInt64(shift))          // 128...255
+        return 256 + (shift - 1) * subBuckets + (top - 128)
+    }
+
+    /// Midpoint of a bucket, in microseconds.
+    static func midpoint(ofBucket index: Int) -> Double {
+        if index < 256 { return Double(index) }
+        let shift = (index - 256) / subBuckets + 1
+        let top = 128 + (index - 256) % subBuckets
+        let width = Double(UInt64(1) << UInt64(shift))
+        return Double(top) * width + width / 2
+    }
+
+    /// Records one latency in seconds (negative values count as 0).
+    /// - Complexity: O(1).
+    @inlinable
+    public mutating func record(_ seconds: Double) {
+        let micros = seconds > 0 ? UInt64(min(seconds * 1e6 + 0.5, 9e15)) : 0
+        counts[Self.bucket(ofMicros: micros)] &+= 1
+        count += 1
+        sum += seconds
+        if seconds > max { max = seconds }
+    }
+
+    /// Mean of the recorded values (exact); `.nan` when empty.
+    public var mean: Double { count > 0 ? sum / Double(count) : .nan }
+
+    /// The `p`-quantile (0 < p ≤ 1) in seconds by nearest rank; `.nan` when empty.
+    /// - Complexity: O(buckets); call per window, not per event.
+    public func quantile(_ p: Double) -> Double {
+        guard count > 0 else { return .nan }
+        let rank = Swift.max(1, Int((p * Double(count)).rounded(.up)))
+        var seen = 0
+        for (i, c) in counts.enumerated() where c > 0 {
+            seen += Int(c)
+            if seen >= rank { return Swift.min(Self.midpoint(ofBucket: i) / 1e6, max) }
+        }
+        return max
+    }
+
+    /// Adds another histogram's counts to this one.
+    public mutating func merge(_ other: LatencyHistogram) {
+        for i in counts.indices { counts[i] &+= other.counts[i] }
+        count += other.count
+        sum += other.sum
+        max = Swift.max(max, other.max)
+    }
+
+    /// Empties the histogram, keeping its memory.
+    public mutating func reset() {
+        if count > 0 {
+            for i in counts.indices { counts[i] = 0 }
+        }
+        count = 0
+        sum = 0
+        max = 0
+    }
+}

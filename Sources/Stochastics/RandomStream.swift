@@ -1,0 +1,50 @@
+import CGSL
+
+/// One independent source of random numbers: a GSL Mersenne Twister (mt19937) generator.
+///
+/// A class because it owns a C resource. Give every random source in a model its own
+/// stream (see `StreamSeed`); never share one between replications or threads.
+public final class RandomStream {
+    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+    /// The stream's name, for diagnostics.
+    public let name: String
+
+    /// A stream seeded from (scenario seed, replication, name).
+    public convenience init(seed: UInt64, replication: Int, name: String) {
+        self.init(gslSeed: StreamSeed.derive(seed: seed, replication: replication, stream: name), name: name)
+    }
+
+    /// A stream with an explicit GSL seed.
+    public init(gslSeed: UInt32, name: String = "") {
+        smsim_gsl_quiet()
+        guard let rng = gsl_rng_alloc(smsim_rng_mt19937()) else {
+            fatalError("GSL could not allocate a random number generator (out of memory)")
+        }
+        gsl_rng_set(rng, UInt(gslSeed))
+        self.rng = rng
+        self.name = name
+    }
+
+    deinit { gsl_rng_free(rng) }
+
+    /// Uniform on [0, 1).
+    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
+    /// Uniform on (0, 1).
+    @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
+    /// A uniformly chosen integer in 0..<n (n ≥ 1).
+    @inlinable public func index(below n: Int) -> Int { Int(gsl_rng_uniform_int(rng, UInt(n))) }
+    /// Exponential with the given mean.
+    @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+    /// Gamma with shape `k` and scale `theta`.
+    @inlinable public func gamma(shape k: Double, scale theta: Double) -> Double { gsl_ran_gamma(rng, k, theta) }
+    /// Lognormal: exp(N(zeta, sigma²)).
+    @inlinable public func lognormal(zeta: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, zeta, sigma) }
+    /// Normal with mean 0 and standard deviation `sigma`.
+    @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
+    /// Weibull with scale `a` and shape `b`.
+    @inlinable public func weibull(scale a: Double, shape b: Double) -> Double { gsl_ran_weibull(rng, a, b) }
+    /// Uniform on [a, b).
+    @inlinable public func flat(_ a: Double, _ b: Double) -> Double { gsl_ran_flat(rng, a, b) }
+    /// Poisson with the given mean.
+    @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
+}

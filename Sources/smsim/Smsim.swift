@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// The smsim command: configuration and the list of subcommands only.
+struct Smsim: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "smsim",
+        abstract: "Discrete-event capacity simulator for System Center Service Manager management groups.",
+        discussion: """
+        smsim simulates console sessions, management servers, workflows and the shared \
+        Service Manager database, and proves its engine against queueing theory.
+
+        Examples:
+          smsim validate                      # the built-in validation suite
+          smsim validate mmc --arrival-rate 0.9 --service-rate 1 --servers 1 --json
+        """,
+        version: version,
+        subcommands: [Validate.self]
+    )
+}
+
+/// Entry point: bad input of any kind exits with status 2 and one line on stderr.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Smsim.parseAsRoot()
+            try command.run()
+        } catch let error as CommandFailure {
+            printError("smsim: \(error.message)")
+            exit(error.status)
+        } catch {
+            let code = Smsim.exitCode(for: error)
+            if code == .validationFailure {
+                let message = Smsim.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid input"
+                printError("smsim: error: \(message)")
+                printError("Run 'smsim help' or add --help for usage.")
+                exit(2)
+            }
+            Smsim.exit(withError: error)
+        }
+    }
+}
+
+/// A failure with a chosen exit status: 1 a check failed, 2 bad input, 3 an internal inconsistency.
+struct CommandFailure: Error {
+    var message: String
+    var status: Int32
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
