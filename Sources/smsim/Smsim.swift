@@ -35,8 +35,7 @@ enum Main {
             let code = Smsim.exitCode(for: error)
             if code == .validationFailure {
                 let message = Smsim.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid input"
-                printError("smsim: error: \(message)")
-                printError("Run 'smsim help' or add --help for usage.")
+                printError("smsim: error: \(message) (see smsim help)")
                 exit(2)
             }
             Smsim.exit(withError: error)
