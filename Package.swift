@@ -11,9 +11,12 @@ let package = Package(
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "QueueingTheory", targets: ["QueueingTheory"]),
         .library(name: "Validation", targets: ["Validation"]),
+        .library(name: "Stations", targets: ["Stations"]),
+        .library(name: "CapacityModel", targets: ["CapacityModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
     ],
     targets: [
         // GNU Scientific Library: random generators, variates, t quantiles.
@@ -28,9 +31,16 @@ let package = Package(
         .target(name: "QueueingTheory"),
         // Simulated queueing systems checked against QueueingTheory (`smsim validate`).
         .target(name: "Validation", dependencies: ["SimulationKernel", "Stochastics", "Statistics", "QueueingTheory"]),
+        // Multi-core stations: processor sharing (virtual time) and FCFS. No domain words.
+        .target(name: "Stations", dependencies: ["SimulationKernel"]),
+        // The Service Manager management group: consoles, servers, workflows, database, failures, scenarios.
+        .target(name: "CapacityModel", dependencies: [
+            "SimulationKernel", "Stochastics", "Statistics", "QueueingTheory", "Stations",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         // The thin command-line tool.
         .executableTarget(name: "smsim", dependencies: [
-            "Validation",
+            "Validation", "CapacityModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
@@ -38,6 +48,8 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Stochastics"]),
         .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
+        .testTarget(name: "StationsTests", dependencies: ["Stations"]),
+        .testTarget(name: "CapacityModelTests", dependencies: ["CapacityModel", "QueueingTheory", "Statistics"]),
         .testTarget(name: "CLITests", dependencies: ["smsim"]),
     ]
 )

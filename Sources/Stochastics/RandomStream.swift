@@ -48,3 +48,8 @@ public final class RandomStream {
     /// Poisson with the given mean.
     @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
 }
+
+extension RandomStream {
+    /// Restarts the generator from a new seed without allocating.
+    public func reseed(_ gslSeed: UInt32) { gsl_rng_set(rng, UInt(gslSeed)) }
+}

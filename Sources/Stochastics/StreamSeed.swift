@@ -38,3 +38,16 @@ public enum StreamSeed {
         return z ^ (z >> 31)
     }
 }
+
+extension StreamSeed {
+    /// The seed of member `index` of a numbered family of streams (one per session, say):
+    /// `derive(seed, replication, name)` mixed once more with the index through splitmix64.
+    /// No string is built, so it is cheap enough to call per session.
+    public static func derive(seed: UInt64, replication: Int, stream name: String, index: Int) -> UInt32 {
+        var x = splitmix64(seed)
+        x = splitmix64(x ^ UInt64(truncatingIfNeeded: replication))
+        x = splitmix64(x ^ fnv1a64(name))
+        x = splitmix64(x ^ UInt64(truncatingIfNeeded: index))
+        return UInt32(truncatingIfNeeded: x >> 32) ^ UInt32(truncatingIfNeeded: x)
+    }
+}

@@ -1,0 +1,151 @@
+import SimulationKernel
+import Stochastics
+
+/// Console sessions: arrivals through the daily profile, the load balancer, session ends.
+extension ManagementGroupModel {
+    /// Schedules the next session arrival of the non-homogeneous Poisson process whose rate
+    /// is the profile's multiplier times the peak rate (peak consoles / mean session length,
+    /// by Little's law). One unit-exponential draw per arrival, spent across profile steps,
+    /// so the arrival times do not depend on anything else in the model.
+    mutating func scheduleNextSessionArrival(after time: Double) {
+        var remaining = arrivalStream.exponential(mean: 1)
+        var t = time
+        while t < config.duration {
+            let (multiplier, until) = config.profileStep(at: t)
+            let rate = multiplier * config.peakArrivalRate
+            if rate > 0 && remaining <= rate * (until - t) {
+                simulation.schedule(.sessionArrival, at: t + remaining / rate, class: .arrival)
+                return
+            }
+            remaining -= rate * (until - t)
+            t = until
+        }
+    }
+
+    mutating func sessionArrives() {
+        let now = simulation.now
+        let length = config.sessionLength.sample(sessionLengthStream)
+        scheduleNextSessionArrival(after: now)
+        beginSession(endingAt: now + length)
+    }
+
+    /// Connects the consoles that would be connected at time 0 had the profile's first rate
+    /// been running for ever: sessions that started in a long look-back window and have not
+    /// ended yet (exact for the M/G/∞ population of sessions).
+    mutating func connectInitialPopulation() {
+        let rate = config.profileStep(at: 0).rate * config.peakArrivalRate
+        guard rate > 0 else { return }
+        let lookBack = 20 * config.sessionLength.mean * max(1, config.sessionLength.cv)
+        var age = 0.0
+        var remaining: [Double] = []
+        while true {
+            age += initialPopulationStream.exponential(mean: 1 / rate)
+            if age > lookBack { break }
+            let length = config.sessionLength.sample(initialPopulationStream)
+            if length > age { remaining.append(length - age) }
+        }
+        for r in remaining { beginSession(endingAt: r) }
+    }
+
+    /// A new session asks the load balancer for a server; refused if none has room.
+    mutating func beginSession(endingAt end: Double) {
+        let index = sessionsStarted
+        sessionsStarted += 1
+        counts.sessionsArrived += 1
+        guard let server = chooseServer(), let slot = freeConsoles.popLast() else {
+            counts.sessionsRefused += 1
+            return
+        }
+        let c = Int(slot)
+        // Each session draws its think times, request classes and demands from its own
+        // stream, seeded by its arrival index: the same session makes the same requests in
+        // every configuration (common random numbers).
+        consoleStreams[c].reseed(StreamSeed.derive(seed: config.seed, replication: replication,
+                                                   stream: "sessions.requests", index: index))
+        consoles[c].leaving = false
+        connect(console: c, to: server)
+        simulation.schedule(.sessionEnd(console: slot), at: end, class: .release, on: consoles[c].sessionTimer)
+    }
+
+    /// Binds a console to a server and starts its think time.
+    mutating func connect(console c: Int, to server: Int) {
+        consoles[c].server = Int32(server)
+        consoles[c].phase = .thinking
+        connections[server] += 1
+        recorder.connectionsChanged(server, to: Int(connections[server]), at: simulation.now)
+        scheduleThink(console: c)
+    }
+
+    mutating func scheduleThink(console c: Int, extraDelay: Double = 0) {
+        let think = config.thinkTime.sample(consoleStreams[c])
+        simulation.schedule(.thinkEnd(console: Int32(c)), at: simulation.now + extraDelay + think,
+                            class: .arrival, on: consoles[c].activityTimer)
+    }
+
+    /// The load balancer's choice among servers that are up, in the pool and below their cap.
+    mutating func chooseServer() -> Int? {
+        let n = config.servers.count
+        func eligible(_ s: Int) -> Bool {
+            serverUp[s] && serverInPool[s] && Int(connections[s]) < config.servers[s].maxConsoles
+        }
+        switch config.balancing {
+        case .leastConnections:
+            var best: Int?
+            for s in 0..<n where eligible(s) {
+                if best == nil || connections[s] < connections[best!] { best = s }
+            }
+            return best
+        case .roundRobin:
+            for step in 0..<n {
+                let s = (roundRobinNext + step) % n
+                if eligible(s) {
+                    roundRobinNext = (s + 1) % n
+                    return s
+                }
+            }
+            return nil
+        case .random:
+            var count = 0
+            for s in 0..<n where eligible(s) { count += 1 }
+            guard count > 0 else { return nil }
+            var pick = balancerStream.index(below: count)
+            for s in 0..<n where eligible(s) {
+                if pick == 0 { return s }
+                pick -= 1
+            }
+            return nil
+        }
+    }
+
+    /// The session's time is up: leave now if idle, or after the request in flight.
+    mutating func sessionEnds(console c: Int) {
+        switch consoles[c].phase {
+        case .thinking, .reconnecting:
+            simulation.cancel(consoles[c].activityTimer)
+            leave(console: c)
+        case .serverBefore, .database, .serverAfter:
+            consoles[c].leaving = true
+        case .free:
+            break
+        }
+    }
+
+    /// Frees the console's slot; the session counts as completed.
+    mutating func leave(console c: Int) {
+        let server = Int(consoles[c].server)
+        if server >= 0 && consoles[c].phase != .reconnecting {
+            connections[server] -= 1
+            recorder.connectionsChanged(server, to: Int(connections[server]), at: simulation.now)
+        }
+        if consoles[c].incident >= 0 {
+            recorder.displacedResolved(incident: Int(consoles[c].incident), abandoned: false, at: simulation.now)
+            consoles[c].incident = -1
+        }
+        consoles[c].server = -1
+        consoles[c].phase = .free
+        consoles[c].leaving = false
+        simulation.cancel(consoles[c].sessionTimer)
+        freeConsoles.append(Int32(c))
+        counts.sessionsCompleted += 1
+    }
+}

@@ -1,0 +1,234 @@
+import SimulationKernel
+import Stations
+import Statistics
+import Stochastics
+
+/// One replication of a Service Manager management group as a discrete-event model.
+///
+/// Consoles connect to management servers through a load balancer and stay bound to them;
+/// each console thinks, then sends a request that takes CPU on its server, time in the
+/// shared database and optionally CPU again. Saves trigger workflow jobs that subscriptions
+/// pick up on each poll and that run only on the server holding the workflow role.
+/// Failures take servers and the database away and give them back (see
+/// `ManagementGroupModel+Failures.swift`).
+///
+/// All state lives in this value; events are an enum of integer ids, so the event loop
+/// allocates nothing once the queues have grown to their working size.
+public struct ManagementGroupModel: DiscreteEventModel {
+    public enum Event {
+        case sessionArrival
+        case sessionEnd(console: Int32)
+        case thinkEnd(console: Int32)
+        case reconnect(console: Int32)
+        case stationCompletion(station: Int32)
+        case poll
+        case recurring(index: Int32)
+        case burst(index: Int32)
+        case scheduledFailure(index: Int32)
+        case randomFailure(server: Int32)
+        case serverRepair(server: Int32, random: Bool)
+        case databaseRepair
+        case promotion
+        case windowEnd
+        case warmupEnd
+    }
+
+    enum Phase: UInt8 {
+        case free, thinking, serverBefore, database, serverAfter, reconnecting
+    }
+
+    struct Console {
+        var server: Int32 = -1
+        var phase = Phase.free
+        var leaving = false
+        var requestClass: Int32 = 0
+        var issuedAt = 0.0
+        var databaseDemand = 0.0
+        var afterDemand = 0.0
+        var disconnectedAt = 0.0
+        /// The failure that displaced this console, while it is reconnecting.
+        var incident: Int32 = -1
+        var activityTimer: TimerID
+        var sessionTimer: TimerID
+    }
+
+    struct WorkflowSlot {
+        var busy = false
+        var triggeredAt = 0.0
+        var template: Int32 = 0
+        var inDatabase = false
+        var databaseDemand = 0.0
+        var server: Int32 = -1
+    }
+
+    struct PendingJob {
+        var triggeredAt: Double
+        var template: Int32
+    }
+
+    public var simulation: Simulation<Event>
+    let config: ModelConfig
+    let replication: Int
+
+    // Streams: one per random source, named so that adding one leaves the others unchanged.
+    let arrivalStream: RandomStream
+    let sessionLengthStream: RandomStream
+    let initialPopulationStream: RandomStream
+    let balancerStream: RandomStream
+    let workflowStream: RandomStream
+    let failureStream: RandomStream
+    var consoleStreams: ContiguousArray<RandomStream>
+
+    // Stations: the management servers, then the database.
+    var stations: ContiguousArray<Station>
+    var stationTimers: ContiguousArray<TimerID>
+    var serverUp: ContiguousArray<Bool>
+    var serverInPool: ContiguousArray<Bool>
+    var connections: ContiguousArray<Int32>
+    var databaseUp = true
+    var roundRobinNext = 0
+
+    // Consoles.
+    var consoles: ContiguousArray<Console>
+    var freeConsoles: ContiguousArray<Int32>
+    var sessionsStarted = 0
+
+    // Workflows.
+    var workflowServer: Int32
+    var triggered = RingBuffer<PendingJob>(capacity: 4096)
+    var ready = RingBuffer<PendingJob>(capacity: 1024)
+    var slots: ContiguousArray<WorkflowSlot>
+    var freeSlots: ContiguousArray<Int32>
+
+    // Failures.
+    let reconnectStream: RandomStream
+    let promotionStream: RandomStream
+    /// Outstanding failures per server; a server is up when its count is 0.
+    var serverDownCount: ContiguousArray<Int32>
+    var databaseDownCount = 0
+    var promotionPending = false
+    /// The server whose loss started the current promotion, for fail-back.
+    var originalWorkflowServer: Int32 = 0
+
+    public internal(set) var recorder: Recorder
+    public internal(set) var counts = Counts()
+    public internal(set) var incidents: [Incident] = []
+
+    /// Builds replication `replication` of a validated scenario.
+    public init(scenario: Scenario, replication: Int) {
+        let config = ModelConfig(scenario: scenario)
+        self.config = config
+        self.replication = replication
+        let seed = scenario.seed
+        func stream(_ name: String) -> RandomStream { RandomStream(seed: seed, replication: replication, name: name) }
+        arrivalStream = stream("sessions.arrivals")
+        sessionLengthStream = stream("sessions.length")
+        initialPopulationStream = stream("sessions.initial")
+        balancerStream = stream("load-balancer")
+        workflowStream = stream("workflows.jobs")
+        failureStream = stream("failures.random")
+        reconnectStream = stream("failures.reconnect")
+        promotionStream = stream("failures.promotion")
+
+        let serverCount = config.servers.count
+        simulation = Simulation(capacity: config.consoleCapacity + 64)
+        stations = ContiguousArray(config.servers.map { Station(servers: $0.cores, discipline: $0.discipline) })
+        stations.append(Station(servers: config.databaseCores, discipline: config.databaseDiscipline))
+        stationTimers = []
+        for _ in 0...serverCount { stationTimers.append(simulation.makeTimer()) }
+        serverUp = ContiguousArray(repeating: true, count: serverCount)
+        serverInPool = ContiguousArray(config.servers.map(\.acceptsConsoles))
+        connections = ContiguousArray(repeating: 0, count: serverCount)
+
+        consoles = []
+        consoleStreams = []
+        consoles.reserveCapacity(config.consoleCapacity)
+        for i in 0..<config.consoleCapacity {
+            consoles.append(Console(activityTimer: simulation.makeTimer(), sessionTimer: simulation.makeTimer()))
+            consoleStreams.append(RandomStream(gslSeed: UInt32(i), name: "console"))
+        }
+        freeConsoles = ContiguousArray((0..<Int32(config.consoleCapacity)).reversed())
+
+        workflowServer = 0
+        slots = ContiguousArray(repeating: WorkflowSlot(), count: config.workflowConcurrency)
+        freeSlots = ContiguousArray((0..<Int32(config.workflowConcurrency)).reversed())
+        serverDownCount = ContiguousArray(repeating: 0, count: serverCount)
+        recorder = Recorder(config: config)
+    }
+
+    /// Runs the replication to the end of the scenario.
+    public mutating func run() {
+        start()
+        run(until: config.duration)
+        recorder.finish(model: self)
+    }
+
+    /// Schedules the first events and connects the starting population.
+    mutating func start() {
+        scheduleFailures()
+        if config.startSteady { connectInitialPopulation() }
+        scheduleNextSessionArrival(after: 0)
+        if config.pollInterval > 0 {
+            simulation.schedule(.poll, at: config.pollInterval, class: .service)
+        }
+        for (i, r) in config.recurring.enumerated() where r.offset <= config.duration {
+            simulation.schedule(.recurring(index: Int32(i)), at: r.offset, class: .service)
+        }
+        for (i, b) in config.bursts.enumerated() {
+            simulation.schedule(.burst(index: Int32(i)), at: b.at, class: .service)
+        }
+        var t = config.window
+        while t < config.duration {
+            simulation.schedule(.windowEnd, at: t, class: .observation)
+            t += config.window
+        }
+        simulation.schedule(.windowEnd, at: config.duration, class: .observation)
+        if config.warmup > 0 { simulation.schedule(.warmupEnd, at: config.warmup, class: .observation) }
+    }
+
+    public mutating func handle(_ event: Event) {
+        switch event {
+        case .thinkEnd(let c): issueRequest(console: Int(c))
+        case .stationCompletion(let s): completeService(at: Int(s))
+        case .sessionArrival: sessionArrives()
+        case .sessionEnd(let c): sessionEnds(console: Int(c))
+        case .reconnect(let c): attemptReconnect(console: Int(c))
+        case .poll: poll()
+        case .recurring(let r): runRecurring(Int(r))
+        case .burst(let b): runBurst(Int(b))
+        case .scheduledFailure(let i): runScheduledFailure(Int(i))
+        case .randomFailure(let s): runRandomFailure(Int(s))
+        case .serverRepair(let s, let random): repairServer(Int(s), random: random)
+        case .databaseRepair: repairDatabase()
+        case .promotion: promote()
+        case .windowEnd: recorder.closeWindow(model: self)
+        case .warmupEnd: recorder.endWarmup(model: self)
+        }
+    }
+
+    // MARK: Stations
+
+    /// Re-arms the station's completion event after a change.
+    @inline(__always)
+    mutating func stationChanged(_ s: Int) {
+        let now = simulation.now
+        if let t = stations[s].nextCompletion(now: now) {
+            simulation.schedule(.stationCompletion(station: Int32(s)), at: t, class: .release, on: stationTimers[s])
+        } else {
+            simulation.cancel(stationTimers[s])
+        }
+        recorder.stationChanged(s, busy: stations[s].busyServers, jobs: stations[s].jobCount, at: now)
+    }
+
+    var databaseStation: Int { config.servers.count }
+
+    mutating func completeService(at s: Int) {
+        let job = stations[s].completeNext(now: simulation.now)
+        stationChanged(s)
+        if Int(job) < config.consoleCapacity {
+            advanceRequest(console: Int(job))
+        } else {
+            advanceWorkflowJob(slot: Int(job) - config.consoleCapacity)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Stations
+import Stochastics
+
+/// The scenario flattened into the arrays and numbers the event handlers read.
+struct ModelConfig: Sendable {
+    struct RequestSpec: Sendable {
+        var server: Distribution
+        var database: Distribution?
+        var serverAfter: Distribution?
+        var workflowsPerRequest: Double
+    }
+
+    struct JobSpec: Sendable {
+        var server: Distribution
+        var database: Distribution?
+    }
+
+    struct RecurringSpec: Sendable {
+        var every: Double
+        var offset: Double
+        var jobs: Int
+    }
+
+    let scenarioName: String
+    let seed: UInt64
+    let duration: Double
+    let warmup: Double
+    let window: Double
+    let layout: Layout
+    var servers: [Layout.Server] { layout.servers }
+    let databaseName: String
+    let databaseCores: Int
+    let databaseDiscipline: QueueDiscipline
+    let consoleCapacity: Int
+
+    let peak: Int
+    let startSteady: Bool
+    let profile: [Consoles.ProfileStep]
+    let peakArrivalRate: Double
+    let sessionLength: Distribution
+    let thinkTime: Distribution
+    let balancing: Consoles.LoadBalancing
+    let networkLatency: Double
+    let requests: [RequestSpec]
+    let cumulativeWeights: [Double]
+
+    let pollInterval: Double
+    let batchSize: Int
+    let workflowConcurrency: Int
+    /// Index 0: the subscription job; 1 + r: recurring job r.
+    let jobs: [JobSpec]
+    let recurring: [RecurringSpec]
+    let bursts: [Workflows.Burst]
+
+    let failures: Failures
+    /// Server index per name.
+    let serverIndex: [String: Int]
+
+    init(scenario: Scenario) {
+        scenarioName = scenario.name
+        seed = scenario.seed
+        duration = scenario.duration
+        warmup = scenario.warmup
+        window = scenario.window
+        layout = scenario.layout
+        databaseName = scenario.managementGroup.database.name
+        databaseCores = scenario.managementGroup.database.cores
+        databaseDiscipline = scenario.managementGroup.database.discipline
+        consoleCapacity = max(1, layout.servers.reduce(0) { $0 + $1.maxConsoles })
+
+        let c = scenario.consoles
+        peak = c.peak
+        startSteady = c.start == .steady
+        profile = c.profile.isEmpty ? [Consoles.ProfileStep(from: 0, rate: 1)] : c.profile
+        peakArrivalRate = Double(c.peak) / c.sessionLength.mean
+        sessionLength = c.sessionLength
+        thinkTime = c.thinkTime
+        balancing = c.loadBalancing
+        networkLatency = c.networkLatency
+        requests = c.requests.map {
+            RequestSpec(server: $0.server, database: $0.database, serverAfter: $0.serverAfter,
+                        workflowsPerRequest: $0.workflowsPerRequest)
+        }
+        var sum = 0.0
+        cumulativeWeights = c.requests.map { sum += $0.weight; return sum }
+
+        let w = scenario.workflows
+        pollInterval = w.pollInterval
+        batchSize = w.batchSize
+        workflowConcurrency = max(1, w.concurrency)
+        let base = JobSpec(server: w.job.server, database: w.job.database)
+        jobs = [base] + w.recurring.map { r in
+            r.job.map { JobSpec(server: $0.server, database: $0.database) } ?? base
+        }
+        recurring = w.recurring.map { RecurringSpec(every: $0.every, offset: $0.offset ?? $0.every, jobs: $0.jobs) }
+        bursts = w.bursts
+        failures = scenario.failures
+        var index: [String: Int] = [:]
+        for (i, s) in layout.servers.enumerated() { index[s.name] = i }
+        serverIndex = index
+    }
+
+    /// Profile multiplier in force at time `t` (the profile repeats every 24 h) and the time
+    /// at which the next step starts.
+    func profileStep(at t: Double) -> (rate: Double, until: Double) {
+        let day = 86_400.0
+        let dayStart = (t / day).rounded(.down) * day
+        let offset = t - dayStart
+        var rate = profile[0].rate
+        var until = dayStart + day
+        for (i, step) in profile.enumerated() where step.from <= offset {
+            rate = step.rate
+            until = i + 1 < profile.count ? dayStart + profile[i + 1].from : dayStart + day
+        }
+        return (rate, until)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Numbers in CSV: up to 6 significant digits, empty for "not applicable" (NaN).
+func csvNumber(_ x: Double) -> String {
+    guard x.isFinite else { return "" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    return String(format: "%.6g", x)
+}
+
+/// Quotes a text field when it needs it.
+func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+extension RunReport {
+    public static let timeSeriesHeader = RunIdentity.csvHeader
+        + ",replication,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,"
+        + "requests_failed,reconnects,utilization,queue_length,latency_mean_ms,latency_p50_ms,latency_p95_ms,"
+        + "latency_p99_ms,workflow_backlog,workflow_lag_p95_s"
+
+    /// `timeseries.csv`: every window of every station of every replication.
+    public func timeSeriesCSV(header: Bool = true) -> String {
+        var out = header ? Self.timeSeriesHeader + "\n" : ""
+        let id = identity.csvFields
+        for r in replications {
+            for row in r.rows {
+                let fields: [String] = [
+                    id, String(r.replication), csvNumber(row.windowStart), csvNumber(row.windowEnd), row.warmup ? "1" : "0",
+                    csvField(row.station), row.kind.rawValue, row.workflowRole ? "1" : "0", csvNumber(row.up),
+                    csvNumber(row.consoles), String(row.requestsCompleted), String(row.requestsFailed), String(row.reconnects),
+                    csvNumber(row.utilization), csvNumber(row.queueLength), csvNumber(row.latencyMean * 1000),
+                    csvNumber(row.latencyP50 * 1000), csvNumber(row.latencyP95 * 1000), csvNumber(row.latencyP99 * 1000),
+                    csvNumber(row.workflowBacklog), csvNumber(row.workflowLagP95),
+                ]
+                out += fields.joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+
+    public static let summaryHeader = RunIdentity.csvHeader + ",replications,metric,station,mean,ci95,min,max"
+
+    /// `summary.csv`: each metric after warm-up across replications: mean, 95 % CI half-width, min, max.
+    public func summaryCSV(header: Bool = true) -> String {
+        var out = header ? Self.summaryHeader + "\n" : ""
+        let id = identity.csvFields
+        for row in summary {
+            let e = row.estimate
+            out += "\(id),\(replications.count),\(csvField(row.metric)),\(csvField(row.station)),"
+                + "\(csvNumber(e.mean)),\(csvNumber(e.halfWidth)),\(csvNumber(e.min)),\(csvNumber(e.max))\n"
+        }
+        return out
+    }
+
+    public static let eventsHeader = RunIdentity.csvHeader
+        + ",replication,time_s,event,target,consoles,failed_requests,workflow_jobs,recovery_s,reconnected,abandoned,"
+        + "survivor_peak_utilization,survivor_peak_p95_ms,backlog_peak,drain_s,workflow_lag_p95_s,workflow_lag_max_s"
+
+    /// `events.csv`: failures, repairs, promotions and database outages with their recovery figures.
+    public func eventsCSV(header: Bool = true) -> String {
+        var out = header ? Self.eventsHeader + "\n" : ""
+        let id = identity.csvFields
+        func opt(_ x: Double?) -> String { x.map(csvNumber) ?? "" }
+        for r in replications {
+            for i in r.incidents {
+                let isFailure = i.kind == .serverFailure
+                let fields: [String] = [
+                    id, String(r.replication), csvNumber(i.time), i.kind.rawValue, csvField(i.target), String(i.consoles),
+                    String(i.failedRequests), String(i.workflowJobs), opt(i.recoverySeconds),
+                    isFailure ? String(i.reconnected) : "", isFailure ? String(i.abandoned) : "",
+                    opt(i.survivorPeakUtilization), opt(i.survivorPeakP95.map { $0 * 1000 }), i.backlogPeak.map(String.init) ?? "",
+                    opt(i.drainSeconds), opt(i.workflowLagP95), opt(i.workflowLagMax),
+                ]
+                out += fields.joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Writes files so that a reader never sees half of one: each goes to a temporary name in
+/// the same directory and is renamed over the final name once complete.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The servers a scenario describes, worked out from its sizing fields.
+public struct Layout: Sendable, Equatable {
+    public struct Server: Sendable, Equatable {
+        public var name: String
+        public var cores: Int
+        public var maxConsoles: Int
+        public var isInitial: Bool
+        /// In the load balancer's pool at the start of the run.
+        public var acceptsConsoles: Bool
+        public var discipline: Discipline
+    }
+
+    /// The initial server first, then the additional servers in name order.
+    public var servers: [Server]
+    /// Additional management servers (the initial server not counted).
+    public var additionalCount: Int
+    /// The consoles-per-server ratio used, if the count came from one.
+    public var ratio: Int?
+}
+
+extension Scenario {
+    /// Additional servers: the explicit count, or ceil(peak / consolesPerServer), or 0.
+    public var additionalServerCount: Int {
+        let extra = managementGroup.additionalServers
+        if let count = extra.count { return count }
+        if let ratio = extra.consolesPerServer, ratio > 0 { return (consoles.peak + ratio - 1) / ratio }
+        return 0
+    }
+
+    /// The servers of the management group.
+    public var layout: Layout {
+        let mg = managementGroup
+        let extra = additionalServerCount
+        let initialTakesConsoles: Bool
+        switch mg.initialServer.acceptsConsoles {
+        case .auto: initialTakesConsoles = extra < 2
+        case .yes: initialTakesConsoles = true
+        case .no: initialTakesConsoles = false
+        }
+        var servers = [Layout.Server(name: mg.initialServer.name, cores: mg.initialServer.cores,
+                                     maxConsoles: mg.initialServer.maxConsoles, isInitial: true,
+                                     acceptsConsoles: initialTakesConsoles, discipline: mg.initialServer.discipline)]
+        for i in 0..<extra {
+            let number = i + 2
+            let name = mg.additionalServers.namePrefix + (number < 10 ? "0\(number)" : "\(number)")
+            servers.append(Layout.Server(name: name, cores: mg.additionalServers.cores,
+                                         maxConsoles: mg.additionalServers.maxConsoles, isInitial: false,
+                                         acceptsConsoles: true, discipline: mg.additionalServers.discipline))
+        }
+        return Layout(servers: servers, additionalCount: extra,
+                      ratio: mg.additionalServers.count == nil ? mg.additionalServers.consolesPerServer : nil)
+    }
+}

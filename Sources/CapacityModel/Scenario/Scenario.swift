@@ -1,0 +1,291 @@
+import Stations
+import Stochastics
+
+/// A management group, its load and its failures: everything one `smsim run` simulates.
+///
+/// Times are in seconds. Scenarios are read from YAML by `ScenarioLoader`, which validates
+/// every field; code that builds a `Scenario` directly (tests, sweeps) should call
+/// `validate()` before simulating it.
+public struct Scenario: Sendable {
+    public var name: String
+    public var seed: UInt64 = 1
+    /// Simulated time per replication.
+    public var duration: Double
+    /// Statistics before this time are discarded from the summary.
+    public var warmup: Double = 0
+    /// Width of one time-series window.
+    public var window: Double = 300
+    public var replications: Int = 10
+    public var managementGroup: ManagementGroup
+    public var consoles: Consoles
+    public var workflows: Workflows
+    public var failures: Failures = Failures()
+    public var slo: ServiceLevelObjectives = ServiceLevelObjectives()
+
+    public init(name: String, duration: Double, managementGroup: ManagementGroup, consoles: Consoles, workflows: Workflows) {
+        self.name = name
+        self.duration = duration
+        self.managementGroup = managementGroup
+        self.consoles = consoles
+        self.workflows = workflows
+    }
+}
+
+/// How work shares a station's cores: `ps` (processor sharing) or `fcfs`.
+public typealias Discipline = QueueDiscipline
+
+public struct ManagementGroup: Sendable {
+    public struct InitialServer: Sendable {
+        public var name = "MS01"
+        /// Service Manager's guidance: 4 cores per management server.
+        public var cores = 4
+        public var acceptsConsoles: ConsoleAdmission = .auto
+        public var maxConsoles = 60
+        public var discipline: Discipline = .processorSharing
+        public init() {}
+    }
+
+    /// Whether the initial server is in the console pool.
+    public enum ConsoleAdmission: String, Sendable, CaseIterable {
+        /// Yes with fewer than two additional servers, no with two or more (the guidance).
+        case auto
+        case yes
+        case no
+    }
+
+    public struct AdditionalServers: Sendable {
+        /// An explicit number of additional servers; overrides `consolesPerServer`.
+        public var count: Int?
+        /// The sizing ratio: count = ceil(peak consoles / consolesPerServer). Guidance: 40–50.
+        public var consolesPerServer: Int?
+        public var cores = 4
+        /// Connection cap per additional server; guidance: about 60.
+        public var maxConsoles = 60
+        /// Names are prefix + two-digit number, continuing after the initial server (MS02, MS03…).
+        public var namePrefix = "MS"
+        public var discipline: Discipline = .processorSharing
+        public init() {}
+    }
+
+    public struct Database: Sendable {
+        public var name = "SQL"
+        /// Guidance: 8 cores for the Service Manager database server.
+        public var cores = 8
+        public var discipline: Discipline = .processorSharing
+        public init() {}
+    }
+
+    public var initialServer = InitialServer()
+    public var additionalServers = AdditionalServers()
+    public var database = Database()
+    public init() {}
+}
+
+public struct Consoles: Sendable {
+    public enum Start: String, Sendable, CaseIterable {
+        /// The steady-state population is connected at time 0.
+        case steady
+        /// Nobody is connected at time 0.
+        case empty
+    }
+
+    public enum LoadBalancing: String, Sendable, CaseIterable {
+        case roundRobin = "round-robin"
+        case leastConnections = "least-connections"
+        case random
+    }
+
+    /// One step of the daily login profile: from `from` seconds after the start of the run,
+    /// sessions arrive at `rate` × the peak rate.
+    public struct ProfileStep: Sendable, Equatable {
+        public var from: Double
+        public var rate: Double
+        public init(from: Double, rate: Double) {
+            self.from = from
+            self.rate = rate
+        }
+    }
+
+    /// Consoles connected at the peak (the population when the profile's rate is 1).
+    public var peak: Int
+    public var start: Start = .steady
+    /// Piecewise-constant multipliers of the peak arrival rate; repeats every 24 h.
+    public var profile: [ProfileStep] = [ProfileStep(from: 0, rate: 1)]
+    public var sessionLength: Distribution
+    public var thinkTime: Distribution
+    public var loadBalancing: LoadBalancing = .leastConnections
+    /// Round-trip network time added to every response, seconds.
+    public var networkLatency: Double = 0
+    public var requests: [RequestClass]
+
+    public init(peak: Int, sessionLength: Distribution, thinkTime: Distribution, requests: [RequestClass]) {
+        self.peak = peak
+        self.sessionLength = sessionLength
+        self.thinkTime = thinkTime
+        self.requests = requests
+    }
+}
+
+/// A kind of console request: open a view, open a form, save a work item, search…
+public struct RequestClass: Sendable {
+    public var name: String
+    /// Relative frequency; weights need not sum to 1.
+    public var weight: Double
+    /// CPU demand on the console's management server before the database.
+    public var server: Distribution
+    /// Database demand; nil for requests answered from the server's cache.
+    public var database: Distribution?
+    /// CPU demand on the management server after the database (rendering the result).
+    public var serverAfter: Distribution?
+    /// Mean workflow jobs triggered per request (e.g. 3.5 for a saved work item): the
+    /// integer part always, one more with probability of the fraction.
+    public var workflowsPerRequest: Double = 0
+
+    public init(name: String, weight: Double, server: Distribution, database: Distribution? = nil,
+                serverAfter: Distribution? = nil, workflowsPerRequest: Double = 0) {
+        self.name = name
+        self.weight = weight
+        self.server = server
+        self.database = database
+        self.serverAfter = serverAfter
+        self.workflowsPerRequest = workflowsPerRequest
+    }
+}
+
+public struct Workflows: Sendable {
+    /// Work done by one workflow job.
+    public struct Job: Sendable {
+        public var server: Distribution
+        public var database: Distribution?
+        public init(server: Distribution, database: Distribution? = nil) {
+            self.server = server
+            self.database = database
+        }
+    }
+
+    /// Engine work on a timer (group calculation, connector syncs): runs without waiting for a poll.
+    public struct Recurring: Sendable {
+        public var name: String
+        public var every: Double
+        /// First run after this many seconds (default: `every`).
+        public var offset: Double?
+        public var jobs: Int
+        /// Overrides of the default job's demands.
+        public var job: Job?
+        public init(name: String, every: Double, jobs: Int, job: Job? = nil) {
+            self.name = name
+            self.every = every
+            self.jobs = jobs
+            self.job = job
+        }
+    }
+
+    /// A one-off batch of triggered jobs (a bulk import): waits for polls like saves do.
+    public struct Burst: Sendable {
+        public var name: String
+        public var at: Double
+        public var jobs: Int
+        public init(name: String, at: Double, jobs: Int) {
+            self.name = name
+            self.at = at
+            self.jobs = jobs
+        }
+    }
+
+    /// Subscriptions poll the database this often (guidance: 60 s).
+    public var pollInterval: Double = 60
+    /// Triggered jobs taken per poll (guidance: 100).
+    public var batchSize = 100
+    /// Workflow engine threads: jobs running at once on the workflow server.
+    public var concurrency = 4
+    public var job: Job
+    public var recurring: [Recurring] = []
+    public var bursts: [Burst] = []
+
+    public init(job: Job) { self.job = job }
+}
+
+/// Server and database failures, reconnection and promotion of a new workflow server.
+public struct Failures: Sendable {
+    public enum Target: Sendable, Equatable {
+        case server(String)
+        case database
+    }
+
+    public struct Scheduled: Sendable {
+        public var target: Target
+        public var at: Double
+        public var repairAfter: Double?
+        public init(target: Target, at: Double, repairAfter: Double?) {
+            self.target = target
+            self.at = at
+            self.repairAfter = repairAfter
+        }
+    }
+
+    public enum Population: String, Sendable, CaseIterable {
+        case additional
+        case all
+    }
+
+    public struct Random: Sendable {
+        public var appliesTo: Population = .additional
+        public var timeToFailure: Distribution
+        public var timeToRepair: Distribution
+        public init(timeToFailure: Distribution, timeToRepair: Distribution) {
+            self.timeToFailure = timeToFailure
+            self.timeToRepair = timeToRepair
+        }
+    }
+
+    public struct Reconnect: Sendable {
+        /// Time from losing the connection to the first reconnection attempt.
+        public var delay: Distribution
+        public var retryEvery: Double = 30
+        public var giveUpAfter: Double = 1800
+        public init(delay: Distribution) { self.delay = delay }
+    }
+
+    public enum PromotionChoice: Sendable, Equatable {
+        case leastLoaded
+        case server(String)
+    }
+
+    public struct Promotion: Sendable {
+        /// Operator response plus service restart.
+        public var after: Distribution
+        public var choose: PromotionChoice = .leastLoaded
+        /// Move the workflow role back when the original server is repaired.
+        public var failBack = false
+        public init(after: Distribution) { self.after = after }
+    }
+
+    public var scheduled: [Scheduled] = []
+    public var random: Random?
+    public var reconnect = Reconnect(delay: try! .exponential(mean: 120))
+    public var promotion = Promotion(after: try! .lognormal(mean: 1200, cv: 0.5))
+    /// Additional servers down for the whole run (N-k sizing).
+    public var down = 0
+    public init() {}
+}
+
+/// Service level objectives; nil means not set.
+public struct ServiceLevelObjectives: Sendable {
+    /// Console latency, seconds.
+    public var p95Latency: Double?
+    public var p99Latency: Double?
+    /// Peak window utilization of any management server.
+    public var maxUtilization: Double?
+    /// Peak window utilization of the database.
+    public var maxDatabaseUtilization: Double?
+    /// Workflow lag, seconds.
+    public var p95WorkflowLag: Double?
+    /// Sessions abandoned after failing to reconnect, per replication.
+    public var maxAbandonedSessions: Double?
+    public init() {}
+
+    public var isEmpty: Bool {
+        p95Latency == nil && p99Latency == nil && maxUtilization == nil && maxDatabaseUtilization == nil
+            && p95WorkflowLag == nil && maxAbandonedSessions == nil
+    }
+}
