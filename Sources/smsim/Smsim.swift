@@ -1,9 +1,10 @@
 import ArgumentParser
+import CapacityModel
 import Foundation
 
 /// The smsim command: configuration and the list of subcommands only.
 struct Smsim: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = smsimVersion
 
     static let configuration = CommandConfiguration(
         commandName: "smsim",
@@ -17,7 +18,7 @@ struct Smsim: ParsableCommand {
           smsim validate mmc --arrival-rate 0.9 --service-rate 1 --servers 1 --json
         """,
         version: version,
-        subcommands: [Validate.self]
+        subcommands: [Run.self, Validate.self]
     )
 }
 

@@ -151,7 +151,7 @@ extension Validate {
                 guard parts.count == 2, !parts[0].isEmpty else {
                     throw ValidationError("--station \(text): expected NAME=DEMAND or NAME=DEMANDxSERVERS")
                 }
-                let spec = parts[1].split(separator: "x", maxSplits: 1).map(String.init)
+                let spec = parts[1].split(separator: "x", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard let demand = Double(spec[0]), spec.count == 1 || Int(spec[1]) != nil else {
                     throw ValidationError("--station \(text): expected NAME=DEMAND or NAME=DEMANDxSERVERS, e.g. ms=0.8x4")
                 }

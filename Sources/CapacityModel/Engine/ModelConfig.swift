@@ -45,6 +45,7 @@ struct ModelConfig: Sendable {
     let cumulativeWeights: [Double]
 
     let pollInterval: Double
+    /// Jobs one poll takes: batch size × subscriptions.
     let batchSize: Int
     let workflowConcurrency: Int
     /// Index 0: the subscription job; 1 + r: recurring job r.
@@ -86,7 +87,7 @@ struct ModelConfig: Sendable {
 
         let w = scenario.workflows
         pollInterval = w.pollInterval
-        batchSize = w.batchSize
+        batchSize = w.batchSize * max(1, w.subscriptions)
         workflowConcurrency = max(1, w.concurrency)
         let base = JobSpec(server: w.job.server, database: w.job.database)
         jobs = [base] + w.recurring.map { r in

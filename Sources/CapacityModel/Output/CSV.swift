@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// Numbers in CSV: up to 6 significant digits, empty for "not applicable" (NaN).
@@ -92,5 +93,39 @@ public enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
+    }
+}
+
+extension RunReport {
+    public static let meanTimeSeriesHeader = RunIdentity.csvHeader
+        + ",replications,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,"
+        + "requests_failed,reconnects,utilization,utilization_ci95,queue_length,latency_mean_ms,latency_p95_ms,"
+        + "latency_p95_ci95,latency_p99_ms,workflow_backlog,workflow_lag_p95_s"
+
+    /// `timeseries-mean.csv`: each window and station averaged across replications (what the
+    /// plots draw), with 95 % half-widths for utilization and p95 latency. Every replication
+    /// has the same windows and stations in the same order, so rows match by position.
+    public func meanTimeSeriesCSV() -> String {
+        var out = Self.meanTimeSeriesHeader + "\n"
+        guard let first = replications.first else { return out }
+        let id = identity.csvFields
+        for (i, row) in first.rows.enumerated() {
+            func e(_ value: (WindowRow) -> Double) -> Estimate {
+                Estimate(values: replications.map { value($0.rows[i]) }.filter { $0.isFinite })
+            }
+            let utilization = e(\.utilization)
+            let p95 = e(\.latencyP95)
+            let fields: [String] = [
+                id, String(replications.count), csvNumber(row.windowStart), csvNumber(row.windowEnd), row.warmup ? "1" : "0",
+                csvField(row.station), row.kind.rawValue, csvNumber(e { $0.workflowRole ? 1 : 0 }.mean), csvNumber(e(\.up).mean),
+                csvNumber(e(\.consoles).mean), csvNumber(e { Double($0.requestsCompleted) }.mean),
+                csvNumber(e { Double($0.requestsFailed) }.mean), csvNumber(e { Double($0.reconnects) }.mean),
+                csvNumber(utilization.mean), csvNumber(utilization.halfWidth), csvNumber(e(\.queueLength).mean),
+                csvNumber(e(\.latencyMean).mean * 1000), csvNumber(p95.mean * 1000), csvNumber(p95.halfWidth * 1000),
+                csvNumber(e(\.latencyP99).mean * 1000), csvNumber(e(\.workflowBacklog).mean), csvNumber(e(\.workflowLagP95).mean),
+            ]
+            out += fields.joined(separator: ",") + "\n"
+        }
+        return out
     }
 }

@@ -35,6 +35,8 @@ public struct RunReport: Sendable {
     public var identity: RunIdentity
     public var replications: [ReplicationResult]
     public var summary: [SummaryRow]
+    /// Wall time of the simulation, filled in by the caller (not part of any CSV).
+    public var wallSeconds = 0.0
 
     /// Aggregates per-replication metrics in replication order (the same bytes whatever
     /// the order the replications finished in).

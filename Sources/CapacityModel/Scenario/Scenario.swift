@@ -194,8 +194,11 @@ public struct Workflows: Sendable {
 
     /// Subscriptions poll the database this often (guidance: 60 s).
     public var pollInterval: Double = 60
-    /// Triggered jobs taken per poll (guidance: 100).
+    /// Triggered jobs each subscription takes per poll (guidance: 100).
     public var batchSize = 100
+    /// Subscriptions polling in parallel; a poll takes up to batchSize × subscriptions jobs.
+    /// Each saved work item triggers about one job per subscription (3–4 in the guidance).
+    public var subscriptions = 4
     /// Workflow engine threads: jobs running at once on the workflow server.
     public var concurrency = 4
     public var job: Job

@@ -1,0 +1,224 @@
+/// One broken rule: the path of the offending field and what is wrong with it.
+struct ScenarioProblem: Sendable, Equatable {
+    var field: String
+    var message: String
+}
+
+extension Scenario {
+    /// Checks the ranges of every field and the rules between fields (warmup below duration,
+    /// failure targets that exist, …). `ScenarioLoader` runs the same checks and reports them
+    /// at their place in the file; a scenario built in code reports file `(scenario)`, line 0.
+    public func validate() throws(ScenarioError) {
+        if let problem = problems().first {
+            throw ScenarioError(file: "(scenario)", line: 0, column: 0, field: problem.field, message: problem.message)
+        }
+    }
+
+    /// Every broken rule, in the order of the fields in a scenario file. Range checks come
+    /// first; the rules that need the server layout are checked only when those pass (the
+    /// layout cannot be worked out from, say, a negative server count).
+    func problems() -> [ScenarioProblem] {
+        var check = Checker()
+        checkRanges(&check)
+        if check.problems.isEmpty { checkLayout(&check) }
+        return check.problems
+    }
+
+    private func checkRanges(_ check: inout Checker) {
+        check.that(!name.trimmingBlanks().isEmpty, "name", "must not be empty")
+        check.positiveDuration(duration, "duration")
+        check.nonNegativeDuration(warmup, "warmup")
+        if duration > 0, warmup >= 0 {
+            check.that(warmup < duration, "warmup",
+                       "must be less than duration (\(fmt(duration))), got \(fmt(warmup))")
+        }
+        check.positiveDuration(window, "window")
+        if duration > 0, window > 0 {
+            check.that(window <= duration, "window",
+                       "must not exceed duration (\(fmt(duration))), got \(fmt(window))")
+        }
+        check.atLeast(replications, 1, "replications")
+
+        let mg = managementGroup
+        check.that(!mg.initialServer.name.trimmingBlanks().isEmpty, "managementGroup.initialServer.name", "must not be empty")
+        check.atLeast(mg.initialServer.cores, 1, "managementGroup.initialServer.cores")
+        check.atLeast(mg.initialServer.maxConsoles, 1, "managementGroup.initialServer.maxConsoles")
+        let extra = mg.additionalServers
+        if let count = extra.count { check.atLeast(count, 0, "managementGroup.additionalServers.count") }
+        if let ratio = extra.consolesPerServer {
+            check.atLeast(ratio, 1, "managementGroup.additionalServers.consolesPerServer")
+        }
+        check.atLeast(extra.cores, 1, "managementGroup.additionalServers.cores")
+        check.atLeast(extra.maxConsoles, 1, "managementGroup.additionalServers.maxConsoles")
+        if let ratio = extra.consolesPerServer, extra.count == nil, ratio >= 1, extra.maxConsoles >= 1 {
+            check.that(ratio <= extra.maxConsoles, "managementGroup.additionalServers.consolesPerServer",
+                       "a ratio above maxConsoles (\(extra.maxConsoles)) would plan more consoles per server than one accepts, got \(ratio)")
+        }
+        check.that(!mg.database.name.trimmingBlanks().isEmpty, "managementGroup.database.name", "must not be empty")
+        check.atLeast(mg.database.cores, 1, "managementGroup.database.cores")
+
+        check.atLeast(consoles.peak, 1, "consoles.peak")
+        checkProfile(&check)
+        check.nonNegativeDuration(consoles.networkLatency, "consoles.networkLatency")
+        checkRequests(&check)
+
+        check.positiveDuration(workflows.pollInterval, "workflows.pollInterval")
+        check.atLeast(workflows.batchSize, 1, "workflows.batchSize")
+        check.atLeast(workflows.concurrency, 1, "workflows.concurrency")
+        check.atLeast(workflows.subscriptions, 1, "workflows.subscriptions")
+        for (i, item) in workflows.recurring.enumerated() {
+            let path = "workflows.recurring[\(i)]"
+            check.that(!item.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
+            check.positiveDuration(item.every, path + ".every")
+            if let offset = item.offset { check.nonNegativeDuration(offset, path + ".offset") }
+            check.atLeast(item.jobs, 1, path + ".jobs")
+        }
+        for (i, burst) in workflows.bursts.enumerated() {
+            let path = "workflows.bursts[\(i)]"
+            check.that(!burst.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
+            check.withinRun(burst.at, duration: duration, path + ".at")
+            check.atLeast(burst.jobs, 1, path + ".jobs")
+        }
+
+        for (i, failure) in failures.scheduled.enumerated() {
+            let path = "failures.scheduled[\(i)]"
+            if case .server(let name) = failure.target {
+                check.that(!name.trimmingBlanks().isEmpty, path + ".server", "must not be empty")
+            }
+            check.withinRun(failure.at, duration: duration, path + ".at")
+            if let repair = failure.repairAfter { check.positiveDuration(repair, path + ".repairAfter") }
+        }
+        check.positiveDuration(failures.reconnect.retryEvery, "failures.reconnect.retryEvery")
+        check.positiveDuration(failures.reconnect.giveUpAfter, "failures.reconnect.giveUpAfter")
+        if case .server(let name) = failures.promotion.choose {
+            check.that(!name.trimmingBlanks().isEmpty, "failures.promotion.choose", "must not be empty")
+        }
+        check.atLeast(failures.down, 0, "failures.down")
+
+        if let v = slo.p95Latency { check.positiveDuration(v, "slo.p95Latency") }
+        if let v = slo.p99Latency { check.positiveDuration(v, "slo.p99Latency") }
+        if let v = slo.maxUtilization { check.fraction(v, "slo.maxUtilization") }
+        if let v = slo.maxDatabaseUtilization { check.fraction(v, "slo.maxDatabaseUtilization") }
+        if let v = slo.p95WorkflowLag { check.positiveDuration(v, "slo.p95WorkflowLag") }
+        if let v = slo.maxAbandonedSessions {
+            check.that(v.isFinite && v >= 0, "slo.maxAbandonedSessions", "must be zero or positive, got \(num(v))")
+        }
+    }
+
+    private func checkProfile(_ check: inout Checker) {
+        let profile = consoles.profile
+        guard let first = profile.first else {
+            check.that(false, "consoles.profile", "needs at least one step (from 0h)")
+            return
+        }
+        check.that(first.from == 0, "consoles.profile[0].from", "the first step must start at 0, got \(fmt(first.from))")
+        for (i, step) in profile.enumerated() {
+            let path = "consoles.profile[\(i)]"
+            if i > 0 {
+                let previous = profile[i - 1].from
+                check.that(step.from > previous, path + ".from",
+                           "steps must be in strictly increasing order of from, got \(fmt(step.from)) after \(fmt(previous))")
+            }
+            check.that(step.from < 86_400, path + ".from", "must be within the day (below 24h), got \(fmt(step.from))")
+            check.that(step.rate.isFinite && step.rate >= 0, path + ".rate", "must be zero or positive, got \(num(step.rate))")
+        }
+        check.that(profile.contains { $0.rate > 0 }, "consoles.profile", "at least one step needs a rate above 0")
+    }
+
+    private func checkRequests(_ check: inout Checker) {
+        let requests = consoles.requests
+        guard !requests.isEmpty else {
+            check.that(false, "consoles.requests", "needs at least one request class")
+            return
+        }
+        var seen: [String: Int] = [:]
+        for (i, request) in requests.enumerated() {
+            let path = "consoles.requests[\(i)]"
+            check.that(!request.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
+            if let earlier = seen[request.name] {
+                check.that(false, path + ".name", "duplicate request name '\(request.name)' (already used by consoles.requests[\(earlier)])")
+            } else {
+                seen[request.name] = i
+            }
+            check.that(request.weight.isFinite && request.weight >= 0, path + ".weight",
+                       "must be zero or positive, got \(num(request.weight))")
+            check.that(request.workflowsPerRequest.isFinite && request.workflowsPerRequest >= 0,
+                       path + ".workflowsPerRequest", "must be zero or positive, got \(num(request.workflowsPerRequest))")
+        }
+        let total = requests.reduce(0) { $0 + ($1.weight.isFinite && $1.weight > 0 ? $1.weight : 0) }
+        check.that(total > 0, "consoles.requests", "the weights must sum to a positive number, got \(num(total))")
+    }
+
+    private func checkLayout(_ check: inout Checker) {
+        let layout = self.layout
+        let names = layout.servers.map(\.name)
+        let initial = managementGroup.initialServer.name
+        let additional = names.dropFirst()
+        check.that(!additional.contains(initial), "managementGroup.initialServer.name",
+                   "'\(initial)' is also the name of an additional server (namePrefix \(managementGroup.additionalServers.namePrefix)); pick another name or prefix")
+        check.that(!names.contains(managementGroup.database.name), "managementGroup.database.name",
+                   "'\(managementGroup.database.name)' is already the name of a management server")
+        check.that(layout.servers.contains { $0.acceptsConsoles }, "managementGroup.initialServer.acceptsConsoles",
+                   "no server would accept consoles: the initial server is out of the pool and there are no additional servers")
+
+        for (i, failure) in failures.scheduled.enumerated() {
+            if case .server(let name) = failure.target {
+                check.that(names.contains(name), "failures.scheduled[\(i)].server",
+                           "no server named '\(name)'; the servers are \(list(names))")
+            }
+        }
+        if case .server(let name) = failures.promotion.choose {
+            if name == initial {
+                check.that(false, "failures.promotion.choose",
+                           "'\(name)' is the initial server, which already runs the workflows; choose an additional server or least-loaded")
+            } else {
+                check.that(names.contains(name), "failures.promotion.choose",
+                           "no server named '\(name)'; the additional servers are \(additional.isEmpty ? "none" : list(Array(additional)))")
+            }
+        }
+        if failures.down > 0 {
+            check.that(failures.down < layout.additionalCount, "failures.down",
+                       "must be less than the number of additional servers (\(layout.additionalCount)), got \(failures.down)")
+        }
+    }
+}
+
+/// Collects problems with their field paths.
+private struct Checker {
+    var problems: [ScenarioProblem] = []
+
+    mutating func that(_ condition: Bool, _ field: String, _ message: @autoclosure () -> String) {
+        if !condition { problems.append(ScenarioProblem(field: field, message: message())) }
+    }
+
+    mutating func positiveDuration(_ value: Double, _ field: String) {
+        that(value.isFinite && value > 0, field, "must be positive, got \(fmt(value))")
+    }
+
+    mutating func nonNegativeDuration(_ value: Double, _ field: String) {
+        that(value.isFinite && value >= 0, field, "must be zero or positive, got \(fmt(value))")
+    }
+
+    mutating func atLeast(_ value: Int, _ minimum: Int, _ field: String) {
+        that(value >= minimum, field, "must be at least \(minimum), got \(value)")
+    }
+
+    mutating func withinRun(_ value: Double, duration: Double, _ field: String) {
+        that(value.isFinite && value >= 0 && value < duration, field,
+             "must be within the run, from 0 to below duration (\(fmt(duration))), got \(fmt(value))")
+    }
+
+    mutating func fraction(_ value: Double, _ field: String) {
+        that(value.isFinite && value > 0 && value <= 1, field, "must be above 0 and at most 1, got \(num(value))")
+    }
+}
+
+private func fmt(_ seconds: Double) -> String { DurationSyntax.format(seconds) }
+private func num(_ value: Double) -> String { DurationSyntax.number(value) }
+
+/// Names for a message, shortened when there are many: `MS01, MS02, …, MS41 (41 servers)`.
+private func list(_ names: [String]) -> String {
+    if names.count <= 8 { return names.joined(separator: ", ") }
+    return names.prefix(4).joined(separator: ", ") + ", …, " + names.suffix(2).joined(separator: ", ")
+        + " (\(names.count) servers)"
+}

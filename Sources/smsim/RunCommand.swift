@@ -1,0 +1,96 @@
+import ArgumentParser
+import CapacityModel
+import Foundation
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a scenario and write its time series, summary and events.",
+        discussion: """
+        Writes into the output directory (default results/<scenario name>/), each file \
+        complete or not at all: timeseries.csv (per replication, window and station), \
+        summary.csv (each metric after warm-up: mean, 95 % CI, min, max across replications), \
+        events.csv (failures, repairs, promotions, database outages) and run.json (the run's \
+        context and conservation report). Prints a summary table with the SLO verdicts. \
+        Exit status: 0 done, 2 bad input, 3 internal inconsistency (a conservation imbalance).
+
+        Examples:
+          smsim run Scenarios/weekday-40.yaml
+          smsim run Scenarios/weekday-50.yaml --replications 20 --seed 7 --out /tmp/w50
+        """)
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @OptionGroup var options: SimulationOptions
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        var (scenario, content) = try loadScenario(self.scenario)
+        options.apply(to: &scenario)
+        let report = try simulate(scenario, options: options, quiet: quiet)
+        let dir = options.outputDirectory(for: scenario)
+        try write(report, scenario: scenario, path: self.scenario, content: content, to: dir)
+        if !quiet { printSummary(report, scenario: scenario, directory: dir) }
+    }
+}
+
+/// Runs the scenario's replications with a progress line; an imbalance in the books is exit 3.
+func simulate(_ scenario: Scenario, options: SimulationOptions, quiet: Bool, label: String? = nil) throws -> (RunReport) {
+    let progress = Progress(label: label ?? scenario.name, total: scenario.replications)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let results = ScenarioRunner.run(scenario, replications: 0..<scenario.replications, threads: options.threads) { n in
+        if !quiet { progress.update(n) }
+    }
+    progress.finish()
+    let elapsed = clock.now - started
+    var report = RunReport(scenario: scenario, replications: results)
+    report.wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    for r in report.replications where !r.conservation.holds {
+        throw CommandFailure(message: "internal error: replication \(r.replication) does not balance: \(r.conservation.summary)",
+                             status: 3)
+    }
+    return report
+}
+
+/// Writes the run's files, each atomically.
+func write(_ report: RunReport, scenario: Scenario, path: String, content: String, to dir: String) throws {
+    let manifest = RunManifest(scenario: scenario, path: path, content: content, report: report, wallSeconds: report.wallSeconds)
+    try AtomicFile.write(report.timeSeriesCSV(), to: "\(dir)/timeseries.csv")
+    try AtomicFile.write(report.meanTimeSeriesCSV(), to: "\(dir)/timeseries-mean.csv")
+    try AtomicFile.write(report.summaryCSV(), to: "\(dir)/summary.csv")
+    try AtomicFile.write(report.eventsCSV(), to: "\(dir)/events.csv")
+    try AtomicFile.write(try manifest.json(), to: "\(dir)/run.json")
+}
+
+func printSummary(_ report: RunReport, scenario: Scenario, directory: String) {
+    let layout = scenario.layout
+    let ratio = layout.ratio.map { " (\($0) consoles/server)" } ?? ""
+    let down = scenario.failures.down > 0 ? ", \(scenario.failures.down) down" : ""
+    print("\(scenario.name): \(layout.additionalCount) additional server(s)\(ratio)\(down), \(report.replications.count) replication(s), "
+          + "\(format(Double(report.events) / 1e6)) M events in \(format(report.wallSeconds)) s")
+    print(pad("station", 10) + pad("consoles", 12) + pad("utilization", 22) + pad("peak util", 20) + "p95 latency (ms)")
+    func cell(_ metric: String, _ station: String, scale: Double = 1) -> String {
+        guard let e = report.estimate(metric, station: station) else { return "-" }
+        return e.halfWidth.isFinite ? "\(format(e.mean * scale)) ± \(format(e.halfWidth * scale))" : format(e.mean * scale)
+    }
+    for server in layout.servers {
+        print(pad(server.name, 10) + pad(cell("consoles_mean", server.name), 12) + pad(cell("utilization", server.name), 22)
+              + pad(cell("utilization_peak", server.name), 20) + cell("latency_p95_ms", server.name))
+    }
+    let db = scenario.managementGroup.database.name
+    print(pad(db, 10) + pad("", 12) + pad(cell("utilization", db), 22) + pad(cell("utilization_peak", db), 20) + "")
+    print(pad("all", 10) + pad(cell("consoles_mean", "all"), 12) + pad("", 22)
+          + pad(cell("server_utilization_peak", "all"), 20) + cell("latency_p95_ms", "all"))
+    print("workflow lag p95 \(cell("workflow_lag_p95_s", "all")) s, backlog peak \(cell("workflow_backlog_peak", "all")), "
+          + "refused sessions \(cell("sessions_refused", "all")), abandoned \(cell("sessions_abandoned", "all"))")
+    for slo in report.evaluate(scenario.slo, databaseName: db) {
+        let e = slo.estimate
+        let value = e.halfWidth.isFinite && e.halfWidth > 0 ? "\(format(e.mean)) ± \(format(e.halfWidth))" : format(e.mean)
+        print("SLO \(pad(slo.name, 24)) \(pad(value + " " + slo.unit, 24)) limit \(pad(format(slo.limit) + " " + slo.unit, 14)) \(slo.verdict.rawValue)")
+    }
+    print("conservation: sessions, requests and workflow jobs balance in all \(report.replications.count) replication(s)")
+    print("wrote \(directory)/: timeseries.csv, timeseries-mean.csv, summary.csv, events.csv, run.json")
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CapacityModel
+import Foundation
+
+/// Options shared by every command that simulates a scenario: the same meaning everywhere.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Seed of every random stream (default: the scenario's `seed`).")
+    var seed: UInt64?
+
+    @Option(help: "Replications per configuration (default: the scenario's `replications`).")
+    var replications: Int?
+
+    @Option(help: "Threads running replications in parallel (default: all cores). Results are byte-identical for any value.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Directory for the results (default: results/<scenario name>/).")
+    var out: String?
+
+    func validate() throws {
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    /// Applies the overrides to a loaded scenario.
+    func apply(to scenario: inout Scenario) {
+        if let seed { scenario.seed = seed }
+        if let replications { scenario.replications = replications }
+    }
+
+    func outputDirectory(for scenario: Scenario) -> String {
+        out ?? "results/\(scenario.name)"
+    }
+}
+
+/// Loads a scenario, turning a bad file into exit status 2 with its one-line message.
+func loadScenario(_ path: String) throws -> (Scenario, String) {
+    do {
+        let scenario = try ScenarioLoader.load(path: path)
+        let content = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return (scenario, content)
+    } catch {
+        throw CommandFailure(message: error.description, status: 2)
+    }
+}
+
+/// A one-line progress display on stderr, only when stderr is a terminal.
+final class Progress: @unchecked Sendable {
+    private let label: String
+    private let total: Int
+    private let started = Date()
+    private let enabled: Bool
+    private let lock = NSLock()
+
+    init(label: String, total: Int) {
+        self.label = label
+        self.total = total
+        enabled = isatty(STDERR_FILENO) != 0
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(started)
+        let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+        let line = "\r\(label): \(done)/\(total), \(String(format: "%.1f", elapsed)) s elapsed, ETA \(String(format: "%.1f", eta)) s   "
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
