@@ -64,7 +64,9 @@ extension ManagementGroupModel {
                                                    stream: "sessions.requests", index: index))
         consoles[c].leaving = false
         connect(console: c, to: server)
-        simulation.schedule(.sessionEnd(console: slot), at: end, class: .release, on: consoles[c].sessionTimer)
+        if end.isFinite {
+            simulation.schedule(.sessionEnd(console: slot), at: end, class: .release, on: consoles[c].sessionTimer)
+        }
     }
 
     /// Binds a console to a server and starts its think time.

@@ -166,8 +166,15 @@ public struct ManagementGroupModel: DiscreteEventModel {
     /// Schedules the first events and connects the starting population.
     mutating func start() {
         scheduleFailures()
-        if config.startSteady { connectInitialPopulation() }
-        scheduleNextSessionArrival(after: 0)
+        switch config.start {
+        case .steady:
+            connectInitialPopulation()
+            scheduleNextSessionArrival(after: 0)
+        case .empty:
+            scheduleNextSessionArrival(after: 0)
+        case .fixed:
+            for _ in 0..<config.peak { beginSession(endingAt: .infinity) }
+        }
         if config.pollInterval > 0 {
             simulation.schedule(.poll, at: config.pollInterval, class: .service)
         }

@@ -34,7 +34,7 @@ struct ModelConfig: Sendable {
     let consoleCapacity: Int
 
     let peak: Int
-    let startSteady: Bool
+    let start: Consoles.Start
     let profile: [Consoles.ProfileStep]
     let peakArrivalRate: Double
     let sessionLength: Distribution
@@ -71,7 +71,7 @@ struct ModelConfig: Sendable {
 
         let c = scenario.consoles
         peak = c.peak
-        startSteady = c.start == .steady
+        start = c.start
         profile = c.profile.isEmpty ? [Consoles.ProfileStep(from: 0, rate: 1)] : c.profile
         peakArrivalRate = Double(c.peak) / c.sessionLength.mean
         sessionLength = c.sessionLength

@@ -87,6 +87,9 @@ public struct Consoles: Sendable {
         case steady
         /// Nobody is connected at time 0.
         case empty
+        /// Exactly `peak` consoles are connected for the whole run and no session arrives or
+        /// ends: a closed population, the textbook model that MVA solves.
+        case fixed
     }
 
     public enum LoadBalancing: String, Sendable, CaseIterable {

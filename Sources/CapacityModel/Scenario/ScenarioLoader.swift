@@ -32,9 +32,9 @@ public enum ScenarioLoader {
         }
         let reader = ScenarioReader(file: file, root: root)
         let scenario = try reader.scenario()
-        if let problem = scenario.problems().first {
-            throw reader.error(reader.node(for: problem.field), problem.field, problem.message)
-        }
+        // Of the broken rules, report the one nearest the top of the file.
+        let errors = scenario.problems().map { reader.error(reader.node(for: $0.field), $0.field, $0.message) }
+        if let first = errors.min(by: { ($0.line, $0.column) < ($1.line, $1.column) }) { throw first }
         return scenario
     }
 
@@ -84,7 +84,8 @@ public enum ScenarioLoader {
             return at(line, column, problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return at(context.mark, "\(duplicates.count == 1 ? "key" : "keys") \(keys) appear more than once in the same mapping")
+            let what = duplicates.count == 1 ? "key \(keys) appears" : "keys \(keys) appear"
+            return at(context.mark, "\(what) more than once in this mapping (first here); keys must be unique")
         default:
             return at(nil, "\(yamlError)")
         }
@@ -92,7 +93,7 @@ public enum ScenarioLoader {
 }
 
 /// One mapping of the file, its keys checked against the allowed ones.
-struct Fields {
+struct ScenarioFields {
     let path: String
     let node: Node
     /// Keys in file order (explicit keys, then keys brought in by `<<` merges).
@@ -214,8 +215,8 @@ final class ScenarioReader {
             let digits = scalar.string.trimmingBlanks().drop { $0 == "+" }
             if let value = UInt64(digits) { return value }
         }
-        let value = try number(node, path, what: "a whole number")
-        throw error(node, path, "must be a whole number from 0 to \(UInt64.max), got \(DurationSyntax.number(value))")
+        _ = try number(node, path, what: "a whole number")
+        throw error(node, path, "must be a whole number from 0 to \(UInt64.max), got \(describe(node))")
     }
 
     /// A duration in seconds: `90`, `250ms`, `30s`, `5m`, `1.5h`, `1d`.
@@ -313,7 +314,7 @@ final class ScenarioReader {
     // MARK: Mappings and lists
 
     /// `node` as a mapping whose keys are all in `allowed`; `<<` merge keys are followed.
-    func fields(_ node: Node, _ path: String, _ allowed: [String], what: String = "a mapping") throws(ScenarioError) -> Fields {
+    func fields(_ node: Node, _ path: String, _ allowed: [String], what: String = "a mapping") throws(ScenarioError) -> ScenarioFields {
         guard case .mapping = node else {
             if path.isEmpty {
                 throw error(node, "(document)", "a scenario must be a mapping of keys (name, duration, consoles, …), got \(describe(node))")
@@ -337,7 +338,7 @@ final class ScenarioReader {
             }
         }
         nodes[path] = node
-        return Fields(path: path, node: node, order: order, entries: entries)
+        return ScenarioFields(path: path, node: node, order: order, entries: entries)
     }
 
     /// A mapping's pairs: its own first, then those merged in with `<<: *anchor`.
@@ -365,14 +366,14 @@ final class ScenarioReader {
     }
 
     /// The value of `key`, or nil when it is absent or empty (`key:` or `key: null`).
-    func optional(_ fields: Fields, _ key: String) -> Node? {
+    func optional(_ fields: ScenarioFields, _ key: String) -> Node? {
         guard let entry = fields.entries[key], !Self.isNull(entry.value) else { return nil }
         nodes[fields.child(key)] = entry.value
         return entry.value
     }
 
     /// The value of `key`; a missing key is reported at the enclosing mapping.
-    func required(_ fields: Fields, _ key: String) throws(ScenarioError) -> Node {
+    func required(_ fields: ScenarioFields, _ key: String) throws(ScenarioError) -> Node {
         guard let entry = fields.entries[key] else {
             throw error(fields.node, fields.child(key), "required key '\(key)' is missing")
         }
@@ -380,18 +381,18 @@ final class ScenarioReader {
         return entry.value
     }
 
-    func read<T>(_ fields: Fields, _ key: String,
+    func read<T>(_ fields: ScenarioFields, _ key: String,
                  _ convert: (Node, String) throws(ScenarioError) -> T) throws(ScenarioError) -> T? {
         guard let node = optional(fields, key) else { return nil }
         return try convert(node, fields.child(key))
     }
 
-    func need<T>(_ fields: Fields, _ key: String,
+    func need<T>(_ fields: ScenarioFields, _ key: String,
                  _ convert: (Node, String) throws(ScenarioError) -> T) throws(ScenarioError) -> T {
         try convert(required(fields, key), fields.child(key))
     }
 
-    func set<T>(_ target: inout T, _ fields: Fields, _ key: String,
+    func set<T>(_ target: inout T, _ fields: ScenarioFields, _ key: String,
                 _ convert: (Node, String) throws(ScenarioError) -> T) throws(ScenarioError) {
         if let value = try read(fields, key, convert) { target = value }
     }
