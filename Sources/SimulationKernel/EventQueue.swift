@@ -24,31 +24,28 @@ public struct SameTimeClass: RawRepresentable, Comparable, Hashable, Sendable {
 
 /// A handle to a reusable, cancellable event slot.
 ///
-/// A timer holds at most one pending event. Scheduling on it again, or cancelling it,
-/// makes the earlier entry stale; stale entries are skipped when they reach the front of
-/// the queue (lazy deletion with generation stamps), so cancelling costs O(1) and
-/// rescheduling O(log n).
+/// A timer holds at most one pending event. The queue remembers where each timer's entry
+/// sits in the heap, so rescheduling moves that entry in place and cancelling removes it:
+/// both O(log n), and the heap never carries dead entries.
 public struct TimerID: Hashable, Sendable {
     @usableFromInline let index: Int32
     @inlinable init(index: Int32) { self.index = index }
 }
 
-/// One queue entry: a small value, 24 bytes plus the event payload.
+/// One queue entry: a small value, 20 bytes plus the event payload.
 @usableFromInline
 struct QueueEntry<Event> {
     @usableFromInline var time: Double
     /// Same-time class in the top 8 bits, insertion sequence in the low 56.
     @usableFromInline var order: UInt64
-    /// `-1` for events that cannot be cancelled.
+    /// `-1` for events that are not on a timer.
     @usableFromInline var timer: Int32
-    @usableFromInline var stamp: UInt32
     @usableFromInline var event: Event
 
-    @inlinable init(time: Double, order: UInt64, timer: Int32, stamp: UInt32, event: Event) {
+    @inlinable init(time: Double, order: UInt64, timer: Int32, event: Event) {
         self.time = time
         self.order = order
         self.timer = timer
-        self.stamp = stamp
         self.event = event
     }
 
@@ -57,13 +54,17 @@ struct QueueEntry<Event> {
     }
 }
 
-/// A binary min-heap of events keyed by (time, same-time class, insertion sequence).
+/// A binary min-heap of events keyed by (time, same-time class, insertion sequence), with
+/// the heap position of every timer's entry kept up to date.
 ///
 /// Keys are unique (the sequence number never repeats), so the pop order is fully
-/// determined: equal times with equal class come out first-in, first-out.
+/// determined: equal times with equal class come out first-in, first-out. A rescheduled
+/// timer entry takes a new sequence number, as if cancelled and scheduled afresh.
 public struct EventQueue<Event> {
     @usableFromInline var entries: ContiguousArray<QueueEntry<Event>>
     @usableFromInline var sequence: UInt64 = 0
+    /// Heap index of each timer's pending entry; -1 when it has none.
+    @usableFromInline var positions: ContiguousArray<Int32> = []
 
     /// Creates an empty queue with room for `capacity` entries before it grows.
     public init(capacity: Int = 1024) {
@@ -71,20 +72,50 @@ public struct EventQueue<Event> {
         entries.reserveCapacity(capacity)
     }
 
-    /// Number of entries, stale ones included.
+    /// Number of pending entries.
     @inlinable public var count: Int { entries.count }
     @inlinable public var isEmpty: Bool { entries.isEmpty }
     /// Time of the entry at the front, if any.
     @inlinable public var nextTime: Double? { entries.first?.time }
 
-    /// Adds an entry.
+    /// Registers a new timer and returns its index.
+    mutating func addTimer() -> Int32 {
+        positions.append(-1)
+        return Int32(positions.count - 1)
+    }
+
+    /// Whether `timer` has a pending entry.
+    @inlinable func isPending(timer: Int32) -> Bool { positions[Int(timer)] >= 0 }
+
+    /// Adds an entry; on a timer that already has one, replaces it.
     /// - Complexity: O(log n).
     @inlinable
-    mutating func push(_ event: Event, at time: Double, class sameTime: SameTimeClass, timer: Int32, stamp: UInt32) {
+    mutating func push(_ event: Event, at time: Double, class sameTime: SameTimeClass, timer: Int32) {
         let order = (UInt64(sameTime.rawValue) << 56) | sequence
         sequence &+= 1
-        entries.append(QueueEntry(time: time, order: order, timer: timer, stamp: stamp, event: event))
-        siftUp(from: entries.count - 1)
+        let entry = QueueEntry(time: time, order: order, timer: timer, event: event)
+        if timer >= 0, case let index = Int(positions[Int(timer)]), index >= 0 {
+            let moveUp = entry.precedes(entries[index])
+            entries[index] = entry
+            if moveUp { siftUp(from: index) } else { siftDown(from: index) }
+        } else {
+            entries.append(entry)
+            siftUp(from: entries.count - 1)
+        }
+    }
+
+    /// Removes the pending entry of `timer`, if any.
+    /// - Complexity: O(log n).
+    @inlinable
+    mutating func remove(timer: Int32) {
+        let index = Int(positions[Int(timer)])
+        guard index >= 0 else { return }
+        positions[Int(timer)] = -1
+        let last = entries.removeLast()
+        guard index < entries.count else { return }
+        let moveUp = last.precedes(entries[index])
+        entries[index] = last
+        if moveUp { siftUp(from: index) } else { siftDown(from: index) }
     }
 
     /// Removes and returns the front entry.
@@ -92,48 +123,62 @@ public struct EventQueue<Event> {
     @inlinable
     mutating func popFront() -> QueueEntry<Event>? {
         guard let last = entries.popLast() else { return nil }
+        if last.timer >= 0 { positions[Int(last.timer)] = -1 }
         guard !entries.isEmpty else { return last }
         let front = entries[0]
-        siftDown(placing: last)
+        if front.timer >= 0 { positions[Int(front.timer)] = -1 }
+        entries[0] = last
+        siftDown(from: 0)
         return front
     }
 
     @inlinable
     mutating func siftUp(from start: Int) {
-        entries.withUnsafeMutableBufferPointer { heap in
-            let item = heap[start]
-            var hole = start
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard item.precedes(heap[parent]) else { break }
-                heap[hole] = heap[parent]
-                hole = parent
+        positions.withUnsafeMutableBufferPointer { position in
+            entries.withUnsafeMutableBufferPointer { heap in
+                let item = heap[start]
+                var hole = start
+                while hole > 0 {
+                    let parent = (hole - 1) >> 1
+                    guard item.precedes(heap[parent]) else { break }
+                    heap[hole] = heap[parent]
+                    if heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
+                    hole = parent
+                }
+                heap[hole] = item
+                if item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
             }
-            heap[hole] = item
         }
     }
 
-    /// Puts `item` at the root and sifts it down into place.
     @inlinable
-    mutating func siftDown(placing item: QueueEntry<Event>) {
-        entries.withUnsafeMutableBufferPointer { heap in
-            let n = heap.count
-            var hole = 0
-            while true {
-                var child = 2 * hole + 1
-                if child >= n { break }
-                if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
-                guard heap[child].precedes(item) else { break }
-                heap[hole] = heap[child]
-                hole = child
+    mutating func siftDown(from start: Int) {
+        positions.withUnsafeMutableBufferPointer { position in
+            entries.withUnsafeMutableBufferPointer { heap in
+                let n = heap.count
+                let item = heap[start]
+                var hole = start
+                while true {
+                    var child = 2 * hole + 1
+                    if child >= n { break }
+                    if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
+                    guard heap[child].precedes(item) else { break }
+                    heap[hole] = heap[child]
+                    if heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
+                    hole = child
+                }
+                heap[hole] = item
+                if item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
             }
-            heap[hole] = item
         }
     }
 
-    /// Checks the heap property; used by tests.
+    /// Checks the heap property and the timer positions; used by tests.
     public func isValidHeap() -> Bool {
         for i in 1..<max(entries.count, 1) where entries[i].precedes(entries[(i - 1) / 2]) {
+            return false
+        }
+        for (i, e) in entries.enumerated() where e.timer >= 0 && positions[Int(e.timer)] != Int32(i) {
             return false
         }
         return true

@@ -9,7 +9,6 @@ public struct Simulation<Event> {
     @inlinable public var now: Double { clock }
     @usableFromInline var clock: Double = 0
     @usableFromInline var queue: EventQueue<Event>
-    @usableFromInline var stamps: ContiguousArray<UInt32> = []
     /// Events handed to the model so far (stale timer entries are not counted).
     @inlinable public var eventsProcessed: Int { processed }
     @usableFromInline var processed: Int = 0
@@ -19,7 +18,7 @@ public struct Simulation<Event> {
         queue = EventQueue(capacity: capacity)
     }
 
-    /// Pending entries, including stale timer entries not yet discarded.
+    /// Pending events.
     @inlinable public var pendingCount: Int { queue.count }
 
     /// Schedules `event` at absolute time `time` (not before `now`).
@@ -27,7 +26,7 @@ public struct Simulation<Event> {
     @inlinable
     public mutating func schedule(_ event: Event, at time: Double, class sameTime: SameTimeClass) {
         assert(time >= now, "event scheduled in the past: \(time) < \(now)")
-        queue.push(event, at: time, class: sameTime, timer: -1, stamp: 0)
+        queue.push(event, at: time, class: sameTime, timer: -1)
     }
 
     /// Schedules `event` `delay` seconds from now.
@@ -40,8 +39,7 @@ public struct Simulation<Event> {
     /// Creates a timer: a slot that holds at most one pending event.
     /// - Complexity: amortised O(1).
     public mutating func makeTimer() -> TimerID {
-        stamps.append(0)
-        return TimerID(index: Int32(stamps.count - 1))
+        TimerID(index: queue.addTimer())
     }
 
     /// Schedules `event` on `timer`, replacing whatever the timer held.
@@ -49,26 +47,27 @@ public struct Simulation<Event> {
     @inlinable
     public mutating func schedule(_ event: Event, at time: Double, class sameTime: SameTimeClass, on timer: TimerID) {
         assert(time >= now, "event scheduled in the past: \(time) < \(now)")
-        let i = Int(timer.index)
-        stamps[i] &+= 1
-        queue.push(event, at: time, class: sameTime, timer: timer.index, stamp: stamps[i])
+        queue.push(event, at: time, class: sameTime, timer: timer.index)
     }
 
     /// Cancels the event pending on `timer`, if any.
-    /// - Complexity: O(1); the stale entry is dropped when it reaches the front.
+    /// - Complexity: O(log n).
     @inlinable
     public mutating func cancel(_ timer: TimerID) {
-        stamps[Int(timer.index)] &+= 1
+        queue.remove(timer: timer.index)
     }
+
+    /// Whether `timer` has an event pending.
+    @inlinable
+    public func isPending(_ timer: TimerID) -> Bool { queue.isPending(timer: timer.index) }
 
     /// Pops the next live event if it is due no later than `limit`, advancing the clock to
     /// it. Otherwise leaves it pending, moves the clock to `limit` and returns nil.
-    /// - Complexity: O(log n) amortised over stale entries.
+    /// - Complexity: O(log n).
     @inlinable
     public mutating func next(until limit: Double) -> Event? {
-        while let time = queue.nextTime, time <= limit {
+        if let time = queue.nextTime, time <= limit {
             let entry = queue.popFront().unsafelyUnwrapped
-            if entry.timer >= 0 && stamps[Int(entry.timer)] != entry.stamp { continue }
             assert(entry.time >= now, "clock would go backwards")
             clock = entry.time
             processed &+= 1
