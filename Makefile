@@ -35,17 +35,50 @@ test: deps
 validate: release
 	$(RELEASE) validate
 
+# The main job: prove the engine, then a working day at 40 and at 50 consoles per server.
 demo: release
 	$(RELEASE) validate
+	$(RELEASE) run Scenarios/weekday-40.yaml
+	$(RELEASE) run Scenarios/weekday-50.yaml
+	gnuplot plots.gnuplot
+	@echo "plots:"; ls results/weekday-40/*.png results/weekday-50/*.png results/compare-40-50.png
+
+# Benchmarks: a separate package in Benchmarks/ with its own .build (ordo-one/benchmark).
+#   make bench            run all benchmarks, print the tables
+#   make bench-baseline   run them and store the results as baseline $(BENCH_BASELINE)
+#   make bench-check      run them once (stored as baseline 'current'), then fail if
+#                         - a malloc count breaks the static limits in Benchmarks/Thresholds/
+#                         - any metric got worse than its tolerance from $(BENCH_BASELINE)
+#                         A check that finds only improvements passes, with a hint.
+#                         Time gates: best iteration at most 2x (100 %) slower;
+#                         SMSIM_BENCH_TIME_TOLERANCE=25 (quiet machine) or =none.
+BENCH_BASELINE ?= main
+BENCH := cd Benchmarks && $(SWIFT) package
+
+# $(call bench_gate,ARGS): `swift package benchmark ARGS`, failing only on regressions
+# (the plugin exits 1 for "BETTER" as well as for "WORSE").
+define bench_gate
+	@echo "cd Benchmarks && $(SWIFT) package benchmark $(1)"
+	@cd Benchmarks && mkdir -p .build && log=.build/bench-gate.log; \
+	$(SWIFT) package benchmark $(1) >$$log 2>&1; rc=$$?; grep -v '^\[' $$log; \
+	if [ $$rc -ne 0 ] && grep -q 'is BETTER than' $$log && ! grep -q 'is WORSE than' $$log; then \
+	  echo "only improvements beyond tolerance: record them with 'make bench-baseline'" \
+	       "(and lower the static limits in Benchmarks/Thresholds/ if mallocs dropped)"; rc=0; \
+	fi; exit $$rc
+endef
 
 bench: deps
-	cd Benchmarks && $(SWIFT) package benchmark
+	$(BENCH) benchmark
 
 bench-baseline: deps
-	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark baseline update main
+	$(BENCH) --allow-writing-to-package-directory benchmark baseline update $(BENCH_BASELINE)
 
 bench-check: deps
-	cd Benchmarks && $(SWIFT) package benchmark baseline check main
+	@test -d Benchmarks/.benchmarkBaselines/KernelBenchmarks/$(BENCH_BASELINE) || \
+	  { echo "no baseline '$(BENCH_BASELINE)' yet: run 'make bench-baseline' first" >&2; exit 1; }
+	$(BENCH) --allow-writing-to-package-directory benchmark baseline update current
+	$(call bench_gate,thresholds check current)
+	$(call bench_gate,baseline check $(BENCH_BASELINE) current)
 
 clean:
 	rm -rf .build Benchmarks/.build

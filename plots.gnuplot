@@ -16,7 +16,9 @@ c_start = 6; c_station = 9; c_kind = 10; c_wf = 11; c_up = 12; c_consoles = 13
 c_util = 17; c_util_ci = 18; c_p95 = 21; c_p95_ci = 22; c_backlog = 24; c_lag = 25
 
 hours(col) = column(col) / 3600.0
-is(name) = strcol(c_station) eq name
+# The rows of one station, in window order (gnuplot breaks a line at every skipped row,
+# so stations are selected before plotting rather than masked while plotting).
+sel(d, name) = sprintf("< awk -F, '$9==\"%s\"' %s/timeseries-mean.csv", name, d)
 
 stations(d, kinds) = system(sprintf("awk -F, 'NR>1 && index(\"%s\", \",\" $10 \",\") {print $9}' %s/timeseries-mean.csv | awk '!seen[$0]++' | tr '\\n' ' '", kinds, d))
 title_of(d) = system(sprintf("awk -F, 'NR==2{r=($2==\"\")?\"\":\", \" $2 \" consoles/server\"; print $1 \" (\" $3 \" additional servers\" r \", \" $5 \" replications)\"}' %s/timeseries-mean.csv", d))
@@ -37,20 +39,20 @@ do for [d in dirs] {
   set title "p95 console latency per management server — ".T
   set ylabel "p95 latency (ms)"
   set yrange [0:*]
-  plot for [s in servers] d."/timeseries-mean.csv" using (hours(c_start)):(is(s) ? column(c_p95) : 1/0) with lines lw 2 title s, \
-       d."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_p95) : 1/0) with lines lw 3 dt 2 lc "black" title "all servers"
+  plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s, \
+       sel(d, "all") using (hours(c_start)):(column(c_p95)) with lines lw 3 dt 2 lc "black" title "all servers"
 
   set output d."/utilization.png"
   set title "CPU utilization per server and the database — ".T
   set ylabel "utilization (fraction of cores busy)"
   set yrange [0:1]
-  plot for [s in everything] d."/timeseries-mean.csv" using (hours(c_start)):(is(s) ? column(c_util) : 1/0) with lines lw 2 title s
+  plot for [s in everything] sel(d, s) using (hours(c_start)):(column(c_util)) with lines lw 2 title s
 
   set output d."/consoles.png"
   set title "Connected consoles per management server — ".T
   set ylabel "consoles (time average per window)"
   set yrange [0:*]
-  plot for [s in servers] d."/timeseries-mean.csv" using (hours(c_start)):(is(s) ? column(c_consoles) : 1/0) with lines lw 2 title s
+  plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_consoles)) with lines lw 2 title s
 
   set output d."/workflows.png"
   set title "Workflow backlog and lag — ".T
@@ -59,8 +61,8 @@ do for [d in dirs] {
   set y2tics
   set yrange [0:*]
   set y2range [0:*]
-  plot d."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_backlog) : 1/0) with lines lw 2 title "backlog", \
-       d."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_lag) : 1/0) axes x1y2 with lines lw 2 title "lag p95"
+  plot sel(d, "all") using (hours(c_start)):(column(c_backlog)) with lines lw 2 title "backlog", \
+       sel(d, "all") using (hours(c_start)):(column(c_lag)) axes x1y2 with lines lw 2 title "lag p95"
   unset y2tics
   unset y2label
 
@@ -72,13 +74,13 @@ do for [d in dirs] {
     set title "connected consoles per server"
     set ylabel "consoles"
     set yrange [0:*]
-    plot for [s in servers] d."/timeseries-mean.csv" using (hours(c_start)):(is(s) ? column(c_consoles) : 1/0) with lines lw 2 title s
+    plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_consoles)) with lines lw 2 title s
     set title "p95 latency per server"
     set ylabel "p95 (ms)"
-    plot for [s in servers] d."/timeseries-mean.csv" using (hours(c_start)):(is(s) ? column(c_p95) : 1/0) with lines lw 2 title s
+    plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s
     set title "workflow backlog"
     set ylabel "jobs"
-    plot d."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_backlog) : 1/0) with lines lw 2 title "backlog"
+    plot sel(d, "all") using (hours(c_start)):(column(c_backlog)) with lines lw 2 title "backlog"
     unset multiplot
   }
 }
@@ -91,12 +93,12 @@ if (!exists("dir") && system(sprintf("[ -f %s/timeseries-mean.csv ] && [ -f %s/t
   set title "p95 console latency"
   set ylabel "p95 latency (ms)"
   set yrange [0:*]
-  plot a."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_p95) : 1/0) with lines lw 2 title "40 per server", \
-       b."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_p95) : 1/0) with lines lw 2 title "50 per server"
+  plot sel(a, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 title "40 per server", \
+       sel(b, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 title "50 per server"
   set title "mean CPU utilization of the management servers"
   set ylabel "utilization"
   set yrange [0:1]
-  plot a."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_util) : 1/0) with lines lw 2 title "40 per server", \
-       b."/timeseries-mean.csv" using (hours(c_start)):(is("all") ? column(c_util) : 1/0) with lines lw 2 title "50 per server"
+  plot sel(a, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title "40 per server", \
+       sel(b, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title "50 per server"
   unset multiplot
 }
