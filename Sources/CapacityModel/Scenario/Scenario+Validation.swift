@@ -122,7 +122,9 @@ extension Scenario {
             check.that(step.from < 86_400, path + ".from", "must be within the day (below 24h), got \(fmt(step.from))")
             check.that(step.rate.isFinite && step.rate >= 0, path + ".rate", "must be zero or positive, got \(num(step.rate))")
         }
-        check.that(profile.contains { $0.rate > 0 }, "consoles.profile", "at least one step needs a rate above 0")
+        if profile.allSatisfy({ $0.rate.isFinite && $0.rate >= 0 }) {
+            check.that(profile.contains { $0.rate > 0 }, "consoles.profile", "at least one step needs a rate above 0")
+        }
     }
 
     private func checkRequests(_ check: inout Checker) {
@@ -145,8 +147,12 @@ extension Scenario {
             check.that(request.workflowsPerRequest.isFinite && request.workflowsPerRequest >= 0,
                        path + ".workflowsPerRequest", "must be zero or positive, got \(num(request.workflowsPerRequest))")
         }
-        let total = requests.reduce(0) { $0 + ($1.weight.isFinite && $1.weight > 0 ? $1.weight : 0) }
-        check.that(total > 0, "consoles.requests", "the weights must sum to a positive number, got \(num(total))")
+        // The sum is checked only when every weight is valid, so a negative weight is reported
+        // at its own line rather than as a zero sum.
+        if requests.allSatisfy({ $0.weight.isFinite && $0.weight >= 0 }) {
+            let total = requests.reduce(0) { $0 + $1.weight }
+            check.that(total > 0, "consoles.requests", "the weights must sum to a positive number, got \(num(total))")
+        }
     }
 
     private func checkLayout(_ check: inout Checker) {
