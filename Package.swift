@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
         .testTarget(name: "StationsTests", dependencies: ["Stations"]),
         .testTarget(name: "CapacityModelTests", dependencies: ["CapacityModel", "QueueingTheory", "Statistics"]),
-        .testTarget(name: "CLITests", dependencies: ["smsim"]),
+        .testTarget(name: "CLITests", dependencies: ["smsim"], resources: [.copy("Golden")]),
     ]
 )

@@ -3,7 +3,7 @@
 /// Values below 256 µs are counted exactly; above, each power-of-two range is split into
 /// 128 equal buckets, so a bucket is at most 1/128 of its lower edge wide. Percentiles
 /// report the bucket midpoint: **relative error at most 0.4 % (1/256), or 1 µs**. Values up to
-/// 2^42 µs (about 50 days) are tracked; larger ones count in the top bucket. Memory is fixed
+/// 2^43 µs (about 100 days) are tracked; larger ones count in the top bucket. Memory is fixed
 /// (under 40 KB); recording is O(1) with no allocation; two histograms merge by adding counts.
 public struct LatencyHistogram: Sendable, Equatable {
     @usableFromInline static let linearLimit: UInt64 = 256

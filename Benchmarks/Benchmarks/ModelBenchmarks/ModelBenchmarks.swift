@@ -1,0 +1,78 @@
+// A whole model on the kernel: M/M/1 FCFS at ρ = 0.9 (λ = 0.9, μ = 1) through
+// Validation's MMcSimulation, 500 000 customers per run (≈ 1 000 000 events: one arrival
+// and one departure per customer). Each iteration builds the model and runs it, so the
+// malloc count is the per-run setup (random streams, the waiting line, the event heap,
+// a few arrays) — a small constant that must not grow with the number of events.
+//
+// Figures: `events/s` and `ns/event` (custom metrics, from the events the kernel counted
+// and the iteration's wall time), mallocs per run (÷ ≈ 1 000 000 for mallocs per event).
+
+import Benchmark
+import Foundation
+import QueueingTheory
+import Validation
+
+let customersPerRun = 500_000
+
+extension BenchmarkMetric {
+    static var eventsPerSecond: Self { .custom("events/s", polarity: .prefersLarger, useScalingFactor: false) }
+    static var nanosecondsPerEvent: Self { .custom("ns/event", polarity: .prefersSmaller, useScalingFactor: false) }
+    static var events: Self { .custom("events per run", polarity: .prefersSmaller, useScalingFactor: false) }
+}
+
+/// Tolerance of the time-based gates, in percent of the best iteration (p0): 100 by default,
+/// `SMSIM_BENCH_TIME_TOLERANCE=25` on a quiet machine, `=none` to gate on mallocs only
+/// (figures behind the default: KernelBenchmarks.swift).
+/// For a rate (throughput, events/s) the same slow-down is a smaller percentage: 2× slower
+/// is +100 % time but −50 % rate, so the tolerance is converted.
+func timeGate(rate: Bool = false) -> BenchmarkThresholds {
+    let setting = ProcessInfo.processInfo.environment["SMSIM_BENCH_TIME_TOLERANCE"] ?? "100"
+    guard let percent = Double(setting), percent >= 0 else { return .none }
+    return .init(relative: [.p0: rate ? 100 * percent / (100 + percent) : percent])
+}
+
+/// Mallocs per run (11 today: two random streams, the waiting line, the event heap, three
+/// arrays) may drift by at most 4 from the baseline and from the static value in
+/// Thresholds/ — an absolute constant, so a per-event allocation (≈ 1 000 000 per run)
+/// cannot hide. Time-based metrics only for gross slow-downs of the best iteration
+/// (`timeGate()`); the event count only flags a change of the model's semantics (1 %).
+/// No `.instructions`: see KernelBenchmarks.swift (no PMU here; pollutes malloc counts).
+var gates: [BenchmarkMetric: BenchmarkThresholds] { [
+    .mallocCountTotal: .init(absolute: [.p0: 4, .p25: 4, .p50: 4, .p75: 4, .p90: 4, .p99: 4, .p100: 4]),
+    .mallocBytesCount: .init(relative: [.p50: 25, .p90: 25]),
+    .wallClock: timeGate(),
+    .eventsPerSecond: timeGate(rate: true),
+    .nanosecondsPerEvent: timeGate(),
+    .events: .init(relative: [.p50: 1]),
+] }
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark(
+        "MM1-rho0.9",
+        configuration: .init(
+            metrics: [.wallClock, .mallocCountTotal, .mallocBytesCount,
+                      .eventsPerSecond, .nanosecondsPerEvent, .events],
+            timeUnits: .milliseconds,
+            warmupIterations: 1,
+            scalingFactor: .one,
+            maxDuration: .seconds(4),
+            maxIterations: 30,
+            thresholds: gates
+        )
+    ) { benchmark, queue in
+        let clock = ContinuousClock()
+        let started = clock.now
+        var model = MMcSimulation(queue: queue, customers: customersPerRun, seed: 20_261_125)
+        let result = model.run()
+        let elapsed = clock.now - started
+        benchmark.stopMeasurement()
+        blackHole(result.meanWait)
+        let (seconds, attoseconds) = elapsed.components
+        let nanoseconds = Double(seconds) * 1e9 + Double(attoseconds) * 1e-9
+        benchmark.measurement(.eventsPerSecond, Int(Double(result.events) / nanoseconds * 1e9))
+        benchmark.measurement(.nanosecondsPerEvent, Int((nanoseconds / Double(result.events)).rounded()))
+        benchmark.measurement(.events, result.events)
+    } setup: {
+        try MMcQueue(arrivalRate: 0.9, serviceRate: 1, servers: 1)
+    }
+}

@@ -1,0 +1,77 @@
+// Cost of one random variate: GSL's mt19937 through RandomStream and Distribution.sample,
+// the path every model takes: uniform(0, 2), exponential(mean 1), lognormal(mean 1,
+// cv 0.6), gamma(mean 1, cv 0.5), plus the raw generator for reference.
+// One iteration = 1 000 000 draws (scalingFactor .mega), so the scaled wall-clock figure
+// is ns per variate and throughput is variates/s. Drawing must never allocate.
+
+import Benchmark
+import Foundation
+import Stochastics
+
+/// Tolerance of the time-based gates, in percent of the best iteration (p0): 100 by default,
+/// `SMSIM_BENCH_TIME_TOLERANCE=25` on a quiet machine, `=none` to gate on mallocs only
+/// (figures behind the default: KernelBenchmarks.swift).
+/// For a rate (throughput, events/s) the same slow-down is a smaller percentage: 2× slower
+/// is +100 % time but −50 % rate, so the tolerance is converted.
+func timeGate(rate: Bool = false) -> BenchmarkThresholds {
+    let setting = ProcessInfo.processInfo.environment["SMSIM_BENCH_TIME_TOLERANCE"] ?? "100"
+    guard let percent = Double(setting), percent >= 0 else { return .none }
+    return .init(relative: [.p0: rate ? 100 * percent / (100 + percent) : percent])
+}
+
+/// Same gates as the kernel benchmarks (see KernelBenchmarks.swift): mallocs exactly 0 at
+/// every percentile; time-based metrics only for gross slow-downs of the best iteration
+/// (`timeGate()`; the median is at the mercy of host contention).
+var gates: [BenchmarkMetric: BenchmarkThresholds] { [
+    .mallocCountTotal: .init(absolute: [.p0: 0, .p25: 0, .p50: 0, .p75: 0, .p90: 0, .p99: 0, .p100: 0]),
+    .mallocBytesCount: .init(absolute: [.p0: 0, .p50: 0, .p90: 0, .p100: 0]),
+    .wallClock: timeGate(),
+    .throughput: timeGate(rate: true),
+] }
+
+var configuration: Benchmark.Configuration {
+    .init(
+        metrics: [.throughput, .wallClock, .mallocCountTotal, .mallocBytesCount],
+        timeUnits: .nanoseconds,
+        warmupIterations: 2,
+        scalingFactor: .mega,
+        maxDuration: .seconds(2),
+        maxIterations: 50,
+        thresholds: gates
+    )
+}
+
+let benchmarks: @Sendable () -> Void = {
+    // Parameters typical of the scenarios (seconds): the families planners give by mean and cv.
+    // Names carry no spaces or slashes: the static Thresholds/ files are named after them.
+    let distributions: [(String, Distribution)] = [
+        ("uniform", try! .uniform(low: 0, high: 2)),
+        ("exponential", try! .exponential(mean: 1)),
+        ("lognormal", try! .lognormal(mean: 1, cv: 0.6)),       // gsl_ran_lognormal: polar Gaussian + exp
+        ("gamma", try! .gamma(mean: 1, cv: 0.5)),               // shape 4: Marsaglia–Tsang rejection
+    ]
+
+    for (label, distribution) in distributions {
+        Benchmark("Variate-\(label)", configuration: configuration) { benchmark, stream in
+            var sum = 0.0
+            for _ in benchmark.scaledIterations {
+                sum += distribution.sample(stream)
+            }
+            blackHole(sum)
+        } setup: {
+            RandomStream(gslSeed: 20_261_125, name: "variates")
+        }
+    }
+
+    // The raw generator (RandomStream.uniform, no Distribution), for reference: what
+    // Distribution.sample's dispatch adds on top of it.
+    Benchmark("Variate-rawUniform", configuration: configuration) { benchmark, stream in
+        var sum = 0.0
+        for _ in benchmark.scaledIterations {
+            sum += stream.uniform()
+        }
+        blackHole(sum)
+    } setup: {
+        RandomStream(gslSeed: 20_261_125, name: "variates")
+    }
+}
