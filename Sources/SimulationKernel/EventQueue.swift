@@ -134,6 +134,8 @@ public struct EventQueue<Event> {
 
     @inlinable
     mutating func siftUp(from start: Int) {
+        // Models without timers (the M/M/c validation) skip the position bookkeeping.
+        let tracking = !positions.isEmpty
         positions.withUnsafeMutableBufferPointer { position in
             entries.withUnsafeMutableBufferPointer { heap in
                 let item = heap[start]
@@ -142,17 +144,18 @@ public struct EventQueue<Event> {
                     let parent = (hole - 1) >> 1
                     guard item.precedes(heap[parent]) else { break }
                     heap[hole] = heap[parent]
-                    if heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
+                    if tracking && heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
                     hole = parent
                 }
                 heap[hole] = item
-                if item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
+                if tracking && item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
             }
         }
     }
 
     @inlinable
     mutating func siftDown(from start: Int) {
+        let tracking = !positions.isEmpty
         positions.withUnsafeMutableBufferPointer { position in
             entries.withUnsafeMutableBufferPointer { heap in
                 let n = heap.count
@@ -164,11 +167,11 @@ public struct EventQueue<Event> {
                     if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
                     guard heap[child].precedes(item) else { break }
                     heap[hole] = heap[child]
-                    if heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
+                    if tracking && heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
                     hole = child
                 }
                 heap[hole] = item
-                if item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
+                if tracking && item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
             }
         }
     }

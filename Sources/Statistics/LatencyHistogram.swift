@@ -18,6 +18,10 @@ public struct LatencyHistogram: Sendable, Equatable {
     public var sum: Double = 0
     /// Exact largest value recorded, in seconds.
     public var max: Double = 0
+    /// Lowest and highest buckets touched since the last reset: quantiles and resets only
+    /// walk this range (a window's latencies span a few hundred buckets, not thousands).
+    @usableFromInline var lowestBucket = Int.max
+    @usableFromInline var highestBucket = -1
 
     public init() { counts = Array(repeating: 0, count: Self.bucketCount) }
 
@@ -50,7 +54,10 @@ public struct LatencyHistogram: Sendable, Equatable {
     @inlinable
     public mutating func record(_ seconds: Double) {
         let micros = seconds > 0 ? UInt64(min(seconds * 1e6 + 0.5, 9e15)) : 0
-        counts[Self.bucket(ofMicros: micros)] &+= 1
+        let b = Self.bucket(ofMicros: micros)
+        counts[b] &+= 1
+        if b < lowestBucket { lowestBucket = b }
+        if b > highestBucket { highestBucket = b }
         count += 1
         sum += seconds
         if seconds > max { max = seconds }
@@ -60,13 +67,13 @@ public struct LatencyHistogram: Sendable, Equatable {
     public var mean: Double { count > 0 ? sum / Double(count) : .nan }
 
     /// The `p`-quantile (0 < p ≤ 1) in seconds by nearest rank; `.nan` when empty.
-    /// - Complexity: O(buckets); call per window, not per event.
+    /// - Complexity: O(buckets in use); call per window, not per event.
     public func quantile(_ p: Double) -> Double {
         guard count > 0 else { return .nan }
         let rank = Swift.max(1, Int((p * Double(count)).rounded(.up)))
         var seen = 0
-        for (i, c) in counts.enumerated() where c > 0 {
-            seen += Int(c)
+        for i in lowestBucket...highestBucket where counts[i] > 0 {
+            seen += Int(counts[i])
             if seen >= rank { return Swift.min(Self.midpoint(ofBucket: i) / 1e6, max) }
         }
         return max
@@ -74,7 +81,10 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// Adds another histogram's counts to this one.
     public mutating func merge(_ other: LatencyHistogram) {
-        for i in counts.indices { counts[i] &+= other.counts[i] }
+        guard other.count > 0 else { return }
+        for i in other.lowestBucket...other.highestBucket { counts[i] &+= other.counts[i] }
+        lowestBucket = Swift.min(lowestBucket, other.lowestBucket)
+        highestBucket = Swift.max(highestBucket, other.highestBucket)
         count += other.count
         sum += other.sum
         max = Swift.max(max, other.max)
@@ -83,8 +93,10 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// Empties the histogram, keeping its memory.
     public mutating func reset() {
         if count > 0 {
-            for i in counts.indices { counts[i] = 0 }
+            for i in lowestBucket...highestBucket { counts[i] = 0 }
         }
+        lowestBucket = Int.max
+        highestBucket = -1
         count = 0
         sum = 0
         max = 0
