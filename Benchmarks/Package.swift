@@ -43,6 +43,10 @@ let package = Package(
             .product(name: "Validation", package: "smsim"),
             .product(name: "QueueingTheory", package: "smsim"),
         ]),
+        // The management group model: one replication of the weekday-50 scenario.
+        benchmarkTarget("ManagementGroupBenchmarks", [
+            .product(name: "CapacityModel", package: "smsim"),
+        ]),
         // Cost of one GSL variate through RandomStream / Distribution.sample.
         benchmarkTarget("VariateBenchmarks", [
             .product(name: "Stochastics", package: "smsim"),

@@ -1,0 +1,59 @@
+// The management group model: one replication of Scenarios/weekday-50.yaml (400 consoles,
+// 8 additional servers, workflows) cut to 2 h and to 4 h. Each iteration builds the model
+// and runs it, so mallocs per run are setup (one GSL generator per console slot, the
+// stations, the recorder's histograms) plus the window rows; the 4 h run simulates twice the
+// events of the 2 h run, and the difference in mallocs between the two, divided by the
+// difference in events, is the allocation rate of the event loop itself (what the issue
+// means by "nothing per event").
+
+import Benchmark
+import CapacityModel
+import Foundation
+
+extension BenchmarkMetric {
+    static var eventsPerSecond: Self { .custom("events/s", polarity: .prefersLarger, useScalingFactor: false) }
+    static var events: Self { .custom("events per run", polarity: .prefersSmaller, useScalingFactor: false) }
+}
+
+func weekday(hours: Double) throws -> Scenario {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    var s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/weekday-50.yaml").path)
+    s.duration = hours * 3600
+    return s
+}
+
+let benchmarks: @Sendable () -> Void = {
+    for hours in [2.0, 4.0] {
+        Benchmark(
+            "Weekday50-\(Int(hours))h",
+            configuration: .init(
+                metrics: [.wallClock, .mallocCountTotal, .eventsPerSecond, .events],
+                timeUnits: .milliseconds,
+                warmupIterations: 1,
+                scalingFactor: .one,
+                maxDuration: .seconds(5),
+                maxIterations: 10,
+                thresholds: [
+                    // Setup plus window rows: about the same for both lengths; a per-event
+                    // allocation would add hundreds of thousands.
+                    .mallocCountTotal: .init(relative: [.p50: 10]),
+                    .events: .init(relative: [.p50: 1]),
+                ]
+            )
+        ) { benchmark, scenario in
+            let clock = ContinuousClock()
+            let started = clock.now
+            let result = ManagementGroupModel.replicate(scenario, replication: 0)
+            let elapsed = clock.now - started
+            benchmark.stopMeasurement()
+            blackHole(result.summary.count)
+            let (seconds, attoseconds) = elapsed.components
+            let wall = Double(seconds) + Double(attoseconds) * 1e-18
+            benchmark.measurement(.eventsPerSecond, Int(Double(result.events) / wall))
+            benchmark.measurement(.events, result.events)
+        } setup: {
+            try weekday(hours: hours)
+        }
+    }
+}
