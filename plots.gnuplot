@@ -1,9 +1,14 @@
 # smsim plots. Usage:
 #   gnuplot plots.gnuplot                                  # results/weekday-40 and weekday-50
 #   gnuplot -e "dir='results/dr-initial-server-lost'" plots.gnuplot
+#   gnuplot -e "compare='results/weekday-40-compare'" plots.gnuplot   # smsim compare output
+#   gnuplot -e "sweep='results/weekday-50-sweep'" plots.gnuplot       # smsim sweep output
 # Reads DIR/timeseries-mean.csv (window × station means across replications) and
 # DIR/events.csv, and writes PNGs next to them. With no dir given it draws every
 # results/weekday-* run it finds, and the 40-vs-50 comparison when both exist.
+# With compare=DIR it draws each DIR/ratio-*/ run and DIR/compare.png (every ratio's p95
+# latency and utilization on shared axes); with sweep=DIR only DIR/sweep.png (p95 latency
+# and peak utilization against the server count, one curve per ratio or consoles value).
 
 set datafile separator ","
 set terminal pngcairo size 1200,700 enhanced font "sans,11"
@@ -24,11 +29,18 @@ stations(d, kinds) = system(sprintf("awk -F, 'NR>1 && index(\"%s\", \",\" $10 \"
 title_of(d) = system(sprintf("awk -F, 'NR==2{r=($2==\"\")?\"\":\", \" $2 \" consoles/server\"; print $1 \" (\" $3 \" additional servers\" r \", \" $5 \" replications)\"}' %s/timeseries-mean.csv", d))
 
 
-if (!exists("dir")) {
+# The ratio-* directories of a comparison, in increasing ratio.
+ratio_dirs(c) = system(sprintf("for d in %s/ratio-*; do [ -f $d/timeseries-mean.csv ] && echo ${d##*-} $d; done | sort -n | cut -d' ' -f2 | tr '\\n' ' '", c))
+
+if (exists("sweep")) {
+  dirs = ""
+} else { if (exists("compare")) {
+  dirs = ratio_dirs(compare)
+} else { if (!exists("dir")) {
   dirs = system("ls -d results/weekday-* results/*/ 2>/dev/null | sed 's:/$::' | awk '!seen[$0]++' | while read d; do [ -f $d/timeseries-mean.csv ] && echo $d; done | tr '\\n' ' '")
 } else {
   dirs = dir
-}
+} } }
 
 do for [d in dirs] {
   T = title_of(d)
@@ -87,7 +99,7 @@ do for [d in dirs] {
 
 # 40 vs 50 consoles per server, side by side on shared axes.
 a = "results/weekday-40"; b = "results/weekday-50"
-if (!exists("dir") && system(sprintf("[ -f %s/timeseries-mean.csv ] && [ -f %s/timeseries-mean.csv ] && echo 1 || echo 0", a, b)) + 0 == 1) {
+if (!exists("dir") && !exists("compare") && !exists("sweep") && system(sprintf("[ -f %s/timeseries-mean.csv ] && [ -f %s/timeseries-mean.csv ] && echo 1 || echo 0", a, b)) + 0 == 1) {
   set output "results/compare-40-50.png"
   set multiplot layout 1,2 title "40 vs 50 consoles per additional server (mean of replications, all servers)"
   set title "p95 console latency"
@@ -101,4 +113,65 @@ if (!exists("dir") && system(sprintf("[ -f %s/timeseries-mean.csv ] && [ -f %s/t
   plot sel(a, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title "40 per server", \
        sel(b, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title "50 per server"
   unset multiplot
+}
+
+# smsim compare: every ratio of DIR/ratio-*/ on shared axes.
+if (exists("compare")) {
+  cdirs = ratio_dirs(compare)
+  if (words(cdirs) == 0) { print "no ".compare."/ratio-*/timeseries-mean.csv found"; exit }
+  ratio_title(d) = system(sprintf("awk -F, 'NR==2{print $2 \" per server (\" $3 \" servers)\"}' %s/timeseries-mean.csv", d))
+  set output compare."/compare.png"
+  set key below
+  set multiplot layout 1,2 title "Consoles per additional server compared (mean of paired replications, all servers)"
+  set xlabel "time since start of run (h)"
+  set title "p95 console latency"
+  set ylabel "p95 latency (ms)"
+  set yrange [0:*]
+  plot for [d in cdirs] sel(d, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 title ratio_title(d)
+  set title "mean CPU utilization of the management servers"
+  set ylabel "utilization"
+  set yrange [0:1]
+  plot for [d in cdirs] sel(d, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title ratio_title(d)
+  unset multiplot
+  set key outside right top
+}
+
+# smsim sweep: p95 latency and peak utilization against the number of additional servers,
+# one curve per ratio (when the sweep set ratios or the scenario has one) or per consoles
+# value, and per servers-down value when that varies. Error bars are 95 % CIs.
+if (exists("sweep")) {
+  f = sweep."/sweep.csv"
+  sw_col(name) = int(system(sprintf("head -1 %s | tr , '\\n' | grep -nx '%s' | cut -d: -f1", f, name)))
+  sw_servers = sw_col("servers")
+  sw_p95 = sw_col("latency_p95_ms_mean"); sw_p95_ci = sw_col("latency_p95_ms_ci95")
+  sw_peak = sw_col("server_utilization_peak_mean"); sw_peak_ci = sw_col("server_utilization_peak_ci95")
+  # A curve's key: r<ratio> or c<consoles>, then _d<down>.
+  sw_key = "k = ($4 != \"\" ? \"r\" $4 : \"c\" $3) \"_d\" $6"
+  keys = system(sprintf("awk -F, 'NR>1 { %s; if (!seen[k]++) printf \"%%s \", k }' %s", sw_key, f))
+  ndown = int(system(sprintf("awk -F, 'NR>1 && !seen[$6]++' %s | wc -l", f)))
+  curve(k) = sprintf("< awk -F, 'NR>1 { %s; if (k == \"%s\") print }' %s | sort -t, -k%d,%dn", sw_key, k, f, sw_servers, sw_servers)
+  key_value(k) = k[2:strstrt(k, "_d") - 1]
+  key_title(k) = (k[1:1] eq "r" ? key_value(k)." consoles/server" : key_value(k)." consoles") \
+                 . (ndown > 1 ? ", ".k[strstrt(k, "_d") + 2:*]." down" : "")
+  sw_title = system(sprintf("awk -F, 'NR==2{print $2 \" (\" $7 \" replications per point)\"}' %s", f))
+  set output sweep."/sweep.png"
+  set key below
+  set multiplot layout 1,2 title "Sweep — ".sw_title
+  set xlabel "additional management servers"
+  set xtics 1
+  set offsets 0.25, 0.25, 0, 0
+  set title "p95 console latency"
+  set ylabel "p95 latency (ms)"
+  set yrange [0:*]
+  plot for [k in keys] curve(k) using (column(sw_servers)):(column(sw_p95)):(column(sw_p95_ci)) \
+       with yerrorlines lw 2 title key_title(k)
+  set title "peak CPU utilization of the busiest management server"
+  set ylabel "utilization"
+  set yrange [0:1]
+  plot for [k in keys] curve(k) using (column(sw_servers)):(column(sw_peak)):(column(sw_peak_ci)) \
+       with yerrorlines lw 2 title key_title(k)
+  unset multiplot
+  set key outside right top
+  set xtics autofreq
+  set offsets 0, 0, 0, 0
 }

@@ -16,12 +16,14 @@ struct Run: ParsableCommand {
         Examples:
           smsim run Scenarios/weekday-40.yaml
           smsim run Scenarios/weekday-50.yaml --replications 20 --seed 7 --out /tmp/w50
+          smsim run Scenarios/weekday-50.yaml --precision 0.05 --max-replications 60
         """)
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
     @OptionGroup var options: SimulationOptions
+    @OptionGroup var precision: PrecisionOptions
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -29,7 +31,7 @@ struct Run: ParsableCommand {
     func run() throws {
         var (scenario, content) = try loadScenario(self.scenario)
         options.apply(to: &scenario)
-        let report = try simulate(scenario, options: options, quiet: quiet)
+        let report = try simulate(scenario, options: options, precision: precision, quiet: quiet)
         let dir = options.outputDirectory(for: scenario)
         try write(report, scenario: scenario, path: self.scenario, content: content, to: dir)
         if !quiet { printSummary(report, scenario: scenario, directory: dir) }

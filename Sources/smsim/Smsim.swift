@@ -18,7 +18,7 @@ struct Smsim: ParsableCommand {
           smsim validate mmc --arrival-rate 0.9 --service-rate 1 --servers 1 --json
         """,
         version: version,
-        subcommands: [Run.self, Validate.self]
+        subcommands: [Run.self, Check.self, Compare.self, SweepCommand.self, Merge.self, Size.self, Validate.self]
     )
 }
 

@@ -235,7 +235,9 @@ public struct Recorder {
         for s in 0...serverCount {
             let isServer = s < serverCount
             let u = busy[s].window.mean(at: t) / cores[s]
-            let h = windowLatency[isServer ? s : serverCount]
+            // Read the histogram in place: a copy bound to a name would still share its
+            // storage when the window is reset below, and the reset would copy it.
+            let latency = isServer ? windowLatency[s].summary : LatencySummary.none
             let carriesWorkflow = s == role
             let consoles = isServer ? connected[s].window.mean(at: t) : nan
             rows.append(WindowRow(
@@ -243,8 +245,7 @@ public struct Recorder {
                 workflowRole: carriesWorkflow, up: up[s].window.mean(at: t), consoles: consoles,
                 requestsCompleted: isServer ? windowCompleted[s] : 0, requestsFailed: isServer ? windowFailed[s] : 0,
                 reconnects: isServer ? windowReconnects[s] : 0, utilization: u, queueLength: jobs[s].window.mean(at: t),
-                latencyMean: isServer ? h.mean : nan, latencyP50: isServer ? h.quantile(0.5) : nan,
-                latencyP95: isServer ? h.quantile(0.95) : nan, latencyP99: isServer ? h.quantile(0.99) : nan,
+                latencyMean: latency.mean, latencyP50: latency.p50, latencyP95: latency.p95, latencyP99: latency.p99,
                 workflowBacklog: carriesWorkflow ? backlog.window.mean(at: t) : nan,
                 workflowLagP95: carriesWorkflow ? windowLag.quantile(0.95) : nan))
             if !isWarmup && u > peakUtilization[s] { peakUtilization[s] = u }
@@ -258,13 +259,13 @@ public struct Recorder {
                 totalReconnects += windowReconnects[s]
             }
         }
-        let all = windowLatency[serverCount]
+        let all = windowLatency[serverCount].summary
         rows.append(WindowRow(
             windowStart: windowStart, windowEnd: t, warmup: isWarmup, station: "all", kind: .all, workflowRole: false,
             up: totalUp / Double(serverCount), consoles: totalConsoles, requestsCompleted: all.count,
             requestsFailed: totalFailed, reconnects: totalReconnects, utilization: totalBusy / totalCores,
-            queueLength: totalJobs, latencyMean: all.mean, latencyP50: all.quantile(0.5), latencyP95: all.quantile(0.95),
-            latencyP99: all.quantile(0.99), workflowBacklog: backlog.window.mean(at: t),
+            queueLength: totalJobs, latencyMean: all.mean, latencyP50: all.p50, latencyP95: all.p95,
+            latencyP99: all.p99, workflowBacklog: backlog.window.mean(at: t),
             workflowLagP95: windowLag.quantile(0.95)))
 
         for i in busy.indices {
@@ -282,5 +283,18 @@ public struct Recorder {
             windowReconnects[i] = 0
         }
         windowStart = t
+    }
+}
+
+/// The figures of a latency histogram that a window row reports, in seconds.
+struct LatencySummary {
+    var count: Int
+    var mean, p50, p95, p99: Double
+    static let none = LatencySummary(count: 0, mean: .nan, p50: .nan, p95: .nan, p99: .nan)
+}
+
+extension LatencyHistogram {
+    var summary: LatencySummary {
+        LatencySummary(count: count, mean: mean, p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99))
     }
 }

@@ -1,0 +1,48 @@
+import Statistics
+
+/// The columns of `sweep.csv`: one row per point, its identity, then mean and 95 % half-width
+/// of each summary metric at station `all` and of the database's utilization.
+public enum SweepTable {
+    /// Summary metrics at station `all`, in the order `summary.csv` lists them.
+    public static let allStationMetrics = [
+        "latency_mean_ms", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "requests_completed", "requests_failed",
+        "throughput_per_s", "server_utilization_peak", "consoles_mean", "sessions_arrived", "sessions_refused",
+        "sessions_abandoned", "reconnections", "workflow_jobs_completed", "workflow_lag_mean_s", "workflow_lag_p95_s",
+        "workflow_lag_max_s", "workflow_backlog_mean", "workflow_backlog_peak",
+    ]
+
+    /// Database metrics: (summary metric, column name).
+    public static let databaseMetrics = [("utilization", "database_utilization"), ("utilization_peak", "database_utilization_peak")]
+
+    static let identityHeader = "point_index,scenario,consoles,ratio,servers,down,replications"
+
+    /// The header line, without its line break.
+    public static var header: String {
+        let names = allStationMetrics + databaseMetrics.map(\.1)
+        return identityHeader + "," + names.map { "\($0)_mean,\($0)_ci95" }.joined(separator: ",")
+    }
+
+    /// The identity columns of `point` run with `replications` replications, without a trailing comma.
+    static func identity(_ point: SweepPoint, replications: Int) -> String {
+        "\(point.index),\(csvField(point.scenario.name)),\(point.consoles),\(point.ratio.map(String.init) ?? ""),"
+            + "\(point.servers),\(point.down),\(replications)"
+    }
+
+    /// One line of `sweep.csv`, with its line break.
+    public static func row(_ point: SweepPoint, report: RunReport) -> String {
+        var fields = [identity(point, replications: report.replications.count)]
+        func add(_ estimate: Estimate?) {
+            fields.append(estimate.map { csvNumber($0.mean) } ?? "")
+            fields.append(estimate.map { csvNumber($0.halfWidth) } ?? "")
+        }
+        for metric in allStationMetrics { add(report.estimate(metric, station: "all")) }
+        let database = point.scenario.managementGroup.database.name
+        for (metric, _) in databaseMetrics { add(report.estimate(metric, station: database)) }
+        return fields.joined(separator: ",") + "\n"
+    }
+
+    /// The point index at the start of a row; nil if the row does not start with one.
+    static func pointIndex(of row: Substring) -> Int? {
+        Int(row.prefix { $0 != "," })
+    }
+}

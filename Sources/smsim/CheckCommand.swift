@@ -1,0 +1,82 @@
+import ArgumentParser
+import CapacityModel
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario and check its SLOs: a regression test for CI.",
+        discussion: """
+        Runs the scenario and judges each objective of its slo block at 95 % confidence, \
+        printing one line per objective with its value, CI and verdict. Exit status:
+          0  every objective PASSes (its whole CI within the limit)
+          1  an objective FAILs (its whole CI beyond the limit) or is UNSURE (the CI \
+        straddles the limit). UNSURE fails the check: a CI gate should not pass on a coin \
+        flip. Add replications (--replications, or --precision 0.05 --max-replications 200) \
+        until it is decided.
+          2  bad input, including a scenario without an slo block
+          3  internal inconsistency (a conservation imbalance)
+        --junit FILE writes the verdicts as JUnit XML (one testcase per objective). The \
+        usual output files are written only when --out is given.
+
+        Examples:
+          smsim check Scenarios/weekday-40.yaml
+          smsim check Scenarios/weekday-40.yaml --junit reports/slo.xml --precision 0.05 --max-replications 60
+        """)
+
+    @Argument(help: "The scenario file (YAML), with an slo block.")
+    var scenario: String
+
+    @Option(help: "Write the verdicts as JUnit XML to this file.")
+    var junit: String?
+
+    @OptionGroup var options: SimulationOptions
+    @OptionGroup var precision: PrecisionOptions
+
+    @Flag(help: "Print only the verdict lines and errors.")
+    var quiet = false
+
+    func run() throws {
+        var (scenario, content) = try loadScenario(self.scenario)
+        options.apply(to: &scenario)
+        guard !scenario.slo.isEmpty else {
+            throw CommandFailure(message: "\(self.scenario): no slo block, nothing to check; add one, e.g. slo: { p95Latency: 2s, maxUtilization: 0.8 }",
+                                 status: 2)
+        }
+        let report = try simulate(scenario, options: options, precision: precision, quiet: quiet)
+        if let out = options.out {
+            try write(report, scenario: scenario, path: self.scenario, content: content, to: out)
+        }
+        let verdicts = report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name)
+        if !quiet {
+            print("\(scenario.name): \(scenario.sizingDescription), \(report.replications.count) replication(s), seed \(scenario.seed)")
+        }
+        for v in verdicts {
+            let e = v.estimate
+            let unit = v.unit.isEmpty ? "" : " " + v.unit
+            let value = e.halfWidth.isFinite ? "\(format(e.mean)) ± \(format(e.halfWidth))" : format(e.mean)
+            print("\(pad(v.verdict.rawValue, 7))\(pad(v.name, 24))\(pad(value + unit, 26))limit \(format(v.limit))\(unit)")
+        }
+        if let junit {
+            let layout = scenario.layout
+            let properties: [(String, String)] = [
+                ("scenario", self.scenario), ("seed", String(scenario.seed)), ("replications", String(report.replications.count)),
+                ("consoles", String(scenario.consoles.peak)), ("additionalServers", String(layout.additionalCount)),
+                ("down", String(scenario.failures.down)), ("smsimVersion", smsimVersion),
+            ]
+            let xml = JUnitReport(scenario: scenario.name, verdicts: verdicts, properties: properties, seconds: report.wallSeconds).xml()
+            try AtomicFile.write(xml, to: junit)
+        }
+        let failed = verdicts.filter { $0.verdict == .fail }.map(\.name)
+        let unsure = verdicts.filter { $0.verdict == .inconclusive }.map(\.name)
+        guard failed.isEmpty && unsure.isEmpty else {
+            var parts: [String] = []
+            if !failed.isEmpty { parts.append("violated: \(failed.joined(separator: ", "))") }
+            if !unsure.isEmpty {
+                parts.append("unsure: \(unsure.joined(separator: ", ")) (the CI straddles the limit; add replications, "
+                             + "e.g. --precision 0.05 --max-replications 200)")
+            }
+            throw CommandFailure(message: "check failed: " + parts.joined(separator: "; "), status: 1)
+        }
+        if !quiet { print("all \(verdicts.count) objective(s) PASS") }
+    }
+}

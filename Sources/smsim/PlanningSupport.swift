@@ -1,0 +1,35 @@
+import ArgumentParser
+import CapacityModel
+import Foundation
+import Stochastics
+
+/// Runs planning library code, turning its one-line `PlanningError`s into exit status 2.
+func planning<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PlanningError {
+        throw CommandFailure(message: error.message, status: 2)
+    }
+}
+
+/// A comma-separated list or range of whole numbers given to `option`, or [] when absent.
+func integers(_ text: String?, option: String) throws -> [Int] {
+    guard let text else { return [] }
+    return try planning { try IntegerList.parse(text, option: option) }
+}
+
+/// The hash run.json and sweep.json record for a scenario file's bytes.
+func scenarioHash(_ content: String) -> String {
+    String(StreamSeed.fnv1a64(content), radix: 16)
+}
+
+/// `+1.234` / `-0.5`: a difference with its sign.
+func signed(_ x: Double) -> String {
+    guard x.isFinite else { return "n/a" }
+    return (x >= 0 ? "+" : "") + format(x)
+}
+
+/// `1.23 ± 0.05`, or just the mean when there is no interval.
+func plusMinus(_ mean: Double, _ halfWidth: Double, scale: Double = 1) -> String {
+    halfWidth.isFinite ? "\(format(mean * scale)) ± \(format(halfWidth * scale))" : format(mean * scale)
+}

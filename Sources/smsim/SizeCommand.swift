@@ -1,0 +1,251 @@
+import ArgumentParser
+import CapacityModel
+import Foundation
+
+struct Size: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the fewest additional servers that meet every SLO.",
+        discussion: """
+        The objectives are the scenario's slo block with --slo-p95 and --max-utilization \
+        overriding theirs. A count meets them when every objective's verdict is PASS (its \
+        whole 95 % CI within the limit; UNSURE does not count) with --down servers failed \
+        for the whole run.
+
+        Exit status: 0 with an answer, 1 when no count can meet the objectives (the database \
+        is the bottleneck, or --max-servers is reached), 2 bad input.
+
+        The search starts from an MVA estimate, brackets the answer in doubling steps, \
+        bisects, and shows the count one below failing. Each count is simulated at most once, \
+        with the same seed and replications (common random numbers). The floor is the fewest \
+        servers whose connection caps (maxConsoles) hold the consoles with --down failed. \
+        Writes size.csv (one row per simulated count) into the output directory \
+        (default results/<scenario name>-size/).
+
+        Examples:
+          smsim size Scenarios/weekday-50.yaml --consoles 600 --down 1
+          smsim size Scenarios/weekday-50.yaml --consoles 600 --slo-p95 2s --max-utilization 0.75 --json
+        """)
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "Peak consoles to size for.")
+    var consoles: Int
+
+    @Option(help: "Additional servers down for the whole run (N−k sizing).")
+    var down: Int = 0
+
+    @Option(name: .customLong("slo-p95"), help: "p95 console latency objective, a duration (2s, 1500ms).")
+    var sloP95: String?
+
+    @Option(help: "Peak server utilization objective, a fraction (0.75).")
+    var maxUtilization: Double?
+
+    @Option(help: "The largest count to try (default: 4 × the estimate, at least the floor + 16).")
+    var maxServers: Int?
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @OptionGroup var options: SimulationOptions
+
+    func validate() throws {
+        if consoles < 1 { throw ValidationError("--consoles must be at least 1, got \(consoles)") }
+        if down < 0 { throw ValidationError("--down must be at least 0, got \(down)") }
+        if let sloP95 {
+            guard let seconds = DurationArgument.seconds(sloP95), seconds > 0 else {
+                throw ValidationError("--slo-p95 \(sloP95): \(DurationArgument.accepted)")
+            }
+        }
+        if let maxUtilization, !(maxUtilization > 0 && maxUtilization <= 1) {
+            throw ValidationError("--max-utilization must be above 0 and at most 1, got \(maxUtilization)")
+        }
+        if let maxServers, maxServers < 1 { throw ValidationError("--max-servers must be at least 1, got \(maxServers)") }
+    }
+
+    func run() throws {
+        var (scenario, _) = try loadScenario(self.scenario)
+        options.apply(to: &scenario)
+        var slo = scenario.slo
+        if let sloP95 { slo.p95Latency = DurationArgument.seconds(sloP95) }
+        if let maxUtilization { slo.maxUtilization = maxUtilization }
+        let search = try planning {
+            try SizeSearch(scenario: scenario, consoles: consoles, down: down, slo: slo, maxServers: maxServers)
+        }
+        let json = self.json
+        if !json {
+            print("sizing \(scenario.name) for \(consoles) consoles\(down > 0 ? " with \(down) down" : ""), "
+                  + "\(scenario.replications) replications per count:")
+        }
+        let dir = options.out ?? "results/\(scenario.name)-size"
+        let result: SizeSearch.Result
+        do {
+            result = try planning {
+                try search.run(simulate: { variant in
+                    try simulate(variant, options: options, quiet: json,
+                                 label: "\(variant.layout.additionalCount) servers")
+                }, log: { e in
+                    if !json { print("  \(pad("\(e.servers) servers:", 14))\(Self.evidence(e))") }
+                })
+            }
+        } catch let none as SizeSearch.Unattainable {
+            // An answer too: no count will do. Keep the evidence.
+            try AtomicFile.write(Self.csv(none.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
+            if json { try printJSON(SizeJSON(none, consoles: consoles, down: down, scenario: scenario)) }
+            throw CommandFailure(message: none.message, status: 1)
+        }
+        try AtomicFile.write(Self.csv(result.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
+
+        if json {
+            try printJSON(SizeJSON(result, scenario: scenario))
+            return
+        }
+        let downText = down > 0 ? ", \(down) down" : ""
+        print("\(scenario.name) at \(consoles) consoles\(downText): \(result.servers) additional server(s)")
+        print("  objectives: " + Self.objectives(slo))
+        print("  analytic estimate \(result.estimate) (MVA, utilization ≤ \(format(search.estimateLimit))), floor \(result.floor); "
+              + "simulated \(result.evaluations.count) count(s): "
+              + result.evaluations.map { "\($0.servers) \($0.holds ? "holds" : "fails")" }.joined(separator: ", "))
+        print("  at \(result.servers): \(Self.evidence(result.chosen))")
+        if let below = result.below {
+            print("  at \(below.servers): \(Self.evidence(below))")
+            if below.verdicts.contains(where: { $0.verdict == .inconclusive }) && !below.verdicts.contains(where: { $0.verdict == .fail }) {
+                print("  note: \(below.servers) is UNSURE, not a clear FAIL; more replications might show it is enough")
+            }
+        } else {
+            print("  \(result.servers) is the floor: fewer servers cannot hold \(consoles) consoles (maxConsoles)\(downText)")
+        }
+        if let ratios = result.equivalentRatios {
+            let allUp = Double(consoles) / Double(result.servers)
+            let withDown = down > 0 && result.servers > down ? ", \(format(Double(consoles) / Double(result.servers - down))) with \(down) down" : ""
+            let range = ratios.lowerBound == ratios.upperBound ? "\(ratios.lowerBound)" : "\(ratios.lowerBound)–\(ratios.upperBound)"
+            print("  equivalent ratio: consolesPerServer \(range) gives \(result.servers) additional servers "
+                  + "(\(format(allUp)) consoles per server with all up\(withDown))")
+        }
+        if !result.contradictions.isEmpty {
+            print("  warning: \(result.contradictions.map(String.init).joined(separator: ", ")) server(s) failed although "
+                  + "\(result.servers) holds: results near the limits are noisy; add replications")
+        }
+        if let refused = result.chosen.report.estimate("sessions_refused"), refused.mean > 0 {
+            print("  warning: \(format(refused.mean)) session(s) per replication refused at \(result.servers) servers "
+                  + "(connection caps); consider one more server")
+        }
+        print("wrote \(dir)/size.csv")
+    }
+
+    static func objectives(_ slo: ServiceLevelObjectives) -> String {
+        var parts: [String] = []
+        if let v = slo.p95Latency { parts.append("p95Latency ≤ \(DurationArgument.format(v))") }
+        if let v = slo.p99Latency { parts.append("p99Latency ≤ \(DurationArgument.format(v))") }
+        if let v = slo.maxUtilization { parts.append("maxUtilization ≤ \(format(v))") }
+        if let v = slo.maxDatabaseUtilization { parts.append("maxDatabaseUtilization ≤ \(format(v))") }
+        if let v = slo.p95WorkflowLag { parts.append("p95WorkflowLag ≤ \(DurationArgument.format(v))") }
+        if let v = slo.maxAbandonedSessions { parts.append("maxAbandonedSessions ≤ \(format(v))") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `p95 1.52 ± 0.05 s, peak utilization 0.71 ± 0.01: holds` (with the objectives not met).
+    static func evidence(_ e: SizeSearch.Evaluation) -> String {
+        func cell(_ metric: String, scale: Double = 1) -> String {
+            guard let x = e.report.estimate(metric) else { return "n/a" }
+            return plusMinus(x.mean, x.halfWidth, scale: scale)
+        }
+        let notMet = e.verdicts.filter { $0.verdict != .pass }.map { "\($0.name) \($0.verdict.rawValue)" }
+        return "p95 latency \(cell("latency_p95_ms", scale: 0.001)) s, peak utilization \(cell("server_utilization_peak")): "
+            + (e.holds ? "all PASS" : notMet.joined(separator: ", "))
+    }
+
+    static func csv(_ evaluations: [SizeSearch.Evaluation], consoles: Int, down: Int, scenario: Scenario) -> String {
+        var out = "scenario,consoles,down,servers,replications,holds,latency_p95_ms,latency_p95_ci95,server_utilization_peak,"
+            + "server_utilization_peak_ci95,verdicts\n"
+        for e in evaluations.sorted(by: { $0.servers < $1.servers }) {
+            let p95 = e.report.estimate("latency_p95_ms"), peak = e.report.estimate("server_utilization_peak")
+            func n(_ x: Double?) -> String { x.flatMap { $0.isFinite ? String(format: "%.6g", $0) : nil } ?? "" }
+            let verdicts = e.verdicts.map { "\($0.name)=\($0.verdict.rawValue)" }.joined(separator: " ")
+            out += "\(scenario.name),\(consoles),\(down),\(e.servers),\(e.report.replications.count),"
+                + "\(e.holds ? 1 : 0),\(n(p95?.mean)),\(n(p95?.halfWidth)),\(n(peak?.mean)),\(n(peak?.halfWidth)),\(verdicts)\n"
+        }
+        return out
+    }
+}
+
+/// `smsim size --json`.
+struct SizeJSON: Encodable {
+    struct Value: Encodable {
+        var mean: Double
+        var ci95: Double?
+    }
+    struct Verdict: Encodable {
+        var name: String
+        var limit: Double
+        var unit: String
+        var mean: Double
+        var ci95: Double?
+        var verdict: String
+    }
+    struct Evaluation: Encodable {
+        var servers: Int
+        var holds: Bool
+        var latencyP95Ms: Value?
+        var serverUtilizationPeak: Value?
+        var sessionsRefused: Value?
+        var verdicts: [Verdict]
+    }
+    struct Ratio: Encodable {
+        var low: Int
+        var high: Int
+    }
+
+    var scenario: String
+    var consoles: Int
+    var down: Int
+    /// The answer; absent when no count meets the objectives (then `unattainable` says why).
+    var servers: Int?
+    var unattainable: String?
+    var estimate: Int?
+    var floor: Int?
+    var replications: Int
+    var seed: UInt64
+    var equivalentRatio: Ratio?
+    var chosen: Evaluation?
+    var below: Evaluation?
+    var evaluations: [Evaluation]
+
+    static func value(_ e: SizeSearch.Evaluation, _ metric: String) -> Value? {
+        e.report.estimate(metric).map { Value(mean: $0.mean, ci95: $0.halfWidth.isFinite ? $0.halfWidth : nil) }
+    }
+
+    static func evaluation(_ e: SizeSearch.Evaluation) -> Evaluation {
+        Evaluation(servers: e.servers, holds: e.holds, latencyP95Ms: value(e, "latency_p95_ms"),
+                   serverUtilizationPeak: value(e, "server_utilization_peak"), sessionsRefused: value(e, "sessions_refused"),
+                   verdicts: e.verdicts.map {
+                       Verdict(name: $0.name, limit: $0.limit, unit: $0.unit, mean: $0.estimate.mean,
+                               ci95: $0.estimate.halfWidth.isFinite ? $0.estimate.halfWidth : nil, verdict: $0.verdict.rawValue)
+                   })
+    }
+
+    init(_ r: SizeSearch.Result, scenario: Scenario) {
+        self.scenario = scenario.name
+        consoles = r.consoles
+        down = r.down
+        servers = r.servers
+        estimate = r.estimate
+        floor = r.floor
+        replications = scenario.replications
+        seed = scenario.seed
+        equivalentRatio = r.equivalentRatios.map { Ratio(low: $0.lowerBound, high: $0.upperBound) }
+        chosen = Self.evaluation(r.chosen)
+        below = r.below.map(Self.evaluation)
+        evaluations = r.evaluations.map(Self.evaluation)
+    }
+
+    init(_ none: SizeSearch.Unattainable, consoles: Int, down: Int, scenario: Scenario) {
+        self.scenario = scenario.name
+        self.consoles = consoles
+        self.down = down
+        unattainable = none.message
+        replications = scenario.replications
+        seed = scenario.seed
+        evaluations = none.evaluations.map(Self.evaluation)
+    }
+}
