@@ -35,13 +35,16 @@ test: deps
 validate: release
 	$(RELEASE) validate
 
-# The main job: prove the engine, then a working day at 40 and at 50 consoles per server.
+# The main job: prove the engine, run a working day at 40 and at 50 consoles per server,
+# draw the plots, and end with the paired 40-vs-50 comparison.
 demo: release
 	$(RELEASE) validate
 	$(RELEASE) run Scenarios/weekday-40.yaml
 	$(RELEASE) run Scenarios/weekday-50.yaml
 	gnuplot plots.gnuplot
-	@echo "plots:"; ls results/weekday-40/*.png results/weekday-50/*.png results/compare-40-50.png
+	$(RELEASE) compare Scenarios/weekday-40.yaml --ratios 40,50
+	gnuplot -e "compare='results/weekday-40-compare'" plots.gnuplot
+	@echo "plots:"; ls results/weekday-40/*.png results/weekday-50/*.png results/compare-40-50.png results/weekday-40-compare/*.png
 
 # Benchmarks: a separate package in Benchmarks/ with its own .build (ordo-one/benchmark).
 #   make bench            run all benchmarks, print the tables
