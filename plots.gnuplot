@@ -26,6 +26,8 @@ hours(col) = column(col) / 3600.0
 sel(d, name) = sprintf("< awk -F, '$9==\"%s\"' %s/timeseries-mean.csv", name, d)
 
 stations(d, kinds) = system(sprintf("awk -F, 'NR>1 && index(\"%s\", \",\" $10 \",\") {print $9}' %s/timeseries-mean.csv | awk '!seen[$0]++' | tr '\\n' ' '", kinds, d))
+# Servers that answered consoles (a server out of the console pool has no latency to draw).
+serving(d) = system(sprintf("awk -F, 'NR>1 && ($10==\"initial\" || $10==\"additional\") && $21!=\"\" {print $9}' %s/timeseries-mean.csv | awk '!seen[$0]++' | tr '\n' ' '", d))
 title_of(d) = system(sprintf("awk -F, 'NR==2{r=($2==\"\")?\"\":\", \" $2 \" consoles/server\"; print $1 \" (\" $3 \" additional servers\" r \", \" $5 \" replications)\"}' %s/timeseries-mean.csv", d))
 
 
@@ -51,7 +53,7 @@ do for [d in dirs] {
   set title "p95 console latency per management server — ".T
   set ylabel "p95 latency (ms)"
   set yrange [0:*]
-  plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s, \
+  plot for [s in serving(d)] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s, \
        sel(d, "all") using (hours(c_start)):(column(c_p95)) with lines lw 3 dt 2 lc "black" title "all servers"
 
   set output d."/utilization.png"
@@ -89,7 +91,7 @@ do for [d in dirs] {
     plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_consoles)) with lines lw 2 title s
     set title "p95 latency per server"
     set ylabel "p95 (ms)"
-    plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s
+    plot for [s in serving(d)] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s
     set title "workflow backlog"
     set ylabel "jobs"
     plot sel(d, "all") using (hours(c_start)):(column(c_backlog)) with lines lw 2 title "backlog"
