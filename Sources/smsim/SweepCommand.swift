@@ -8,8 +8,10 @@ struct SweepCommand: ParsableCommand {
         abstract: "Run a grid of configurations and write one summary row per point.",
         discussion: """
         The points are the cross product of --consoles, the server count (--servers or \
-        --ratios, not both; neither keeps the scenario's sizing) and --down, in that order \
-        of nesting, numbered from 0. Every point runs the same seed and replications. \
+        --ratios; neither keeps the scenario's sizing) and --down, in that order of nesting, \
+        numbered from 0. With both --servers and --ratios, each point has n servers carrying \
+        n × ratio consoles (scale-out curves, one per ratio; --consoles is then not allowed). \
+        Every point runs the same seed and replications. \
         Lists are comma-separated values or inclusive ranges: 4,6,8 or 2...16.
 
         Writes sweep.csv (point_index, identity, then mean and 95 % half-width of each \
@@ -24,6 +26,7 @@ struct SweepCommand: ParsableCommand {
 
         Examples:
           smsim sweep Scenarios/weekday-50.yaml --servers 4...13 --consoles 300,400
+          smsim sweep Scenarios/weekday-50.yaml --servers 2...11 --ratios 40,50
           smsim sweep Scenarios/weekday-50.yaml --ratios 40,45,50 --consoles 200,400,600 --down 0,1
           smsim sweep Scenarios/weekday-50.yaml --servers 4...13 --shard 2/4 --out results/grid
         """)

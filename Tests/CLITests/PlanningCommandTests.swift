@@ -150,7 +150,7 @@ import Testing
 
     @Test func sweepBadInputIsStatus2() throws {
         let dir = try Self.workspace()
-        for arguments in [["--servers", "2,3", "--ratios", "40"], ["--servers", "3...2"], ["--servers", "1", "--down", "1"],
+        for arguments in [["--servers", "2,3", "--ratios", "40", "--consoles", "100"], ["--servers", "3...2"], ["--servers", "1", "--down", "1"],
                           ["--shard", "3/2"], ["--ratios", "70"]] {
             let result = try SmsimProcess.run(["sweep", dir + "/small.yaml"] + arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")

@@ -36,9 +36,18 @@ import Testing
         // Neither servers nor ratios: the scenario's own sizing.
         let own = try SweepGrid(consoles: [120]).points(of: scenario)
         #expect(own.count == 1 && own[0].ratio == 40 && own[0].servers == 3)
-        #expect(throws: PlanningError.self) { try SweepGrid(ratios: [40], servers: [3]) }
+        #expect(throws: PlanningError.self) { try SweepGrid(consoles: [100], ratios: [40], servers: [3]) }
         // An impossible point is reported before anything runs.
         #expect(throws: PlanningError.self) { try SweepGrid(servers: [1, 2], down: [1]).points(of: scenario) }
+    }
+
+    /// Servers and ratios together: n servers carrying n × ratio consoles, one curve per ratio.
+    @Test func serversAndRatiosGiveScaleOutCurves() throws {
+        let scenario = try PlanningFixtures.shipped(consoles: 100)
+        let points = try SweepGrid(ratios: [40, 50], servers: [2, 3]).points(of: scenario)
+        #expect(points.map(\.ratio) == [40, 40, 50, 50])
+        #expect(points.map(\.servers) == [2, 3, 2, 3])
+        #expect(points.map(\.consoles) == [80, 120, 100, 150])
     }
 
     @Test func headerCoversEveryAllStationMetric() throws {
