@@ -13,6 +13,7 @@
 
 /* Swift 6 refuses GSL's mutable global generator-type pointers; reach them through functions. */
 static inline const gsl_rng_type *smsim_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *smsim_rng_taus2(void) { return gsl_rng_taus2; }
 
 /* GSL aborts the process on a domain error by default; the Swift side validates every
    parameter first, so the handler only needs to stay out of the way. */

@@ -29,26 +29,37 @@ public struct Distribution: Sendable, Hashable {
     public let mean: Double
     /// The distribution's true coefficient of variation.
     public let cv: Double
-    /// A short description, e.g. `lognormal(mean 3, cv 0.6)`.
-    public let summary: String
-
-    @usableFromInline init(kind: Kind, mean: Double, cv: Double, summary: String) {
+    @usableFromInline init(kind: Kind, mean: Double, cv: Double) {
         self.kind = kind
         self.mean = mean
         self.cv = cv
-        self.summary = summary
+    }
+
+    /// A short description, e.g. `lognormal(mean 3, cv 0.6)`. Computed, not stored: a
+    /// stored string would make every copy of a distribution in the event loop retain it.
+    public var summary: String {
+        switch kind {
+        case .exponential(let m): return "exponential(mean \(m))"
+        case .deterministic(let v): return "deterministic(\(v))"
+        case .uniform(let a, let b): return "uniform(\(a), \(b))"
+        case .truncatedNormal(let mu, let sigma): return "normal(mean \(mu), sd \(sigma), truncated at 0)"
+        case .lognormal: return "lognormal(mean \(mean), cv \(cv))"
+        case .gamma: return "gamma(mean \(mean), cv \(cv))"
+        case .weibull(_, let shape): return "weibull(mean \(mean), shape \(shape))"
+        case .empirical(let values): return "empirical(\(values.count) values)"
+        }
     }
 
     /// Exponential with mean `mean` > 0.
     public static func exponential(mean: Double) throws(DistributionError) -> Distribution {
         try require(mean > 0 && mean.isFinite, "exponential mean must be positive, got \(mean)")
-        return Distribution(kind: .exponential(mean: mean), mean: mean, cv: 1, summary: "exponential(mean \(mean))")
+        return Distribution(kind: .exponential(mean: mean), mean: mean, cv: 1)
     }
 
     /// Always `value` ≥ 0.
     public static func deterministic(_ value: Double) throws(DistributionError) -> Distribution {
         try require(value >= 0 && value.isFinite, "deterministic value must be zero or positive, got \(value)")
-        return Distribution(kind: .deterministic(value), mean: value, cv: 0, summary: "deterministic(\(value))")
+        return Distribution(kind: .deterministic(value), mean: value, cv: 0)
     }
 
     /// Uniform on [low, high) with 0 ≤ low < high.
@@ -56,7 +67,7 @@ public struct Distribution: Sendable, Hashable {
         try require(low >= 0 && high > low && high.isFinite, "uniform needs 0 ≤ low < high, got low \(low), high \(high)")
         let mean = (low + high) / 2
         return Distribution(kind: .uniform(low: low, high: high), mean: mean,
-                            cv: (high - low) / (12.0.squareRoot() * mean), summary: "uniform(\(low), \(high))")
+                            cv: (high - low) / (12.0.squareRoot() * mean))
     }
 
     /// A normal N(mean, sd²) with negative draws rejected (truncated at 0).
@@ -74,7 +85,7 @@ public struct Distribution: Sendable, Hashable {
         let mean = mu + sigma * lambda
         let variance = sigma * sigma * (1 + alpha * lambda - lambda * lambda)
         return Distribution(kind: .truncatedNormal(mu: mu, sigma: sigma), mean: mean,
-                            cv: variance.squareRoot() / mean, summary: "normal(mean \(mu), sd \(sigma), truncated at 0)")
+                            cv: variance.squareRoot() / mean)
     }
 
     /// Lognormal with the given mean > 0 and cv > 0.
@@ -83,7 +94,7 @@ public struct Distribution: Sendable, Hashable {
         try require(cv > 0 && cv.isFinite, "lognormal cv must be positive, got \(cv)")
         let sigma2 = log1p(cv * cv)
         return Distribution(kind: .lognormal(zeta: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot()),
-                            mean: mean, cv: cv, summary: "lognormal(mean \(mean), cv \(cv))")
+                            mean: mean, cv: cv)
     }
 
     /// Gamma with the given mean > 0 and cv > 0 (shape 1/cv², scale mean·cv²).
@@ -91,7 +102,7 @@ public struct Distribution: Sendable, Hashable {
         try require(mean > 0 && mean.isFinite, "gamma mean must be positive, got \(mean)")
         try require(cv > 0 && cv.isFinite, "gamma cv must be positive, got \(cv)")
         return Distribution(kind: .gamma(shape: 1 / (cv * cv), scale: mean * cv * cv),
-                            mean: mean, cv: cv, summary: "gamma(mean \(mean), cv \(cv))")
+                            mean: mean, cv: cv)
     }
 
     /// Erlang with `k` ≥ 1 exponential phases and total mean `mean` (cv = 1/√k).
@@ -99,7 +110,7 @@ public struct Distribution: Sendable, Hashable {
         try require(k >= 1, "erlang needs k ≥ 1 phases, got \(k)")
         try require(mean > 0 && mean.isFinite, "erlang mean must be positive, got \(mean)")
         return Distribution(kind: .gamma(shape: Double(k), scale: mean / Double(k)),
-                            mean: mean, cv: 1 / Double(k).squareRoot(), summary: "erlang(k \(k), mean \(mean))")
+                            mean: mean, cv: 1 / Double(k).squareRoot())
     }
 
     /// Weibull with the given mean > 0 and shape > 0 (shape < 1: early failures dominate;
@@ -110,7 +121,7 @@ public struct Distribution: Sendable, Hashable {
         let g1 = tgamma(1 + 1 / shape)
         let g2 = tgamma(1 + 2 / shape)
         return Distribution(kind: .weibull(scale: mean / g1, shape: shape), mean: mean,
-                            cv: (g2 / (g1 * g1) - 1).squareRoot(), summary: "weibull(mean \(mean), shape \(shape))")
+                            cv: (g2 / (g1 * g1) - 1).squareRoot())
     }
 
     /// Draws uniformly from the listed values (each ≥ 0; at least one).
@@ -119,8 +130,7 @@ public struct Distribution: Sendable, Hashable {
         try require(values.allSatisfy { $0 >= 0 && $0.isFinite }, "empirical values must be zero or positive")
         let mean = values.reduce(0, +) / Double(values.count)
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-        return Distribution(kind: .empirical(values), mean: mean, cv: mean > 0 ? variance.squareRoot() / mean : 0,
-                            summary: "empirical(\(values.count) values)")
+        return Distribution(kind: .empirical(values), mean: mean, cv: mean > 0 ? variance.squareRoot() / mean : 0)
     }
 
     /// The same family with every value multiplied by `factor` > 0 (mean scales, cv stays).
@@ -136,7 +146,7 @@ public struct Distribution: Sendable, Hashable {
         case .weibull(let scale, let shape): k = .weibull(scale: scale * factor, shape: shape)
         case .empirical(let values): k = .empirical(values.map { $0 * factor })
         }
-        return Distribution(kind: k, mean: mean * factor, cv: cv, summary: "\(summary) × \(factor)")
+        return Distribution(kind: k, mean: mean * factor, cv: cv)
     }
 
     /// One draw from `stream`.

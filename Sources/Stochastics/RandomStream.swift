@@ -1,10 +1,21 @@
 import CGSL
 
-/// One independent source of random numbers: a GSL Mersenne Twister (mt19937) generator.
+/// One independent source of random numbers: a GSL generator, Mersenne Twister (mt19937)
+/// unless asked otherwise.
 ///
 /// A class because it owns a C resource. Give every random source in a model its own
 /// stream (see `StreamSeed`); never share one between replications or threads.
 public final class RandomStream {
+    /// The GSL algorithm behind a stream.
+    public enum Generator: Sendable {
+        /// mt19937: period 2^19937 − 1, 2.5 KB of state, slow to seed (624 words).
+        case mersenneTwister
+        /// taus2 (L'Ecuyer's maximally equidistributed Tausworthe): period about 2^88,
+        /// 3 words of state, cheap to seed. For families of many small streams (one per
+        /// console session), whose state would otherwise crowd the cache.
+        case tausworthe
+    }
+
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
     /// The stream's name, for diagnostics.
     public let name: String
@@ -15,9 +26,10 @@ public final class RandomStream {
     }
 
     /// A stream with an explicit GSL seed.
-    public init(gslSeed: UInt32, name: String = "") {
+    public init(gslSeed: UInt32, name: String = "", generator: Generator = .mersenneTwister) {
         smsim_gsl_quiet()
-        guard let rng = gsl_rng_alloc(smsim_rng_mt19937()) else {
+        let type = generator == .mersenneTwister ? smsim_rng_mt19937() : smsim_rng_taus2()
+        guard let rng = gsl_rng_alloc(type) else {
             fatalError("GSL could not allocate a random number generator (out of memory)")
         }
         gsl_rng_set(rng, UInt(gslSeed))

@@ -85,7 +85,7 @@ extension ManagementGroupModel {
                 failedRequests += 1
             }
             connections[s] -= 1
-            if consoles[c].leaving {
+            if now >= consoles[c].sessionEnd {
                 // The user was closing the console anyway.
                 consoles[c].phase = .reconnecting
                 leave(console: c)
@@ -96,8 +96,8 @@ extension ManagementGroupModel {
             consoles[c].disconnectedAt = now
             consoles[c].incident = incident
             displaced += 1
-            simulation.schedule(.reconnect(console: Int32(c)), at: now + config.failures.reconnect.delay.sample(reconnectStream),
-                                class: .service, on: consoles[c].activityTimer)
+            scheduleActivity(.reconnect(console: Int32(c)), at: now + config.failures.reconnect.delay.sample(reconnectStream),
+                             class: .service, console: c)
         }
         recorder.connectionsChanged(s, to: Int(connections[s]), at: now)
         counts.requestsFailed += failedRequests
@@ -218,8 +218,8 @@ extension ManagementGroupModel {
             recorder.reconnected(server: server)
             recorder.displacedResolved(incident: incident, abandoned: false, at: now)
         } else if now + config.failures.reconnect.retryEvery - consoles[c].disconnectedAt <= config.failures.reconnect.giveUpAfter {
-            simulation.schedule(.reconnect(console: Int32(c)), at: now + config.failures.reconnect.retryEvery,
-                                class: .service, on: consoles[c].activityTimer)
+            scheduleActivity(.reconnect(console: Int32(c)), at: now + config.failures.reconnect.retryEvery,
+                             class: .service, console: c)
         } else {
             abandon(console: c)
             recorder.displacedResolved(incident: incident, abandoned: true, at: now)
@@ -231,7 +231,7 @@ extension ManagementGroupModel {
         consoles[c].server = -1
         consoles[c].phase = .free
         consoles[c].incident = -1
-        simulation.cancel(consoles[c].sessionTimer)
+        consoles[c].sessionEnd = .infinity
         simulation.cancel(consoles[c].activityTimer)
         freeConsoles.append(Int32(c))
         counts.sessionsAbandoned += 1

@@ -59,7 +59,7 @@ extension ManagementGroupModel {
             triggerWorkflows(Int(whole) + extra, at: simulation.now)
         }
         consoles[c].phase = .thinking
-        if consoles[c].leaving {
+        if simulation.now >= consoles[c].sessionEnd {
             leave(console: c)
         } else {
             scheduleThink(console: c, extraDelay: config.networkLatency)

@@ -62,11 +62,8 @@ extension ManagementGroupModel {
         // every configuration (common random numbers).
         consoleStreams[c].reseed(StreamSeed.derive(seed: config.seed, replication: replication,
                                                    stream: "sessions.requests", index: index))
-        consoles[c].leaving = false
+        consoles[c].sessionEnd = end
         connect(console: c, to: server)
-        if end.isFinite {
-            simulation.schedule(.sessionEnd(console: slot), at: end, class: .release, on: consoles[c].sessionTimer)
-        }
     }
 
     /// Binds a console to a server and starts its think time.
@@ -80,8 +77,20 @@ extension ManagementGroupModel {
 
     mutating func scheduleThink(console c: Int, extraDelay: Double = 0) {
         let think = config.thinkTime.sample(consoleStreams[c])
-        simulation.schedule(.thinkEnd(console: Int32(c)), at: simulation.now + extraDelay + think,
-                            class: .arrival, on: consoles[c].activityTimer)
+        scheduleActivity(.thinkEnd(console: Int32(c)), at: simulation.now + extraDelay + think, class: .arrival, console: c)
+    }
+
+    /// Schedules the console's next step (a think time ending, a reconnection attempt), or its
+    /// session end instead if that comes first. The session-end draw is the same either way,
+    /// so the random numbers used do not depend on which event wins.
+    mutating func scheduleActivity(_ event: Event, at time: Double, class sameTime: SameTimeClass, console c: Int) {
+        let end = consoles[c].sessionEnd
+        if end <= time {
+            simulation.schedule(.sessionEnd(console: Int32(c)), at: max(end, simulation.now), class: .release,
+                                on: consoles[c].activityTimer)
+        } else {
+            simulation.schedule(event, at: time, class: sameTime, on: consoles[c].activityTimer)
+        }
     }
 
     /// The load balancer's choice among servers that are up, in the pool and below their cap.
@@ -119,17 +128,11 @@ extension ManagementGroupModel {
         }
     }
 
-    /// The session's time is up: leave now if idle, or after the request in flight.
+    /// The session's time is up while the console was idle (thinking or reconnecting); a
+    /// console with a request in flight leaves when the answer arrives (`answer`).
     mutating func sessionEnds(console c: Int) {
-        switch consoles[c].phase {
-        case .thinking, .reconnecting:
-            simulation.cancel(consoles[c].activityTimer)
-            leave(console: c)
-        case .serverBefore, .database, .serverAfter:
-            consoles[c].leaving = true
-        case .free:
-            break
-        }
+        assert(consoles[c].phase == .thinking || consoles[c].phase == .reconnecting)
+        leave(console: c)
     }
 
     /// Frees the console's slot; the session counts as completed.
@@ -145,8 +148,8 @@ extension ManagementGroupModel {
         }
         consoles[c].server = -1
         consoles[c].phase = .free
-        consoles[c].leaving = false
-        simulation.cancel(consoles[c].sessionTimer)
+        consoles[c].sessionEnd = .infinity
+        simulation.cancel(consoles[c].activityTimer)
         freeConsoles.append(Int32(c))
         counts.sessionsCompleted += 1
     }

@@ -40,7 +40,10 @@ public struct ManagementGroupModel: DiscreteEventModel {
     struct Console {
         var server: Int32 = -1
         var phase = Phase.free
-        var leaving = false
+        /// When the user closes the console. Not an event of its own: whichever of the
+        /// console's think time or reconnection would run past it is replaced by the session
+        /// end (see `scheduleActivity`), so each console keeps one pending event.
+        var sessionEnd = Double.infinity
         var requestClass: Int32 = 0
         var issuedAt = 0.0
         var databaseDemand = 0.0
@@ -49,7 +52,6 @@ public struct ManagementGroupModel: DiscreteEventModel {
         /// The failure that displaced this console, while it is reconnecting.
         var incident: Int32 = -1
         var activityTimer: TimerID
-        var sessionTimer: TimerID
     }
 
     struct WorkflowSlot {
@@ -144,8 +146,9 @@ public struct ManagementGroupModel: DiscreteEventModel {
         consoleStreams = []
         consoles.reserveCapacity(config.consoleCapacity)
         for i in 0..<config.consoleCapacity {
-            consoles.append(Console(activityTimer: simulation.makeTimer(), sessionTimer: simulation.makeTimer()))
-            consoleStreams.append(RandomStream(gslSeed: UInt32(i), name: "console"))
+            consoles.append(Console(activityTimer: simulation.makeTimer()))
+            // Reseeded per session; taus2 keeps 500 consoles' generators in a few KB of cache.
+            consoleStreams.append(RandomStream(gslSeed: UInt32(i), name: "console", generator: .tausworthe))
         }
         freeConsoles = ContiguousArray((0..<Int32(config.consoleCapacity)).reversed())
 
@@ -184,12 +187,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         for (i, b) in config.bursts.enumerated() {
             simulation.schedule(.burst(index: Int32(i)), at: b.at, class: .service)
         }
-        var t = config.window
-        while t < config.duration {
-            simulation.schedule(.windowEnd, at: t, class: .observation)
-            t += config.window
-        }
-        simulation.schedule(.windowEnd, at: config.duration, class: .observation)
+        simulation.schedule(.windowEnd, at: min(config.window, config.duration), class: .observation)
         if config.warmup > 0 { simulation.schedule(.warmupEnd, at: config.warmup, class: .observation) }
     }
 
@@ -208,7 +206,11 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .serverRepair(let s, let random): repairServer(Int(s), random: random)
         case .databaseRepair: repairDatabase()
         case .promotion: promote()
-        case .windowEnd: recorder.closeWindow(model: self)
+        case .windowEnd:
+            recorder.closeWindow(model: self)
+            if simulation.now < config.duration {
+                simulation.schedule(.windowEnd, at: min(simulation.now + config.window, config.duration), class: .observation)
+            }
         case .warmupEnd: recorder.endWarmup(model: self)
         }
     }
