@@ -41,6 +41,9 @@ public struct TimeAverage: Sendable, Equatable {
         peak = value
     }
 
+    /// Starts tracking the peak afresh from the current value, keeping the area.
+    public mutating func resetPeak() { peak = value }
+
     /// Time-weighted mean over [last reset, `time`]; the current value if no time has passed.
     public func mean(at time: Double) -> Double {
         let span = time - start

@@ -84,6 +84,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
     // Stations: the management servers, then the database.
     var stations: ContiguousArray<Station>
     var stationTimers: ContiguousArray<TimerID>
+    /// The time each station's pending completion event is set for.
+    var stationNextCompletion: ContiguousArray<Double>
     var serverUp: ContiguousArray<Bool>
     var serverInPool: ContiguousArray<Bool>
     var connections: ContiguousArray<Int32>
@@ -137,6 +139,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         stations = ContiguousArray(config.servers.map { Station(servers: $0.cores, discipline: $0.discipline) })
         stations.append(Station(servers: config.databaseCores, discipline: config.databaseDiscipline))
         stationTimers = []
+        stationNextCompletion = ContiguousArray(repeating: -1, count: serverCount + 1)
         for _ in 0...serverCount { stationTimers.append(simulation.makeTimer()) }
         serverUp = ContiguousArray(repeating: true, count: serverCount)
         serverInPool = ContiguousArray(config.servers.map(\.acceptsConsoles))
@@ -222,7 +225,13 @@ public struct ManagementGroupModel: DiscreteEventModel {
     mutating func stationChanged(_ s: Int) {
         let now = simulation.now
         if let t = stations[s].nextCompletion(now: now) {
-            simulation.schedule(.stationCompletion(station: Int32(s)), at: t, class: .release, on: stationTimers[s])
+            // Below its core count a processor-sharing station serves every job at full
+            // speed, so an arrival often leaves the next completion where it was: then the
+            // pending event stands and the heap is not touched.
+            if t != stationNextCompletion[s] || !simulation.isPending(stationTimers[s]) {
+                stationNextCompletion[s] = t
+                simulation.schedule(.stationCompletion(station: Int32(s)), at: t, class: .release, on: stationTimers[s])
+            }
         } else {
             simulation.cancel(stationTimers[s])
         }

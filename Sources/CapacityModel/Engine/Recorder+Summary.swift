@@ -12,20 +12,20 @@ extension Recorder {
         }
         for s in 0..<serverCount {
             let name = names[s]
-            add("utilization", name, busy[s].run.mean(at: t) / cores[s])
+            add("utilization", name, busy[s].runMean(at: t) / cores[s])
             add("utilization_peak", name, peakUtilization[s])
-            add("consoles_mean", name, connected[s].run.mean(at: t))
-            add("consoles_peak", name, connected[s].run.peak)
+            add("consoles_mean", name, connected[s].runMean(at: t))
+            add("consoles_peak", name, connected[s].peakAfterWarmup)
             add("latency_p95_ms", name, runLatency[s].quantile(0.95) * 1000)
             add("requests_completed", name, Double(runCompleted[s]))
             add("requests_failed", name, Double(runFailed[s]))
-            add("up_fraction", name, up[s].run.mean(at: t))
+            add("up_fraction", name, up[s].runMean(at: t))
         }
         let db = serverCount
-        add("utilization", names[db], busy[db].run.mean(at: t) / cores[db])
+        add("utilization", names[db], busy[db].runMean(at: t) / cores[db])
         add("utilization_peak", names[db], peakUtilization[db])
-        add("queue_length_mean", names[db], jobs[db].run.mean(at: t))
-        add("up_fraction", names[db], up[db].run.mean(at: t))
+        add("queue_length_mean", names[db], jobs[db].runMean(at: t))
+        add("up_fraction", names[db], up[db].runMean(at: t))
 
         let all = runLatency[serverCount]
         add("latency_mean_ms", "all", all.mean * 1000)
@@ -36,7 +36,7 @@ extension Recorder {
         add("requests_failed", "all", Double(runFailed.reduce(0, +)))
         add("throughput_per_s", "all", Double(all.count) / span)
         add("server_utilization_peak", "all", peakUtilization[0..<serverCount].max() ?? 0)
-        add("consoles_mean", "all", connected.reduce(0) { $0 + $1.run.mean(at: t) })
+        add("consoles_mean", "all", connected.reduce(0) { $0 + $1.runMean(at: t) })
         add("sessions_arrived", "all", Double(model.counts.sessionsArrived))
         add("sessions_refused", "all", Double(model.counts.sessionsRefused))
         add("sessions_abandoned", "all", Double(model.counts.sessionsAbandoned))
@@ -45,7 +45,7 @@ extension Recorder {
         add("workflow_lag_mean_s", "all", runLag.mean)
         add("workflow_lag_p95_s", "all", runLag.quantile(0.95))
         add("workflow_lag_max_s", "all", runLag.count > 0 ? runLag.max : .nan)
-        add("workflow_backlog_mean", "all", backlog.run.mean(at: t))
+        add("workflow_backlog_mean", "all", backlog.runMean(at: t))
         add("workflow_backlog_peak", "all", Double(backlogPeak))
         summary = out
     }

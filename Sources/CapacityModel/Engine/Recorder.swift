@@ -38,14 +38,42 @@ public struct MetricValue: Sendable, Equatable {
 /// Monitoring kept out of the event handlers: they report changes through narrow
 /// `…Changed` calls and the recorder keeps window and whole-run (post-warm-up) statistics.
 public struct Recorder {
-    /// A quantity tracked both per window and over the run after warm-up.
+    /// A quantity tracked per window, and over the run after warm-up by adding up the
+    /// windows as they close (one update per change on the hot path, not two).
     struct Gauge {
         var window = TimeAverage()
-        var run = TimeAverage()
-        @inline(__always) mutating func set(_ v: Double, at t: Double) {
-            window.set(v, at: t)
-            run.set(v, at: t)
+        /// Area after warm-up of the windows closed so far.
+        var runArea = 0.0
+        var runStart = 0.0
+        var runPeak = 0.0
+        /// Area of the open window before warm-up ended, not to be counted.
+        var beforeWarmup = 0.0
+
+        @inline(__always) mutating func set(_ v: Double, at t: Double) { window.set(v, at: t) }
+
+        mutating func closeWindow(at t: Double) {
+            runArea += window.integral(at: t) - beforeWarmup
+            runPeak = max(runPeak, window.peak)
+            beforeWarmup = 0
+            window.reset(at: t)
         }
+
+        mutating func endWarmup(at t: Double) {
+            runArea = 0
+            runStart = t
+            beforeWarmup = window.integral(at: t)
+            window.resetPeak()
+            runPeak = window.value
+        }
+
+        /// Time-weighted mean from the end of warm-up to `t`.
+        func runMean(at t: Double) -> Double {
+            let span = t - runStart
+            let area = runArea + window.integral(at: t) - beforeWarmup
+            return span > 0 ? area / span : window.value
+        }
+
+        var peakAfterWarmup: Double { max(runPeak, window.peak) }
     }
 
     struct Displacement {
@@ -109,7 +137,6 @@ public struct Recorder {
         var upGauge = Gauge()
         upGauge.set(1, at: 0)
         upGauge.window.reset(at: 0)
-        upGauge.run.reset(at: 0)
         up = Array(repeating: upGauge, count: stations)
         connected = Array(repeating: Gauge(), count: serverCount)
         // Index serverCount holds the all-servers figures.
@@ -209,13 +236,13 @@ public struct Recorder {
     mutating func endWarmup(model: ManagementGroupModel) {
         let t = model.simulation.now
         for i in busy.indices {
-            busy[i].run.reset(at: t)
-            jobs[i].run.reset(at: t)
-            up[i].run.reset(at: t)
+            busy[i].endWarmup(at: t)
+            jobs[i].endWarmup(at: t)
+            up[i].endWarmup(at: t)
         }
-        for i in connected.indices { connected[i].run.reset(at: t) }
-        backlog.run.reset(at: t)
-        backlogPeak = Int(backlog.run.value)
+        for i in connected.indices { connected[i].endWarmup(at: t) }
+        backlog.endWarmup(at: t)
+        backlogPeak = Int(backlog.window.value)
         for i in runLatency.indices { runLatency[i].reset() }
         runLag.reset()
         for i in runCompleted.indices {
@@ -269,12 +296,12 @@ public struct Recorder {
             workflowLagP95: windowLag.quantile(0.95)))
 
         for i in busy.indices {
-            busy[i].window.reset(at: t)
-            jobs[i].window.reset(at: t)
-            up[i].window.reset(at: t)
+            busy[i].closeWindow(at: t)
+            jobs[i].closeWindow(at: t)
+            up[i].closeWindow(at: t)
         }
-        for i in connected.indices { connected[i].window.reset(at: t) }
-        backlog.window.reset(at: t)
+        for i in connected.indices { connected[i].closeWindow(at: t) }
+        backlog.closeWindow(at: t)
         for i in windowLatency.indices { windowLatency[i].reset() }
         windowLag.reset()
         for i in windowCompleted.indices {
