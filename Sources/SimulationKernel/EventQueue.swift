@@ -134,46 +134,61 @@ public struct EventQueue<Event> {
 
     @inlinable
     mutating func siftUp(from start: Int) {
-        // Models without timers (the M/M/c validation) skip the position bookkeeping.
-        let tracking = !positions.isEmpty
-        positions.withUnsafeMutableBufferPointer { position in
-            entries.withUnsafeMutableBufferPointer { heap in
-                let item = heap[start]
-                var hole = start
-                while hole > 0 {
-                    let parent = (hole - 1) >> 1
-                    guard item.precedes(heap[parent]) else { break }
-                    heap[hole] = heap[parent]
-                    if tracking && heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
-                    hole = parent
-                }
-                heap[hole] = item
-                if tracking && item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
+        // Models without timers (the M/M/c validation) skip the position bookkeeping
+        // altogether: no second buffer is opened and the loop carries no extra branch.
+        if positions.isEmpty {
+            entries.withUnsafeMutableBufferPointer { Self.siftUp($0, from: start, positions: nil) }
+        } else {
+            positions.withUnsafeMutableBufferPointer { position in
+                entries.withUnsafeMutableBufferPointer { Self.siftUp($0, from: start, positions: position) }
             }
         }
     }
 
     @inlinable
     mutating func siftDown(from start: Int) {
-        let tracking = !positions.isEmpty
-        positions.withUnsafeMutableBufferPointer { position in
-            entries.withUnsafeMutableBufferPointer { heap in
-                let n = heap.count
-                let item = heap[start]
-                var hole = start
-                while true {
-                    var child = 2 * hole + 1
-                    if child >= n { break }
-                    if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
-                    guard heap[child].precedes(item) else { break }
-                    heap[hole] = heap[child]
-                    if tracking && heap[hole].timer >= 0 { position[Int(heap[hole].timer)] = Int32(hole) }
-                    hole = child
-                }
-                heap[hole] = item
-                if tracking && item.timer >= 0 { position[Int(item.timer)] = Int32(hole) }
+        if positions.isEmpty {
+            entries.withUnsafeMutableBufferPointer { Self.siftDown($0, from: start, positions: nil) }
+        } else {
+            positions.withUnsafeMutableBufferPointer { position in
+                entries.withUnsafeMutableBufferPointer { Self.siftDown($0, from: start, positions: position) }
             }
         }
+    }
+
+    @inlinable @inline(__always)
+    static func siftUp(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>, from start: Int,
+                       positions: UnsafeMutableBufferPointer<Int32>?) {
+        let item = heap[start]
+        var hole = start
+        while hole > 0 {
+            let parent = (hole - 1) >> 1
+            guard item.precedes(heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
+            hole = parent
+        }
+        heap[hole] = item
+        if let positions, item.timer >= 0 { positions[Int(item.timer)] = Int32(hole) }
+    }
+
+    @inlinable @inline(__always)
+    static func siftDown(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>, from start: Int,
+                         positions: UnsafeMutableBufferPointer<Int32>?) {
+        let n = heap.count
+        let item = heap[start]
+        var hole = start
+        while true {
+            var child = 2 * hole + 1
+            if child >= n { break }
+            if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
+            guard heap[child].precedes(item) else { break }
+            heap[hole] = heap[child]
+            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
+            hole = child
+        }
+        heap[hole] = item
+        if let positions, item.timer >= 0 { positions[Int(item.timer)] = Int32(hole) }
     }
 
     /// Checks the heap property and the timer positions; used by tests.
