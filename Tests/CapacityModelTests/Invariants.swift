@@ -11,7 +11,7 @@ func runChecked(_ scenario: Scenario, replication: Int = 0) -> ManagementGroupMo
         model.handle(event)
         checkInvariants(model)
     }
-    model.recorder.finish(model: model)
+    model.recorder.finish(at: model.simulation.now, counts: model.counts)
     return model
 }
 

@@ -166,7 +166,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
     public mutating func run() {
         start()
         run(until: config.duration)
-        recorder.finish(model: self)
+        recorder.finish(at: simulation.now, counts: counts)
     }
 
     /// Schedules the first events and connects the starting population.
@@ -210,11 +210,11 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .databaseRepair: repairDatabase()
         case .promotion: promote()
         case .windowEnd:
-            recorder.closeWindow(model: self)
+            recorder.closeWindow(at: simulation.now, workflowServer: Int(workflowServer))
             if simulation.now < config.duration {
                 simulation.schedule(.windowEnd, at: min(simulation.now + config.window, config.duration), class: .observation)
             }
-        case .warmupEnd: recorder.endWarmup(model: self)
+        case .warmupEnd: recorder.endWarmup(at: simulation.now)
         }
     }
 

@@ -2,8 +2,7 @@ import Statistics
 
 extension Recorder {
     /// Works out the replication's summary figures and the incidents' recovery figures.
-    mutating func finish(model: ManagementGroupModel) {
-        let t = model.simulation.now
+    mutating func finish(at t: Double, counts: Counts) {
         if outage != nil { closeOutage(drainedAt: nil) }
         let span = max(t - warmup, 1e-9)
         var out: [MetricValue] = []
@@ -37,10 +36,10 @@ extension Recorder {
         add("throughput_per_s", "all", Double(all.count) / span)
         add("server_utilization_peak", "all", peakUtilization[0..<serverCount].max() ?? 0)
         add("consoles_mean", "all", connected.reduce(0) { $0 + $1.runMean(at: t) })
-        add("sessions_arrived", "all", Double(model.counts.sessionsArrived))
-        add("sessions_refused", "all", Double(model.counts.sessionsRefused))
-        add("sessions_abandoned", "all", Double(model.counts.sessionsAbandoned))
-        add("reconnections", "all", Double(model.counts.reconnections))
+        add("sessions_arrived", "all", Double(counts.sessionsArrived))
+        add("sessions_refused", "all", Double(counts.sessionsRefused))
+        add("sessions_abandoned", "all", Double(counts.sessionsAbandoned))
+        add("reconnections", "all", Double(counts.reconnections))
         add("workflow_jobs_completed", "all", Double(runLag.count))
         add("workflow_lag_mean_s", "all", runLag.mean)
         add("workflow_lag_p95_s", "all", runLag.quantile(0.95))
