@@ -234,8 +234,9 @@ public struct Recorder {
     // MARK: Windows
 
     // The model passes plain values, never itself: a copy of the model would share the
-    // recorder's arrays, and every array touched below would then be copied (20 allocations
-    // and 300 KB of copying per window, measured).
+    // recorder's arrays, and every array touched below would then be copied. Measured with
+    // the Weekday50 benchmark: 2 358 / 2 840 mallocs per 2 h / 4 h run with the copy,
+    // 1 861 / 1 863 without (the rest is setup).
     mutating func endWarmup(at t: Double) {
         for i in busy.indices {
             busy[i].endWarmup(at: t)
