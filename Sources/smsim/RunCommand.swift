@@ -8,6 +8,7 @@ struct Run: ParsableCommand {
         discussion: """
         Writes into the output directory (default results/<scenario name>/), each file \
         complete or not at all: timeseries.csv (per replication, window and station), \
+        timeseries-mean.csv (the same averaged across replications, what the plots draw), \
         summary.csv (each metric after warm-up: mean, 95 % CI, min, max across replications), \
         events.csv (failures, repairs, promotions, database outages) and run.json (the run's \
         context and conservation report). Prints a summary table with the SLO verdicts. \

@@ -14,8 +14,12 @@ struct Smsim: ParsableCommand {
         Service Manager database, and proves its engine against queueing theory.
 
         Examples:
-          smsim validate                      # the built-in validation suite
-          smsim validate mmc --arrival-rate 0.9 --service-rate 1 --servers 1 --json
+          smsim run Scenarios/weekday-50.yaml          # CSVs in results/weekday-50/
+          smsim compare Scenarios/weekday-40.yaml --ratios 40,50
+          smsim size Scenarios/weekday-50.yaml --consoles 600 --down 1
+          smsim check Scenarios/weekday-40.yaml --junit slo.xml
+          smsim validate                               # against queueing theory
+          gnuplot -e "dir='results/weekday-50'" plots.gnuplot
         """,
         version: version,
         subcommands: [Run.self, Check.self, Compare.self, SweepCommand.self, Merge.self, Size.self, Validate.self]
