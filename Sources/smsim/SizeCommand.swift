@@ -90,11 +90,11 @@ struct Size: ParsableCommand {
             }
         } catch let none as SizeSearch.Unattainable {
             // An answer too: no count will do. Keep the evidence.
-            try AtomicFile.write(Self.csv(none.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
+            try AtomicFile.write(SizeSearch.csv(none.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
             if json { try printJSON(SizeJSON(none, consoles: consoles, down: down, scenario: scenario)) }
             throw CommandFailure(message: none.message, status: 1)
         }
-        try AtomicFile.write(Self.csv(result.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
+        try AtomicFile.write(SizeSearch.csv(result.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
 
         if json {
             try printJSON(SizeJSON(result, scenario: scenario))
@@ -153,99 +153,5 @@ struct Size: ParsableCommand {
         let notMet = e.verdicts.filter { $0.verdict != .pass }.map { "\($0.name) \($0.verdict.rawValue)" }
         return "p95 latency \(cell("latency_p95_ms", scale: 0.001)) s, peak utilization \(cell("server_utilization_peak")): "
             + (e.holds ? "all PASS" : notMet.joined(separator: ", "))
-    }
-
-    static func csv(_ evaluations: [SizeSearch.Evaluation], consoles: Int, down: Int, scenario: Scenario) -> String {
-        var out = "scenario,consoles,down,servers,replications,holds,latency_p95_ms,latency_p95_ci95,server_utilization_peak,"
-            + "server_utilization_peak_ci95,verdicts\n"
-        for e in evaluations.sorted(by: { $0.servers < $1.servers }) {
-            let p95 = e.report.estimate("latency_p95_ms"), peak = e.report.estimate("server_utilization_peak")
-            func n(_ x: Double?) -> String { x.flatMap { $0.isFinite ? String(format: "%.6g", $0) : nil } ?? "" }
-            let verdicts = e.verdicts.map { "\($0.name)=\($0.verdict.rawValue)" }.joined(separator: " ")
-            out += "\(scenario.name),\(consoles),\(down),\(e.servers),\(e.report.replications.count),"
-                + "\(e.holds ? 1 : 0),\(n(p95?.mean)),\(n(p95?.halfWidth)),\(n(peak?.mean)),\(n(peak?.halfWidth)),\(verdicts)\n"
-        }
-        return out
-    }
-}
-
-/// `smsim size --json`.
-struct SizeJSON: Encodable {
-    struct Value: Encodable {
-        var mean: Double
-        var ci95: Double?
-    }
-    struct Verdict: Encodable {
-        var name: String
-        var limit: Double
-        var unit: String
-        var mean: Double
-        var ci95: Double?
-        var verdict: String
-    }
-    struct Evaluation: Encodable {
-        var servers: Int
-        var holds: Bool
-        var latencyP95Ms: Value?
-        var serverUtilizationPeak: Value?
-        var sessionsRefused: Value?
-        var verdicts: [Verdict]
-    }
-    struct Ratio: Encodable {
-        var low: Int
-        var high: Int
-    }
-
-    var scenario: String
-    var consoles: Int
-    var down: Int
-    /// The answer; absent when no count meets the objectives (then `unattainable` says why).
-    var servers: Int?
-    var unattainable: String?
-    var estimate: Int?
-    var floor: Int?
-    var replications: Int
-    var seed: UInt64
-    var equivalentRatio: Ratio?
-    var chosen: Evaluation?
-    var below: Evaluation?
-    var evaluations: [Evaluation]
-
-    static func value(_ e: SizeSearch.Evaluation, _ metric: String) -> Value? {
-        e.report.estimate(metric).map { Value(mean: $0.mean, ci95: $0.halfWidth.isFinite ? $0.halfWidth : nil) }
-    }
-
-    static func evaluation(_ e: SizeSearch.Evaluation) -> Evaluation {
-        Evaluation(servers: e.servers, holds: e.holds, latencyP95Ms: value(e, "latency_p95_ms"),
-                   serverUtilizationPeak: value(e, "server_utilization_peak"), sessionsRefused: value(e, "sessions_refused"),
-                   verdicts: e.verdicts.map {
-                       Verdict(name: $0.name, limit: $0.limit, unit: $0.unit, mean: $0.estimate.mean,
-                               ci95: $0.estimate.halfWidth.isFinite ? $0.estimate.halfWidth : nil, verdict: $0.verdict.rawValue)
-                   })
-    }
-
-    init(_ r: SizeSearch.Result, scenario: Scenario) {
-        self.scenario = scenario.name
-        consoles = r.consoles
-        down = r.down
-        servers = r.servers
-        estimate = r.estimate
-        floor = r.floor
-        replications = scenario.replications
-        seed = scenario.seed
-        equivalentRatio = r.equivalentRatios.map { Ratio(low: $0.lowerBound, high: $0.upperBound) }
-        chosen = Self.evaluation(r.chosen)
-        below = r.below.map(Self.evaluation)
-        evaluations = r.evaluations.map(Self.evaluation)
-    }
-
-    init(_ none: SizeSearch.Unattainable, consoles: Int, down: Int, scenario: Scenario) {
-        self.scenario = scenario.name
-        self.consoles = consoles
-        self.down = down
-        unattainable = none.message
-        replications = scenario.replications
-        seed = scenario.seed
-        evaluations = none.evaluations.map(Self.evaluation)
     }
 }
