@@ -14,7 +14,7 @@ import PackageDescription
 let benchmarkTarget: (String, [Target.Dependency]) -> Target = { name, dependencies in
     .executableTarget(
         name: name,
-        dependencies: [.product(name: "Benchmark", package: "benchmark")] + dependencies,
+        dependencies: [.product(name: "Benchmark", package: "benchmark"), "BenchmarkGates"] + dependencies,
         path: "Benchmarks/\(name)",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
@@ -33,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Gates and custom metrics shared by the benchmark targets.
+        .target(name: "BenchmarkGates", dependencies: [.product(name: "Benchmark", package: "benchmark")],
+                path: "Sources/BenchmarkGates"),
         // The event kernel alone: the classic hold model at two queue sizes.
         benchmarkTarget("KernelBenchmarks", [
             .product(name: "SimulationKernel", package: "smsim"),

@@ -65,12 +65,9 @@ public struct BatchMeans: Sendable {
         }
     }
 
-    /// Adds a precomputed batch mean directly (for time averages cut at batch boundaries).
-    public mutating func addBatch(_ mean: Double) { batches.add(mean) }
-
     /// The estimate: grand mean of all observations, CI from the spread of batch means.
     public func estimate(level: Double = 0.95) -> Estimate {
-        Estimate(mean: all.count > 0 ? all.mean : batches.mean, halfWidth: batches.halfWidth(level: level),
+        Estimate(mean: all.count > 0 ? all.mean : .nan, halfWidth: batches.halfWidth(level: level),
                  min: batches.min, max: batches.max, count: batches.count)
     }
 }

@@ -27,17 +27,6 @@ import Stochastics
         #expect(b.estimate().mean == 6)
     }
 
-    @Test func addBatchFeedsOnlyTheBatches() {
-        var b = BatchMeans(batchSize: 100)
-        b.addBatch(1)
-        b.addBatch(3)
-        #expect(b.all.count == 0)
-        #expect(b.batches.count == 2)
-        let e = b.estimate()
-        #expect(e.mean == 2, "with no raw observations the mean of the batch means is used")
-        #expect(e.count == 2)
-    }
-
     @Test func tooFewBatchesGiveNoInterval() {
         var b = BatchMeans(batchSize: 5)
         for x in 0..<7 { b.add(Double(x)) }

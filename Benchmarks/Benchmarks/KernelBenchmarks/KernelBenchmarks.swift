@@ -7,6 +7,7 @@
 // table are per event (ns/event, mallocs/event), throughput is events/s.
 
 import Benchmark
+import BenchmarkGates
 import Foundation
 import SimulationKernel
 import Stochastics
@@ -53,35 +54,6 @@ final class HoldBox {
     init(_ model: HoldModel) { self.model = model }
 }
 
-/// Tolerance of the time-based gates, in percent of the best iteration (p0): 100 by default,
-/// `SMSIM_BENCH_TIME_TOLERANCE=25` on a quiet machine, `=none` to gate on mallocs only.
-/// Measured on these shared 2-core VMs: on a quiet machine p0 moves by 2–5 % between runs;
-/// while other people build (load 4–5), the median moved 25–90 % and even p0 up to 65 %.
-/// So by default only a slow-down to 2× fails — which still catches the gross ones
-/// (a hot generic that stops being inlined costs ~8×).
-/// For a rate (throughput, events/s) the same slow-down is a smaller percentage: 2× slower
-/// is +100 % time but −50 % rate, so the tolerance is converted.
-func timeGate(rate: Bool = false) -> BenchmarkThresholds {
-    let setting = ProcessInfo.processInfo.environment["SMSIM_BENCH_TIME_TOLERANCE"] ?? "100"
-    guard let percent = Double(setting), percent >= 0 else { return .none }
-    return .init(relative: [.p0: rate ? 100 * percent / (100 + percent) : percent])
-}
-
-/// Regression gates, one per metric measured (an unlisted metric would get the default 5 %).
-/// Malloc counts are exact: tolerance 0 at every percentile, against the baseline
-/// (`baseline check`) and against the committed static value 0 in Thresholds/
-/// (`thresholds check`), so a single allocation per million events fails.
-/// Time-based metrics: see `timeGate()`.
-/// No `.instructions`: this VM has no hardware counters (perf_event_open → ENOENT), and in
-/// benchmark 1.38.1 any OS-statistics metric (instructions, cpu*) reads /proc inside the
-/// measured window, adding 16 framework mallocs per iteration to the malloc count.
-var gates: [BenchmarkMetric: BenchmarkThresholds] { [
-    .mallocCountTotal: .init(absolute: [.p0: 0, .p25: 0, .p50: 0, .p75: 0, .p90: 0, .p99: 0, .p100: 0]),
-    .mallocBytesCount: .init(absolute: [.p0: 0, .p50: 0, .p90: 0, .p100: 0]),
-    .wallClock: timeGate(),
-    .throughput: timeGate(rate: true),
-] }
-
 let benchmarks: @Sendable () -> Void = {
     let eventsPerIteration = BenchmarkScalingFactor.mega // 1 000 000 events per iteration
 
@@ -95,7 +67,7 @@ let benchmarks: @Sendable () -> Void = {
                 scalingFactor: eventsPerIteration,
                 maxDuration: .seconds(4),
                 maxIterations: 30,
-                thresholds: gates
+                thresholds: zeroAllocationGates
             )
         ) { benchmark, box in
             box.model.hold(events: benchmark.scaledIterations.count)

@@ -8,28 +8,12 @@
 // and the iteration's wall time), mallocs per run (÷ ≈ 1 000 000 for mallocs per event).
 
 import Benchmark
+import BenchmarkGates
 import Foundation
 import QueueingTheory
 import Validation
 
 let customersPerRun = 500_000
-
-extension BenchmarkMetric {
-    static var eventsPerSecond: Self { .custom("events/s", polarity: .prefersLarger, useScalingFactor: false) }
-    static var nanosecondsPerEvent: Self { .custom("ns/event", polarity: .prefersSmaller, useScalingFactor: false) }
-    static var events: Self { .custom("events per run", polarity: .prefersSmaller, useScalingFactor: false) }
-}
-
-/// Tolerance of the time-based gates, in percent of the best iteration (p0): 100 by default,
-/// `SMSIM_BENCH_TIME_TOLERANCE=25` on a quiet machine, `=none` to gate on mallocs only
-/// (figures behind the default: KernelBenchmarks.swift).
-/// For a rate (throughput, events/s) the same slow-down is a smaller percentage: 2× slower
-/// is +100 % time but −50 % rate, so the tolerance is converted.
-func timeGate(rate: Bool = false) -> BenchmarkThresholds {
-    let setting = ProcessInfo.processInfo.environment["SMSIM_BENCH_TIME_TOLERANCE"] ?? "100"
-    guard let percent = Double(setting), percent >= 0 else { return .none }
-    return .init(relative: [.p0: rate ? 100 * percent / (100 + percent) : percent])
-}
 
 /// Mallocs per run (11 today: two random streams, the waiting line, the event heap, three
 /// arrays) may drift by at most 4 from the baseline and from the static value in

@@ -5,29 +5,9 @@
 // is ns per variate and throughput is variates/s. Drawing must never allocate.
 
 import Benchmark
+import BenchmarkGates
 import Foundation
 import Stochastics
-
-/// Tolerance of the time-based gates, in percent of the best iteration (p0): 100 by default,
-/// `SMSIM_BENCH_TIME_TOLERANCE=25` on a quiet machine, `=none` to gate on mallocs only
-/// (figures behind the default: KernelBenchmarks.swift).
-/// For a rate (throughput, events/s) the same slow-down is a smaller percentage: 2× slower
-/// is +100 % time but −50 % rate, so the tolerance is converted.
-func timeGate(rate: Bool = false) -> BenchmarkThresholds {
-    let setting = ProcessInfo.processInfo.environment["SMSIM_BENCH_TIME_TOLERANCE"] ?? "100"
-    guard let percent = Double(setting), percent >= 0 else { return .none }
-    return .init(relative: [.p0: rate ? 100 * percent / (100 + percent) : percent])
-}
-
-/// Same gates as the kernel benchmarks (see KernelBenchmarks.swift): mallocs exactly 0 at
-/// every percentile; time-based metrics only for gross slow-downs of the best iteration
-/// (`timeGate()`; the median is at the mercy of host contention).
-var gates: [BenchmarkMetric: BenchmarkThresholds] { [
-    .mallocCountTotal: .init(absolute: [.p0: 0, .p25: 0, .p50: 0, .p75: 0, .p90: 0, .p99: 0, .p100: 0]),
-    .mallocBytesCount: .init(absolute: [.p0: 0, .p50: 0, .p90: 0, .p100: 0]),
-    .wallClock: timeGate(),
-    .throughput: timeGate(rate: true),
-] }
 
 var configuration: Benchmark.Configuration {
     .init(
@@ -37,7 +17,7 @@ var configuration: Benchmark.Configuration {
         scalingFactor: .mega,
         maxDuration: .seconds(2),
         maxIterations: 50,
-        thresholds: gates
+        thresholds: zeroAllocationGates
     )
 }
 

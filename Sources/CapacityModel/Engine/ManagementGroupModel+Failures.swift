@@ -241,7 +241,6 @@ extension ManagementGroupModel {
         databaseDownCount += 1
         guard databaseDownCount == 1 else { return }
         let now = simulation.now
-        databaseUp = false
         stations[databaseStation].pause(now: now)
         stationChanged(databaseStation)
         recorder.upChanged(databaseStation, up: false, at: now)
@@ -254,7 +253,6 @@ extension ManagementGroupModel {
         databaseDownCount -= 1
         guard databaseDownCount == 0 else { return }
         let now = simulation.now
-        databaseUp = true
         let waiting = stations[databaseStation].jobCount
         stations[databaseStation].resume(now: now)
         stationChanged(databaseStation)

@@ -53,7 +53,7 @@ extension ManagementGroupModel {
             let spec = config.jobs[Int(job.template)]
             let s = Int(slot)
             slots[s] = WorkflowSlot(busy: true, triggeredAt: job.triggeredAt, template: job.template, inDatabase: false,
-                                    databaseDemand: spec.database?.sample(workflowStream) ?? 0, server: Int32(server))
+                                    databaseDemand: spec.database?.sample(workflowStream) ?? 0)
             stations[server].arrive(job: Int32(config.consoleCapacity + s), demand: spec.server.sample(workflowStream),
                                     now: simulation.now)
             started = true

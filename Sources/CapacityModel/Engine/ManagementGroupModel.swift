@@ -60,7 +60,6 @@ public struct ManagementGroupModel: DiscreteEventModel {
         var template: Int32 = 0
         var inDatabase = false
         var databaseDemand = 0.0
-        var server: Int32 = -1
     }
 
     struct PendingJob {
@@ -89,7 +88,6 @@ public struct ManagementGroupModel: DiscreteEventModel {
     var serverUp: ContiguousArray<Bool>
     var serverInPool: ContiguousArray<Bool>
     var connections: ContiguousArray<Int32>
-    var databaseUp = true
     var roundRobinNext = 0
 
     // Consoles.

@@ -3,16 +3,13 @@ import Stochastics
 
 /// The scenario flattened into the arrays and numbers the event handlers read.
 struct ModelConfig: Sendable {
+    /// A request class without its name and weight: the event loop copies it, and a name
+    /// longer than 15 bytes would make each copy retain a string.
     struct RequestSpec: Sendable {
         var server: Distribution
         var database: Distribution?
         var serverAfter: Distribution?
         var workflowsPerRequest: Double
-    }
-
-    struct JobSpec: Sendable {
-        var server: Distribution
-        var database: Distribution?
     }
 
     struct RecurringSpec: Sendable {
@@ -21,7 +18,6 @@ struct ModelConfig: Sendable {
         var jobs: Int
     }
 
-    let scenarioName: String
     let seed: UInt64
     let duration: Double
     let warmup: Double
@@ -49,7 +45,7 @@ struct ModelConfig: Sendable {
     let batchSize: Int
     let workflowConcurrency: Int
     /// Index 0: the subscription job; 1 + r: recurring job r.
-    let jobs: [JobSpec]
+    let jobs: [Workflows.Job]
     let recurring: [RecurringSpec]
     let bursts: [Workflows.Burst]
 
@@ -58,7 +54,6 @@ struct ModelConfig: Sendable {
     let serverIndex: [String: Int]
 
     init(scenario: Scenario) {
-        scenarioName = scenario.name
         seed = scenario.seed
         duration = scenario.duration
         warmup = scenario.warmup
@@ -89,10 +84,7 @@ struct ModelConfig: Sendable {
         pollInterval = w.pollInterval
         batchSize = w.batchSize * max(1, w.subscriptions)
         workflowConcurrency = max(1, w.concurrency)
-        let base = JobSpec(server: w.job.server, database: w.job.database)
-        jobs = [base] + w.recurring.map { r in
-            r.job.map { JobSpec(server: $0.server, database: $0.database) } ?? base
-        }
+        jobs = [w.job] + w.recurring.map { $0.job ?? w.job }
         recurring = w.recurring.map { RecurringSpec(every: $0.every, offset: $0.offset ?? $0.every, jobs: $0.jobs) }
         bursts = w.bursts
         failures = scenario.failures
