@@ -9,7 +9,7 @@ public struct Simulation<Event> {
     @inlinable public var now: Double { clock }
     @usableFromInline var clock: Double = 0
     @usableFromInline var queue: EventQueue<Event>
-    /// Events handed to the model so far (stale timer entries are not counted).
+    /// Events handed to the model so far.
     @inlinable public var eventsProcessed: Int { processed }
     @usableFromInline var processed: Int = 0
 

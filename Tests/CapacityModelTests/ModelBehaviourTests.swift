@@ -140,8 +140,8 @@ struct ModelBehaviourTests {
         s.failures.reconnect.giveUpAfter = 600
         let m = runChecked(s)
         let failure = try #require(m.recorder.completedIncidents(m.incidents).first { $0.kind == .serverFailure })
-        #expect(failure.consoles > 0)
-        #expect(failure.reconnected + failure.abandoned <= failure.consoles)
+        #expect(failure.displacedConsoles > 0)
+        #expect(failure.reconnected + failure.abandoned <= failure.displacedConsoles)
         #expect(failure.reconnected > 0)
         #expect(failure.recoverySeconds != nil)
         #expect(failure.survivorPeakUtilization != nil)

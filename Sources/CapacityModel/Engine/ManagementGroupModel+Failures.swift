@@ -1,9 +1,10 @@
 import SimulationKernel
 import Stochastics
 
-/// Failures, repairs, console reconnection, promotion of a new workflow server and
-/// database outages. Nothing is lost: failed requests are counted, displaced consoles
-/// reconnect or are counted as abandoned, and workflow jobs wait for a workflow server.
+/// Failures and repairs of servers and the database. Nothing is lost: failed requests are
+/// counted, displaced consoles reconnect or are counted as abandoned
+/// (`ManagementGroupModel+Reconnection.swift`), and workflow jobs wait for a workflow server
+/// (`ManagementGroupModel+WorkflowRole.swift`).
 extension ManagementGroupModel {
     /// Schedules the scenario's failures and takes the `down` servers out for the whole run.
     mutating func scheduleFailures() {
@@ -27,6 +28,7 @@ extension ManagementGroupModel {
         }
     }
 
+    /// A planned failure from the scenario: take its server or the database down and book the repair.
     mutating func runScheduledFailure(_ i: Int) {
         let planned = config.failures.scheduled[i]
         switch planned.target {
@@ -45,6 +47,7 @@ extension ManagementGroupModel {
         }
     }
 
+    /// A random failure of server `s`: take it down and draw its repair time.
     mutating func runRandomFailure(_ s: Int) {
         guard let random = config.failures.random else { return }
         failServer(s)
@@ -67,78 +70,35 @@ extension ManagementGroupModel {
 
         // Work on the server's CPU stops.
         for job in stations[s].removeAll(now: now) {
-            if Int(job) < config.consoleCapacity {
-                failedRequests += 1
-            } else {
-                requeue(slot: Int(job) - config.consoleCapacity)
+            switch config.job(job) {
+            case .console: failedRequests += 1
+            case .workflow(let slot):
+                requeue(slot: slot)
                 requeuedJobs += 1
             }
         }
         stationChanged(s)
-        // Its consoles lose their connection; their database work is cancelled.
-        var displaced = 0
-        var databaseTouched = false
-        for c in consoles.indices where consoles[c].server == Int32(s) && consoles[c].phase != .reconnecting {
-            if consoles[c].phase == .database {
-                _ = stations[databaseStation].remove(job: Int32(c), now: now)
-                databaseTouched = true
-                failedRequests += 1
-            }
-            connections[s] -= 1
-            if now >= consoles[c].sessionEnd {
-                // The user was closing the console anyway.
-                consoles[c].phase = .reconnecting
-                leave(console: c)
-                continue
-            }
-            consoles[c].phase = .reconnecting
-            consoles[c].server = -1
-            consoles[c].disconnectedAt = now
-            consoles[c].incident = incident
-            displaced += 1
-            scheduleActivity(.reconnect(console: Int32(c)), at: now + config.failures.reconnect.delay.sample(reconnectStream),
-                             class: .service, console: c)
-        }
-        recorder.connectionsChanged(s, to: Int(connections[s]), at: now)
+        let lost = disconnectConsoles(of: s, incident: incident)
+        failedRequests += lost.failedRequests
+        var databaseTouched = lost.databaseTouched
         counts.requestsFailed += failedRequests
         recorder.requestsFailed(server: s, count: failedRequests)
 
-        // The workflow role is lost with the server.
         if Int32(s) == workflowServer {
-            for slot in slots.indices where slots[slot].busy && slots[slot].inDatabase {
-                _ = stations[databaseStation].remove(job: Int32(config.consoleCapacity + slot), now: now)
-                requeue(slot: slot)
-                requeuedJobs += 1
-                databaseTouched = true
-            }
-            originalWorkflowServer = Int32(s)
-            workflowServer = -1
-            schedulePromotion()
-            recorder.workflowServerLost(backlog: workflowBacklog, at: now, incident: Int(incident))
+            let requeued = loseWorkflowRole(s, incident: incident)
+            requeuedJobs += requeued
+            databaseTouched = databaseTouched || requeued > 0
         }
         if databaseTouched { stationChanged(databaseStation) }
         incidents.append(Incident(kind: .serverFailure, time: now, target: config.servers[s].name,
-                                  consoles: displaced, failedRequests: failedRequests, workflowJobs: requeuedJobs))
-        recorder.displaced(displaced, incident: Int(incident), at: now)
+                                  displacedConsoles: lost.displaced, failedRequests: failedRequests,
+                                  workflowJobs: requeuedJobs))
+        recorder.displaced(lost.displaced, incident: Int(incident), at: now)
     }
 
-    /// A workflow job that was running goes back to the front of the line (it is re-run from
-    /// the start; the subscription's watermark keeps it from being lost).
-    mutating func requeue(slot s: Int) {
-        ready.append(PendingJob(triggeredAt: slots[s].triggeredAt, template: slots[s].template))
-        slots[s].busy = false
-        slots[s].inDatabase = false
-        freeSlots.append(Int32(s))
-        counts.workflowsRequeued += 1
-    }
-
-    mutating func schedulePromotion() {
-        guard !promotionPending else { return }
-        promotionPending = true
-        simulation.schedule(.promotion, at: simulation.now + config.failures.promotion.after.sample(promotionStream),
-                            class: .capacityChange)
-    }
-
+    /// A server's repair is due (the failure's own repair, or a random one, which also draws the
+    /// server's next failure): once no failure holds it down, it is back, and the workflow role
+    /// may return to it.
     mutating func repairServer(_ s: Int, random: Bool) {
         let now = simulation.now
         if random, let r = config.failures.random {
@@ -151,92 +111,10 @@ extension ManagementGroupModel {
         serverUp[s] = true
         recorder.upChanged(s, up: true, at: now)
         incidents.append(Incident(kind: .serverRepair, time: now, target: config.servers[s].name))
-        // The lost workflow server is back before anyone was promoted: it simply resumes.
-        if workflowServer < 0 && Int32(s) == originalWorkflowServer {
-            promotionPending = false
-            assignWorkflowRole(to: s, kind: .workflowResumed)
-        } else if config.failures.promotion.failBack && Int32(s) == originalWorkflowServer && workflowServer != Int32(s) {
-            moveRunningWorkflowsBack()
-            assignWorkflowRole(to: s, kind: .failBack)
-        }
+        serverReturned(s)
     }
 
-    /// Fail-back: running jobs on the promoted server are re-queued so that workflows never
-    /// run on two servers at once.
-    mutating func moveRunningWorkflowsBack() {
-        let now = simulation.now
-        let old = Int(workflowServer)
-        for slot in slots.indices where slots[slot].busy {
-            let job = Int32(config.consoleCapacity + slot)
-            if slots[slot].inDatabase {
-                _ = stations[databaseStation].remove(job: job, now: now)
-            } else {
-                _ = stations[old].remove(job: job, now: now)
-            }
-            requeue(slot: slot)
-        }
-        stationChanged(old)
-        stationChanged(databaseStation)
-    }
-
-    /// An operator has promoted a server to run workflows.
-    mutating func promote() {
-        guard promotionPending else { return }
-        let candidates = config.servers.indices.filter { serverUp[$0] }
-        var chosen: Int?
-        if case .server(let name) = config.failures.promotion.choose, let s = config.serverIndex[name], serverUp[s] {
-            chosen = s
-        } else {
-            let additional = candidates.filter { !config.servers[$0].isInitial }
-            chosen = (additional.isEmpty ? candidates : additional).min { connections[$0] < connections[$1] }
-        }
-        guard let s = chosen else {
-            // Nothing is up to promote: the operator tries again in a minute.
-            simulation.schedule(.promotion, at: simulation.now + 60, class: .capacityChange)
-            return
-        }
-        promotionPending = false
-        assignWorkflowRole(to: s, kind: .promotion)
-    }
-
-    mutating func assignWorkflowRole(to s: Int, kind: Incident.Kind) {
-        workflowServer = Int32(s)
-        incidents.append(Incident(kind: kind, time: simulation.now, target: config.servers[s].name,
-                                  workflowJobs: workflowBacklog))
-        recorder.workflowServerAssigned(s, backlog: workflowBacklog, at: simulation.now)
-        dispatchWorkflows()
-    }
-
-    /// A console whose server failed tries to connect again.
-    mutating func attemptReconnect(console c: Int) {
-        let now = simulation.now
-        let incident = Int(consoles[c].incident)
-        if let server = chooseServer() {
-            consoles[c].incident = -1
-            connect(console: c, to: server)
-            counts.reconnections += 1
-            recorder.reconnected(server: server)
-            recorder.displacedResolved(incident: incident, abandoned: false, at: now)
-        } else if now + config.failures.reconnect.retryEvery - consoles[c].disconnectedAt <= config.failures.reconnect.giveUpAfter {
-            scheduleActivity(.reconnect(console: Int32(c)), at: now + config.failures.reconnect.retryEvery,
-                             class: .service, console: c)
-        } else {
-            abandon(console: c)
-            recorder.displacedResolved(incident: incident, abandoned: true, at: now)
-        }
-    }
-
-    /// The user gives up reconnecting: the session ends without completing.
-    mutating func abandon(console c: Int) {
-        consoles[c].server = -1
-        consoles[c].phase = .free
-        consoles[c].incident = -1
-        consoles[c].sessionEnd = .infinity
-        simulation.cancel(consoles[c].activityTimer)
-        freeConsoles.append(Int32(c))
-        counts.sessionsAbandoned += 1
-    }
-
+    /// The database goes down: its station pauses, so its jobs wait and none is lost.
     mutating func failDatabase() {
         databaseDownCount += 1
         guard databaseDownCount == 1 else { return }
@@ -245,9 +123,10 @@ extension ManagementGroupModel {
         stationChanged(databaseStation)
         recorder.upChanged(databaseStation, up: false, at: now)
         incidents.append(Incident(kind: .databaseFailure, time: now, target: config.databaseName,
-                                  consoles: stations[databaseStation].jobCount))
+                                  databaseJobsWaiting: stations[databaseStation].jobCount))
     }
 
+    /// The database's repair is due: once no failure holds it down, its station resumes.
     mutating func repairDatabase() {
         guard databaseDownCount > 0 else { return }
         databaseDownCount -= 1
@@ -257,6 +136,7 @@ extension ManagementGroupModel {
         stations[databaseStation].resume(now: now)
         stationChanged(databaseStation)
         recorder.upChanged(databaseStation, up: true, at: now)
-        incidents.append(Incident(kind: .databaseRepair, time: now, target: config.databaseName, consoles: waiting))
+        incidents.append(Incident(kind: .databaseRepair, time: now, target: config.databaseName,
+                                  databaseJobsWaiting: waiting))
     }
 }

@@ -17,7 +17,7 @@ extension ManagementGroupModel {
         consoles[c].phase = .serverBefore
         counts.requestsIssued += 1
         let server = Int(consoles[c].server)
-        stations[server].arrive(job: Int32(c), demand: serverDemand, now: simulation.now)
+        stations[server].arrive(job: config.id(.console(c)), demand: serverDemand, now: simulation.now)
         stationChanged(server)
     }
 
@@ -27,13 +27,13 @@ extension ManagementGroupModel {
         switch consoles[c].phase {
         case .serverBefore where config.requests[Int(consoles[c].requestClass)].database != nil:
             consoles[c].phase = .database
-            stations[databaseStation].arrive(job: Int32(c), demand: consoles[c].databaseDemand, now: now)
+            stations[databaseStation].arrive(job: config.id(.console(c)), demand: consoles[c].databaseDemand, now: now)
             stationChanged(databaseStation)
         case .serverBefore, .database:
             if config.requests[Int(consoles[c].requestClass)].serverAfter != nil {
                 consoles[c].phase = .serverAfter
                 let server = Int(consoles[c].server)
-                stations[server].arrive(job: Int32(c), demand: consoles[c].afterDemand, now: now)
+                stations[server].arrive(job: config.id(.console(c)), demand: consoles[c].afterDemand, now: now)
                 stationChanged(server)
             } else {
                 answer(console: c)

@@ -22,6 +22,7 @@ extension ManagementGroupModel {
         }
     }
 
+    /// A new session arrives: draw its length, book the next arrival and connect it.
     mutating func sessionArrives() {
         let now = simulation.now
         let length = config.sessionLength.sample(sessionLengthStream)
@@ -75,6 +76,7 @@ extension ManagementGroupModel {
         scheduleThink(console: c)
     }
 
+    /// Starts the console's think time (after `extraDelay`, the response's trip back).
     mutating func scheduleThink(console c: Int, extraDelay: Double = 0) {
         let think = config.thinkTime.sample(consoleStreams[c])
         scheduleActivity(.thinkEnd(console: Int32(c)), at: simulation.now + extraDelay + think, class: .arrival, console: c)
@@ -135,22 +137,29 @@ extension ManagementGroupModel {
         leave(console: c)
     }
 
-    /// Frees the console's slot; the session counts as completed.
+    /// The session ends normally (its time is up, or its user was closing the console when
+    /// its server failed): it counts as completed.
     mutating func leave(console c: Int) {
+        if consoles[c].incident >= 0 {
+            recorder.displacedResolved(incident: Int(consoles[c].incident), abandoned: false, at: simulation.now)
+        }
+        releaseConsole(c)
+        counts.sessionsCompleted += 1
+    }
+
+    /// Ends the console's session, whichever way it ended (`leave`, `abandon`): drops its
+    /// connection if it holds one, cancels its pending event and returns its slot.
+    mutating func releaseConsole(_ c: Int) {
         let server = Int(consoles[c].server)
         if server >= 0 && consoles[c].phase != .reconnecting {
             connections[server] -= 1
             recorder.connectionsChanged(server, to: Int(connections[server]), at: simulation.now)
         }
-        if consoles[c].incident >= 0 {
-            recorder.displacedResolved(incident: Int(consoles[c].incident), abandoned: false, at: simulation.now)
-            consoles[c].incident = -1
-        }
+        consoles[c].incident = -1
         consoles[c].server = -1
         consoles[c].phase = .free
         consoles[c].sessionEnd = .infinity
         simulation.cancel(consoles[c].activityTimer)
         freeConsoles.append(Int32(c))
-        counts.sessionsCompleted += 1
     }
 }

@@ -10,6 +10,7 @@ extension ManagementGroupModel {
     /// Whether a server holds the workflow role and is up.
     var workflowServerUp: Bool { workflowServer >= 0 && serverUp[Int(workflowServer)] }
 
+    /// Saves or a burst trigger `n` subscription jobs; they wait for the next poll.
     mutating func triggerWorkflows(_ n: Int, at time: Double) {
         guard n > 0 else { return }
         for _ in 0..<n { triggered.append(PendingJob(triggeredAt: time, template: 0)) }
@@ -22,13 +23,14 @@ extension ManagementGroupModel {
         simulation.schedule(.poll, at: simulation.now + config.pollInterval, class: .service)
         guard workflowServerUp else { return }
         var taken = 0
-        while taken < config.batchSize, let job = triggered.popFirst() {
+        while taken < config.jobsPerPoll, let job = triggered.popFirst() {
             ready.append(job)
             taken += 1
         }
         dispatchWorkflows()
     }
 
+    /// Recurring engine work is due: queue its jobs for an engine thread (no poll) and book the next run.
     mutating func runRecurring(_ r: Int) {
         let spec = config.recurring[r]
         let next = simulation.now + spec.every
@@ -39,6 +41,7 @@ extension ManagementGroupModel {
         dispatchWorkflows()
     }
 
+    /// A scheduled burst of triggered jobs (a bulk update, an import).
     mutating func runBurst(_ b: Int) {
         triggerWorkflows(config.bursts[b].jobs, at: simulation.now)
     }
@@ -54,7 +57,7 @@ extension ManagementGroupModel {
             let s = Int(slot)
             slots[s] = WorkflowSlot(busy: true, triggeredAt: job.triggeredAt, template: job.template, inDatabase: false,
                                     databaseDemand: spec.database?.sample(workflowStream) ?? 0)
-            stations[server].arrive(job: Int32(config.consoleCapacity + s), demand: spec.server.sample(workflowStream),
+            stations[server].arrive(job: config.id(.workflow(slot: s)), demand: spec.server.sample(workflowStream),
                                     now: simulation.now)
             started = true
         }
@@ -66,7 +69,7 @@ extension ManagementGroupModel {
         let now = simulation.now
         if !slots[s].inDatabase && config.jobs[Int(slots[s].template)].database != nil {
             slots[s].inDatabase = true
-            stations[databaseStation].arrive(job: Int32(config.consoleCapacity + s), demand: slots[s].databaseDemand, now: now)
+            stations[databaseStation].arrive(job: config.id(.workflow(slot: s)), demand: slots[s].databaseDemand, now: now)
             stationChanged(databaseStation)
             return
         }

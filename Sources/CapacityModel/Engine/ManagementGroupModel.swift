@@ -9,27 +9,45 @@ import Stochastics
 /// each console thinks, then sends a request that takes CPU on its server, time in the
 /// shared database and optionally CPU again. Saves trigger workflow jobs that subscriptions
 /// pick up on each poll and that run only on the server holding the workflow role.
-/// Failures take servers and the database away and give them back (see
-/// `ManagementGroupModel+Failures.swift`).
+/// Failures take servers and the database away and give them back
+/// (`ManagementGroupModel+Failures.swift`); displaced consoles reconnect
+/// (`+Reconnection.swift`) and the workflow role moves (`+WorkflowRole.swift`).
+/// Debug builds can check the model's invariants after any event (`+Invariants.swift`).
 ///
 /// All state lives in this value; events are an enum of integer ids, so the event loop
 /// allocates nothing once the queues have grown to their working size.
 public struct ManagementGroupModel: DiscreteEventModel {
+    /// The model's events, each with its handler (see `handle(_:)`).
     public enum Event {
+        /// A new session arrives through the daily profile (`sessionArrives`).
         case sessionArrival
+        /// A console's session time is up while it is idle (`sessionEnds`).
         case sessionEnd(console: Int32)
+        /// A console's think time is over: it sends a request (`issueRequest`).
         case thinkEnd(console: Int32)
+        /// A displaced console tries to connect again (`attemptReconnect`).
         case reconnect(console: Int32)
+        /// A station finishes its next job (`completeService`).
         case stationCompletion(station: Int32)
+        /// A subscription poll picks up triggered workflow jobs (`poll`).
         case poll
+        /// Recurring engine work is due (`runRecurring`).
         case recurring(index: Int32)
+        /// A scheduled burst of workflow jobs (`runBurst`).
         case burst(index: Int32)
+        /// A planned failure from the scenario (`runScheduledFailure`).
         case scheduledFailure(index: Int32)
+        /// A random server failure (`runRandomFailure`).
         case randomFailure(server: Int32)
+        /// A server's repair is due (`repairServer`).
         case serverRepair(server: Int32, random: Bool)
+        /// The database's repair is due (`repairDatabase`).
         case databaseRepair
+        /// An operator promotes a server to the workflow role (`promote`).
         case promotion
+        /// A reporting window ends (`endWindow`).
         case windowEnd
+        /// The warm-up ends: run statistics start from here (`Recorder.endWarmup`).
         case warmupEnd
     }
 
@@ -192,6 +210,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         if config.warmup > 0 { simulation.schedule(.warmupEnd, at: config.warmup, class: .observation) }
     }
 
+    /// Dispatches one event to its handler; the clock already reads the event's time.
     public mutating func handle(_ event: Event) {
         switch event {
         case .thinkEnd(let c): issueRequest(console: Int(c))
@@ -207,12 +226,16 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .serverRepair(let s, let random): repairServer(Int(s), random: random)
         case .databaseRepair: repairDatabase()
         case .promotion: promote()
-        case .windowEnd:
-            recorder.closeWindow(at: simulation.now, workflowServer: Int(workflowServer))
-            if simulation.now < config.duration {
-                simulation.schedule(.windowEnd, at: min(simulation.now + config.window, config.duration), class: .observation)
-            }
+        case .windowEnd: endWindow()
         case .warmupEnd: recorder.endWarmup(at: simulation.now)
+        }
+    }
+
+    /// A reporting window is over: the recorder writes its rows, and the next window starts.
+    mutating func endWindow() {
+        recorder.closeWindow(at: simulation.now, workflowServer: Int(workflowServer))
+        if simulation.now < config.duration {
+            simulation.schedule(.windowEnd, at: min(simulation.now + config.window, config.duration), class: .observation)
         }
     }
 
@@ -238,13 +261,13 @@ public struct ManagementGroupModel: DiscreteEventModel {
 
     var databaseStation: Int { config.servers.count }
 
+    /// A station finished a job: pass it on to the request or workflow job it belongs to.
     mutating func completeService(at s: Int) {
         let job = stations[s].completeNext(now: simulation.now)
         stationChanged(s)
-        if Int(job) < config.consoleCapacity {
-            advanceRequest(console: Int(job))
-        } else {
-            advanceWorkflowJob(slot: Int(job) - config.consoleCapacity)
+        switch config.job(job) {
+        case .console(let c): advanceRequest(console: c)
+        case .workflow(let slot): advanceWorkflowJob(slot: slot)
         }
     }
 }

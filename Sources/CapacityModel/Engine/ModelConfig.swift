@@ -41,8 +41,8 @@ struct ModelConfig: Sendable {
     let cumulativeWeights: [Double]
 
     let pollInterval: Double
-    /// Jobs one poll takes: batch size × subscriptions.
-    let batchSize: Int
+    /// Jobs one poll takes at most: batch size × subscriptions.
+    let jobsPerPoll: Int
     let workflowConcurrency: Int
     /// Index 0: the subscription job; 1 + r: recurring job r.
     let jobs: [Workflows.Job]
@@ -82,7 +82,7 @@ struct ModelConfig: Sendable {
 
         let w = scenario.workflows
         pollInterval = w.pollInterval
-        batchSize = w.batchSize * max(1, w.subscriptions)
+        jobsPerPoll = w.batchSize * max(1, w.subscriptions)
         workflowConcurrency = max(1, w.concurrency)
         jobs = [w.job] + w.recurring.map { $0.job ?? w.job }
         recurring = w.recurring.map { RecurringSpec(every: $0.every, offset: $0.offset ?? $0.every, jobs: $0.jobs) }

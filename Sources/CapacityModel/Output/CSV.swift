@@ -66,8 +66,10 @@ extension RunReport {
         for r in replications {
             for i in r.incidents {
                 let isFailure = i.kind == .serverFailure
+                // One `consoles` column for two counts, at most one of them non-zero: consoles
+                // displaced (server failures), jobs waiting in the database (database events).
                 let fields: [String] = [
-                    id, String(r.replication), csvNumber(i.time), i.kind.rawValue, csvField(i.target), String(i.consoles),
+                    id, String(r.replication), csvNumber(i.time), i.kind.rawValue, csvField(i.target), String(i.displacedConsoles + i.databaseJobsWaiting),
                     String(i.failedRequests), String(i.workflowJobs), opt(i.recoverySeconds),
                     isFailure ? String(i.reconnected) : "", isFailure ? String(i.abandoned) : "",
                     opt(i.survivorPeakUtilization), opt(i.survivorPeakP95.map { $0 * 1000 }), i.backlogPeak.map(String.init) ?? "",
