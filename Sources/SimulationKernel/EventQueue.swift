@@ -60,11 +60,20 @@ struct QueueEntry<Event> {
 /// Keys are unique (the sequence number never repeats), so the pop order is fully
 /// determined: equal times with equal class come out first-in, first-out. A rescheduled
 /// timer entry takes a new sequence number, as if cancelled and scheduled afresh.
+///
+/// `popFront` leaves the front entry's slot open instead of refilling it at once: most event
+/// handlers schedule a new event next (a station's next completion, a console's next think
+/// time), and that entry then goes straight into the open slot and sinks from the root, one
+/// sift instead of two (the last entry sinking from the root, then the new one rising from a
+/// leaf). Any other operation first closes the slot the usual way. The keys being unique, the
+/// pop order does not depend on the heap's shape.
 public struct EventQueue<Event> {
     @usableFromInline var entries: ContiguousArray<QueueEntry<Event>>
     @usableFromInline var sequence: UInt64 = 0
     /// Heap index of each timer's pending entry; -1 when it has none.
     @usableFromInline var positions: ContiguousArray<Int32> = []
+    /// Whether `entries[0]` has been popped and its slot is open.
+    @usableFromInline var frontTaken = false
 
     /// Creates an empty queue with room for `capacity` entries before it grows.
     public init(capacity: Int = 1024) {
@@ -73,10 +82,17 @@ public struct EventQueue<Event> {
     }
 
     /// Number of pending entries.
-    @inlinable public var count: Int { entries.count }
-    @inlinable public var isEmpty: Bool { entries.isEmpty }
+    @inlinable public var count: Int { frontTaken ? entries.count - 1 : entries.count }
+    @inlinable public var isEmpty: Bool { count == 0 }
     /// Time of the entry at the front, if any.
-    @inlinable public var nextTime: Double? { entries.first?.time }
+    @inlinable public var nextTime: Double? {
+        guard frontTaken else { return entries.first?.time }
+        // The slot at the root is open: the front is the smaller of its children.
+        let n = entries.count
+        if n <= 1 { return nil }
+        if n == 2 || entries[1].precedes(entries[2]) { return entries[1].time }
+        return entries[2].time
+    }
 
     /// Registers a new timer and returns its index.
     mutating func addTimer() -> Int32 {
@@ -95,9 +111,15 @@ public struct EventQueue<Event> {
         sequence &+= 1
         let entry = QueueEntry(time: time, order: order, timer: timer, event: event)
         if timer >= 0, case let index = Int(positions[Int(timer)]), index >= 0 {
+            closeFront()
+            let index = Int(positions[Int(timer)])
             let moveUp = entry.precedes(entries[index])
             entries[index] = entry
             if moveUp { siftUp(from: index) } else { siftDown(from: index) }
+        } else if frontTaken {
+            frontTaken = false
+            entries[0] = entry
+            siftDown(from: 0)
         } else {
             entries.append(entry)
             siftUp(from: entries.count - 1)
@@ -108,8 +130,9 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log n).
     @inlinable
     mutating func remove(timer: Int32) {
+        guard positions[Int(timer)] >= 0 else { return }
+        closeFront()
         let index = Int(positions[Int(timer)])
-        guard index >= 0 else { return }
         positions[Int(timer)] = -1
         let last = entries.removeLast()
         guard index < entries.count else { return }
@@ -122,14 +145,36 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log n).
     @inlinable
     mutating func popFront() -> QueueEntry<Event>? {
-        guard let last = entries.popLast() else { return nil }
-        if last.timer >= 0 { positions[Int(last.timer)] = -1 }
-        guard !entries.isEmpty else { return last }
-        let front = entries[0]
+        closeFront()
+        guard let front = entries.first else { return nil }
         if front.timer >= 0 { positions[Int(front.timer)] = -1 }
-        entries[0] = last
-        siftDown(from: 0)
+        frontTaken = true
         return front
+    }
+
+    /// Fills the slot `popFront` left open with the last entry.
+    @inlinable
+    mutating func closeFront() {
+        guard frontTaken else { return }
+        frontTaken = false
+        let last = entries.removeLast()
+        guard !entries.isEmpty else { return }
+        entries[0] = last
+        sinkFromRoot()
+    }
+
+    /// Moves `entries[0]`, usually a late entry taken from the end, to its place: the open
+    /// slot goes down along the smaller child to a leaf (one comparison per level), then the
+    /// entry rises from there, seldom more than a level or two.
+    @inlinable
+    mutating func sinkFromRoot() {
+        if positions.isEmpty {
+            entries.withUnsafeMutableBufferPointer { Self.sinkFromRoot($0, positions: nil) }
+        } else {
+            positions.withUnsafeMutableBufferPointer { position in
+                entries.withUnsafeMutableBufferPointer { Self.sinkFromRoot($0, positions: position) }
+            }
+        }
     }
 
     @inlinable
@@ -191,12 +236,40 @@ public struct EventQueue<Event> {
         if let positions, item.timer >= 0 { positions[Int(item.timer)] = Int32(hole) }
     }
 
+    @inlinable @inline(__always)
+    static func sinkFromRoot(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>,
+                             positions: UnsafeMutableBufferPointer<Int32>?) {
+        let n = heap.count
+        let item = heap[0]
+        var hole = 0
+        while true {
+            var child = 2 * hole + 1
+            if child >= n { break }
+            if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
+            heap[hole] = heap[child]
+            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
+            hole = child
+        }
+        while hole > 0 {
+            let parent = (hole - 1) >> 1
+            guard item.precedes(heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
+            hole = parent
+        }
+        heap[hole] = item
+        if let positions, item.timer >= 0 { positions[Int(item.timer)] = Int32(hole) }
+    }
+
     /// Checks the heap property and the timer positions; used by tests.
     public func isValidHeap() -> Bool {
+        var queue = self
+        queue.closeFront()
+        let entries = queue.entries
         for i in 1..<max(entries.count, 1) where entries[i].precedes(entries[(i - 1) / 2]) {
             return false
         }
-        for (i, e) in entries.enumerated() where e.timer >= 0 && positions[Int(e.timer)] != Int32(i) {
+        for (i, e) in entries.enumerated() where e.timer >= 0 && queue.positions[Int(e.timer)] != Int32(i) {
             return false
         }
         return true
