@@ -152,84 +152,94 @@ public struct Station {
 }
 
 /// A binary min-heap of (tag, job) pairs, ties broken by job id.
+///
+/// The pairs live in one array and the sifts move a hole instead of swapping, through an
+/// unsafe buffer (one uniqueness check per operation, not one per swap). The layout after each
+/// operation is the one the swapping textbook version gives: `allJobs()` lists the jobs in
+/// that layout, and a failed server's jobs are handled in that order.
 @usableFromInline
 struct TagHeap {
-    @usableFromInline var tags: ContiguousArray<Double> = []
-    @usableFromInline var jobs: ContiguousArray<Int32> = []
+    @usableFromInline struct Item {
+        @usableFromInline var tag: Double
+        @usableFromInline var job: Int32
+        @inlinable init(tag: Double, job: Int32) {
+            self.tag = tag
+            self.job = job
+        }
+        @inlinable func precedes(_ other: Item) -> Bool {
+            tag < other.tag || (tag == other.tag && job < other.job)
+        }
+    }
+
+    @usableFromInline var items: ContiguousArray<Item> = []
 
     @usableFromInline init() {}
 
-    @inlinable var count: Int { tags.count }
-    @inlinable var isEmpty: Bool { tags.isEmpty }
-    @inlinable var minTag: Double? { tags.first }
-
-    @inlinable func less(_ i: Int, _ j: Int) -> Bool {
-        tags[i] < tags[j] || (tags[i] == tags[j] && jobs[i] < jobs[j])
-    }
-
-    @inlinable
-    mutating func swapAt(_ i: Int, _ j: Int) {
-        tags.swapAt(i, j)
-        jobs.swapAt(i, j)
-    }
+    @inlinable var count: Int { items.count }
+    @inlinable var isEmpty: Bool { items.isEmpty }
+    @inlinable var minTag: Double? { items.first?.tag }
 
     @inlinable
     mutating func push(tag: Double, job: Int32) {
-        tags.append(tag)
-        jobs.append(job)
-        var i = tags.count - 1
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            guard less(i, parent) else { break }
-            swapAt(i, parent)
-            i = parent
-        }
+        items.append(Item(tag: tag, job: job))
+        items.withUnsafeMutableBufferPointer { Self.siftUp($0, from: $0.count - 1) }
     }
 
     @inlinable
     mutating func pop() -> Int32 {
-        let job = jobs[0]
-        let last = tags.count - 1
-        swapAt(0, last)
-        tags.removeLast()
-        jobs.removeLast()
-        siftDown(0)
+        let last = items.removeLast()
+        guard !items.isEmpty else { return last.job }
+        let job = items[0].job
+        items.withUnsafeMutableBufferPointer { heap in
+            heap[0] = last
+            Self.siftDown(heap, from: 0)
+        }
         return job
     }
 
-    @inlinable
-    mutating func siftDown(_ start: Int) {
-        var i = start
-        let n = tags.count
-        while true {
-            let l = 2 * i + 1
-            if l >= n { return }
-            var m = l
-            if l + 1 < n && less(l + 1, l) { m = l + 1 }
-            guard less(m, i) else { return }
-            swapAt(i, m)
-            i = m
+    @inlinable @inline(__always)
+    static func siftUp(_ heap: UnsafeMutableBufferPointer<Item>, from start: Int) {
+        let item = heap[start]
+        var hole = start
+        while hole > 0 {
+            let parent = (hole - 1) >> 1
+            guard item.precedes(heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            hole = parent
         }
+        heap[hole] = item
+    }
+
+    @inlinable @inline(__always)
+    static func siftDown(_ heap: UnsafeMutableBufferPointer<Item>, from start: Int) {
+        let n = heap.count
+        let item = heap[start]
+        var hole = start
+        while true {
+            let left = 2 * hole + 1
+            if left >= n { break }
+            var child = left
+            if left + 1 < n && heap[left + 1].precedes(heap[left]) { child = left + 1 }
+            guard heap[child].precedes(item) else { break }
+            heap[hole] = heap[child]
+            hole = child
+        }
+        heap[hole] = item
     }
 
     mutating func remove(job: Int32) -> Bool {
-        guard let index = jobs.firstIndex(of: job) else { return false }
-        let last = tags.count - 1
-        swapAt(index, last)
-        tags.removeLast()
-        jobs.removeLast()
-        if index < tags.count {
-            siftDown(index)
-            var i = index
-            while i > 0 {
-                let parent = (i - 1) >> 1
-                guard less(i, parent) else { break }
-                swapAt(i, parent)
-                i = parent
+        guard let index = items.firstIndex(where: { $0.job == job }) else { return false }
+        let last = items.removeLast()
+        if index < items.count {
+            items.withUnsafeMutableBufferPointer { heap in
+                heap[index] = last
+                // At most one of the two moves anything.
+                Self.siftDown(heap, from: index)
+                Self.siftUp(heap, from: index)
             }
         }
         return true
     }
 
-    func allJobs() -> [Int32] { Array(jobs) }
+    func allJobs() -> [Int32] { items.map(\.job) }
 }
