@@ -8,11 +8,11 @@ extension ManagementGroupModel {
         let pick = stream.uniform() * config.cumulativeWeights[config.cumulativeWeights.count - 1]
         var k = 0
         while k < config.cumulativeWeights.count - 1 && pick >= config.cumulativeWeights[k] { k += 1 }
-        let spec = config.requests[k]
-        let serverDemand = spec.server.sample(stream)
+        // Read the class in place: a copy of its distributions costs more than the draws.
+        let serverDemand = config.requests[k].server.sample(stream)
         consoles[c].requestClass = Int32(k)
-        consoles[c].databaseDemand = spec.database?.sample(stream) ?? 0
-        consoles[c].afterDemand = spec.serverAfter?.sample(stream) ?? 0
+        consoles[c].databaseDemand = config.requests[k].visitsDatabase ? config.requests[k].database.sample(stream) : 0
+        consoles[c].afterDemand = config.requests[k].returnsToServer ? config.requests[k].serverAfter.sample(stream) : 0
         consoles[c].issuedAt = simulation.now
         consoles[c].phase = .serverBefore
         counts.requestsIssued += 1
@@ -25,12 +25,12 @@ extension ManagementGroupModel {
     mutating func advanceRequest(console c: Int) {
         let now = simulation.now
         switch consoles[c].phase {
-        case .serverBefore where config.requests[Int(consoles[c].requestClass)].database != nil:
+        case .serverBefore where config.requests[Int(consoles[c].requestClass)].visitsDatabase:
             consoles[c].phase = .database
             stations[databaseStation].arrive(job: config.id(.console(c)), demand: consoles[c].databaseDemand, now: now)
             stationChanged(databaseStation)
         case .serverBefore, .database:
-            if config.requests[Int(consoles[c].requestClass)].serverAfter != nil {
+            if config.requests[Int(consoles[c].requestClass)].returnsToServer {
                 consoles[c].phase = .serverAfter
                 let server = Int(consoles[c].server)
                 stations[server].arrive(job: config.id(.console(c)), demand: consoles[c].afterDemand, now: now)

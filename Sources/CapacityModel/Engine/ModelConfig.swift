@@ -3,13 +3,27 @@ import Stochastics
 
 /// The scenario flattened into the arrays and numbers the event handlers read.
 struct ModelConfig: Sendable {
-    /// A request class without its name and weight: the event loop copies it, and a name
-    /// longer than 15 bytes would make each copy retain a string.
+    /// A request class without its name and weight, its optional steps flattened into flags:
+    /// the event loop reads it in place, and reading an optional distribution copies it.
     struct RequestSpec: Sendable {
         var server: Distribution
-        var database: Distribution?
-        var serverAfter: Distribution?
+        /// Meaningful only when `visitsDatabase`.
+        var database: Distribution
+        var visitsDatabase: Bool
+        /// Meaningful only when `returnsToServer`.
+        var serverAfter: Distribution
+        var returnsToServer: Bool
         var workflowsPerRequest: Double
+
+        init(_ r: RequestClass) {
+            let none = try! Distribution.deterministic(0)
+            server = r.server
+            database = r.database ?? none
+            visitsDatabase = r.database != nil
+            serverAfter = r.serverAfter ?? none
+            returnsToServer = r.serverAfter != nil
+            workflowsPerRequest = r.workflowsPerRequest
+        }
     }
 
     struct RecurringSpec: Sendable {
@@ -73,10 +87,7 @@ struct ModelConfig: Sendable {
         thinkTime = c.thinkTime
         balancing = c.loadBalancing
         networkLatency = c.networkLatency
-        requests = c.requests.map {
-            RequestSpec(server: $0.server, database: $0.database, serverAfter: $0.serverAfter,
-                        workflowsPerRequest: $0.workflowsPerRequest)
-        }
+        requests = c.requests.map(RequestSpec.init)
         var sum = 0.0
         cumulativeWeights = c.requests.map { sum += $0.weight; return sum }
 

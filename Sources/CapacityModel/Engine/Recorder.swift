@@ -74,10 +74,11 @@ public struct Recorder {
 
     @inline(__always)
     mutating func requestCompleted(server s: Int, latency: Double) {
-        windowLatency[s].record(latency)
-        windowLatency[serverCount].record(latency)
-        runLatency[s].record(latency)
-        runLatency[serverCount].record(latency)
+        let b = LatencyHistogram.bucket(ofSeconds: latency)
+        windowLatency[s].record(latency, bucket: b)
+        windowLatency[serverCount].record(latency, bucket: b)
+        runLatency[s].record(latency, bucket: b)
+        runLatency[serverCount].record(latency, bucket: b)
         windowCompleted[s] += 1
         runCompleted[s] += 1
     }
