@@ -53,8 +53,8 @@ struct Check: ParsableCommand {
         for v in verdicts {
             let e = v.estimate
             let unit = v.unit.isEmpty ? "" : " " + v.unit
-            let value = e.halfWidth.isFinite ? "\(format(e.mean)) ± \(format(e.halfWidth))" : format(e.mean)
-            print("\(pad(v.verdict.rawValue, 7))\(pad(v.name, 24))\(pad(value + unit, 26))limit \(format(v.limit))\(unit)")
+            let value = NumberFormat.table.interval(e.mean, e.halfWidth)
+            print("\(pad(v.verdict.rawValue, 7))\(pad(v.name, 24))\(pad(value + unit, 26))limit \(NumberFormat.table(v.limit))\(unit)")
         }
         if let junit {
             let layout = scenario.layout

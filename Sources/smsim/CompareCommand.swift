@@ -69,9 +69,9 @@ struct Compare: ParsableCommand {
             for d in pair.differences {
                 let s = d.metric.displayScale
                 let name = "\(d.metric.label) (\(d.metric.unit))"
-                print("  " + pad(name, 32) + pad(format(d.meanA * s), 14) + pad(format(d.meanB * s), 14)
-                      + pad(signed(d.difference * s) + (d.pairedHalfWidth.isFinite ? " ± " + format(d.pairedHalfWidth * s) : ""), 26)
-                      + (d.unpairedHalfWidth.isFinite ? format(d.unpairedHalfWidth * s) : "n/a"))
+                print("  " + pad(name, 32) + pad(NumberFormat.table(d.meanA * s), 14) + pad(NumberFormat.table(d.meanB * s), 14)
+                      + pad(NumberFormat.table.signed(d.difference * s) + (d.pairedHalfWidth.isFinite ? " ± " + NumberFormat.table(d.pairedHalfWidth * s) : ""), 26)
+                      + (d.unpairedHalfWidth.isFinite ? NumberFormat.table(d.unpairedHalfWidth * s) : "n/a"))
             }
         }
         print("")
@@ -81,13 +81,13 @@ struct Compare: ParsableCommand {
     /// `50 vs 40: p95 latency +312 ms ± 41 (paired 95 % CI; unpaired ± 230), peak utilization +9.1 pp ± 0.8, servers 8 vs 10`.
     func headline(_ pair: PairedComparison.Pair) -> String {
         var parts: [String] = []
-        if let d = pair.difference("latency_p95_ms") {
-            parts.append("p95 latency \(signed(d.difference)) ms ± \(format(d.pairedHalfWidth)) "
-                         + "(paired 95 % CI; unpaired ± \(format(d.unpairedHalfWidth)))")
+        if let d = pair.difference(.latencyP95) {
+            parts.append("p95 latency \(NumberFormat.table.signed(d.difference)) ms ± \(NumberFormat.table(d.pairedHalfWidth)) "
+                         + "(paired 95 % CI; unpaired ± \(NumberFormat.table(d.unpairedHalfWidth)))")
         }
-        if let d = pair.difference("server_utilization_peak") {
-            parts.append("peak utilization \(signed(d.difference * 100)) pp ± \(format(d.pairedHalfWidth * 100)) "
-                         + "(unpaired ± \(format(d.unpairedHalfWidth * 100)))")
+        if let d = pair.difference(.serverUtilizationPeak) {
+            parts.append("peak utilization \(NumberFormat.table.signed(d.difference * 100)) pp ± \(NumberFormat.table(d.pairedHalfWidth * 100)) "
+                         + "(unpaired ± \(NumberFormat.table(d.unpairedHalfWidth * 100)))")
         }
         parts.append("servers \(pair.b.servers) vs \(pair.a.servers)")
         return "\(pair.b.ratio) vs \(pair.a.ratio): " + parts.joined(separator: ", ")

@@ -22,14 +22,3 @@ func integers(_ text: String?, option: String) throws -> [Int] {
 func scenarioHash(_ content: String) -> String {
     String(StreamSeed.fnv1a64(content), radix: 16)
 }
-
-/// `+1.234` / `-0.5`: a difference with its sign.
-func signed(_ x: Double) -> String {
-    guard x.isFinite else { return "n/a" }
-    return (x >= 0 ? "+" : "") + format(x)
-}
-
-/// `1.23 ± 0.05`, or just the mean when there is no interval.
-func plusMinus(_ mean: Double, _ halfWidth: Double, scale: Double = 1) -> String {
-    halfWidth.isFinite ? "\(format(mean * scale)) ± \(format(halfWidth * scale))" : format(mean * scale)
-}

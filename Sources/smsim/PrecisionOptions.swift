@@ -59,12 +59,12 @@ func simulate(_ scenario: Scenario, options: SimulationOptions, precision: Preci
     if !quiet {
         let batches = outcome.batches.map(String.init).joined(separator: "+")
         let worst = outcome.statuses.filter { $0.relativeHalfWidth.isFinite }.max { $0.relativeHalfWidth < $1.relativeHalfWidth }
-        let worstText = worst.map { ", widest \($0.metric.label) ±\(format($0.relativeHalfWidth * 100)) %" } ?? ""
+        let worstText = worst.map { ", widest \($0.metric.label) ±\(NumberFormat.table($0.relativeHalfWidth * 100)) %" } ?? ""
         if outcome.reached {
-            print("precision: \(outcome.results.count) replications (\(batches)); every watched metric within ±\(format(target * 100)) % of its mean\(worstText)")
+            print("precision: \(outcome.results.count) replications (\(batches)); every watched metric within ±\(NumberFormat.table(target * 100)) % of its mean\(worstText)")
         } else {
             let missed = outcome.statuses.filter { !$0.met }.map {
-                $0.relativeHalfWidth.isFinite ? "\($0.metric.label) ±\(format($0.relativeHalfWidth * 100)) %" : $0.metric.label
+                $0.relativeHalfWidth.isFinite ? "\($0.metric.label) ±\(NumberFormat.table($0.relativeHalfWidth * 100)) %" : $0.metric.label
             }
             print("precision: NOT reached after \(outcome.results.count) replications (\(batches)), the --max-replications cap: "
                   + missed.joined(separator: ", "))

@@ -73,26 +73,23 @@ func printSummary(_ report: RunReport, scenario: Scenario, directory: String) {
     let ratio = layout.ratio.map { " (\($0) consoles/server)" } ?? ""
     let down = scenario.failures.down > 0 ? ", \(scenario.failures.down) down" : ""
     print("\(scenario.name): \(layout.additionalCount) additional server(s)\(ratio)\(down), \(report.replications.count) replication(s), "
-          + "\(format(Double(report.events) / 1e6)) M events in \(format(report.wallSeconds)) s")
+          + "\(NumberFormat.table(Double(report.events) / 1e6)) M events in \(NumberFormat.table(report.wallSeconds)) s")
     print(pad("station", 10) + pad("consoles", 12) + pad("utilization", 22) + pad("peak util", 20) + "p95 latency (ms)")
-    func cell(_ metric: String, _ station: String, scale: Double = 1) -> String {
-        guard let e = report.estimate(metric, station: station) else { return "-" }
-        return e.halfWidth.isFinite ? "\(format(e.mean * scale)) ± \(format(e.halfWidth * scale))" : format(e.mean * scale)
-    }
+    func cell(_ metric: Metric, _ station: String) -> String { report.estimate(metric, station: station)?.text() ?? "-" }
     for server in layout.servers {
-        print(pad(server.name, 10) + pad(cell("consoles_mean", server.name), 12) + pad(cell("utilization", server.name), 22)
-              + pad(cell("utilization_peak", server.name), 20) + cell("latency_p95_ms", server.name))
+        print(pad(server.name, 10) + pad(cell(.consolesMean, server.name), 12) + pad(cell(.utilization, server.name), 22)
+              + pad(cell(.utilizationPeak, server.name), 20) + cell(.latencyP95, server.name))
     }
     let db = scenario.managementGroup.database.name
-    print(pad(db, 10) + pad("", 12) + pad(cell("utilization", db), 22) + pad(cell("utilization_peak", db), 20) + "")
-    print(pad("all", 10) + pad(cell("consoles_mean", "all"), 12) + pad("", 22)
-          + pad(cell("server_utilization_peak", "all"), 20) + cell("latency_p95_ms", "all"))
-    print("workflow lag p95 \(cell("workflow_lag_p95_s", "all")) s, backlog peak \(cell("workflow_backlog_peak", "all")), "
-          + "refused sessions \(cell("sessions_refused", "all")), abandoned \(cell("sessions_abandoned", "all"))")
+    print(pad(db, 10) + pad("", 12) + pad(cell(.utilization, db), 22) + pad(cell(.utilizationPeak, db), 20) + "")
+    print(pad("all", 10) + pad(cell(.consolesMean, "all"), 12) + pad("", 22)
+          + pad(cell(.serverUtilizationPeak, "all"), 20) + cell(.latencyP95, "all"))
+    print("workflow lag p95 \(cell(.workflowLagP95, "all")) s, backlog peak \(cell(.workflowBacklogPeak, "all")), "
+          + "refused sessions \(cell(.sessionsRefused, "all")), abandoned \(cell(.sessionsAbandoned, "all"))")
     for slo in report.evaluate(scenario.slo, databaseName: db) {
         let e = slo.estimate
-        let value = e.halfWidth.isFinite && e.halfWidth > 0 ? "\(format(e.mean)) ± \(format(e.halfWidth))" : format(e.mean)
-        print("SLO \(pad(slo.name, 24)) \(pad(value + " " + slo.unit, 24)) limit \(pad(format(slo.limit) + " " + slo.unit, 14)) \(slo.verdict.rawValue)")
+        let value = NumberFormat.table.interval(e.mean, e.halfWidth, zeroAlone: true)
+        print("SLO \(pad(slo.name, 24)) \(pad(value + " " + slo.unit, 24)) limit \(pad(NumberFormat.table(slo.limit) + " " + slo.unit, 14)) \(slo.verdict.rawValue)")
     }
     print("conservation: sessions, requests and workflow jobs balance in all \(report.replications.count) replication(s)")
     print("wrote \(directory)/: timeseries.csv, timeseries-mean.csv, summary.csv, events.csv, run.json")

@@ -42,33 +42,3 @@ func loadScenario(_ path: String) throws -> (Scenario, String) {
         throw CommandFailure(message: error.description, status: 2)
     }
 }
-
-/// A one-line progress display on stderr, only when stderr is a terminal.
-final class Progress: @unchecked Sendable {
-    private let label: String
-    private let total: Int
-    private let started = Date()
-    private let enabled: Bool
-    private let lock = NSLock()
-
-    init(label: String, total: Int) {
-        self.label = label
-        self.total = total
-        enabled = isatty(STDERR_FILENO) != 0
-    }
-
-    func update(_ done: Int) {
-        guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let elapsed = Date().timeIntervalSince(started)
-        let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        let line = "\r\(label): \(done)/\(total), \(String(format: "%.1f", elapsed)) s elapsed, ETA \(String(format: "%.1f", eta)) s   "
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}

@@ -103,7 +103,7 @@ struct Size: ParsableCommand {
         let downText = down > 0 ? ", \(down) down" : ""
         print("\(scenario.name) at \(consoles) consoles\(downText): \(result.servers) additional server(s)")
         print("  objectives: " + Self.objectives(slo))
-        print("  analytic estimate \(result.estimate) (MVA, utilization ≤ \(format(search.estimateLimit))), floor \(result.floor); "
+        print("  analytic estimate \(result.estimate) (MVA, utilization ≤ \(NumberFormat.table(search.estimateLimit))), floor \(result.floor); "
               + "simulated \(result.evaluations.count) count(s): "
               + result.evaluations.map { "\($0.servers) \($0.holds ? "holds" : "fails")" }.joined(separator: ", "))
         print("  at \(result.servers): \(Self.evidence(result.chosen))")
@@ -117,41 +117,34 @@ struct Size: ParsableCommand {
         }
         if let ratios = result.equivalentRatios {
             let allUp = Double(consoles) / Double(result.servers)
-            let withDown = down > 0 && result.servers > down ? ", \(format(Double(consoles) / Double(result.servers - down))) with \(down) down" : ""
+            let withDown = down > 0 && result.servers > down ? ", \(NumberFormat.table(Double(consoles) / Double(result.servers - down))) with \(down) down" : ""
             let range = ratios.lowerBound == ratios.upperBound ? "\(ratios.lowerBound)" : "\(ratios.lowerBound)–\(ratios.upperBound)"
             print("  equivalent ratio: consolesPerServer \(range) gives \(result.servers) additional servers "
-                  + "(\(format(allUp)) consoles per server with all up\(withDown))")
+                  + "(\(NumberFormat.table(allUp)) consoles per server with all up\(withDown))")
         }
         if !result.contradictions.isEmpty {
             print("  warning: \(result.contradictions.map(String.init).joined(separator: ", ")) server(s) failed although "
                   + "\(result.servers) holds: results near the limits are noisy; add replications")
         }
-        if let refused = result.chosen.report.estimate("sessions_refused"), refused.mean > 0 {
-            print("  warning: \(format(refused.mean)) session(s) per replication refused at \(result.servers) servers "
+        if let refused = result.chosen.report.estimate(.sessionsRefused), refused.mean > 0 {
+            print("  warning: \(NumberFormat.table(refused.mean)) session(s) per replication refused at \(result.servers) servers "
                   + "(connection caps); consider one more server")
         }
         print("wrote \(dir)/size.csv")
     }
 
     static func objectives(_ slo: ServiceLevelObjectives) -> String {
-        var parts: [String] = []
-        if let v = slo.p95Latency { parts.append("p95Latency ≤ \(DurationArgument.format(v))") }
-        if let v = slo.p99Latency { parts.append("p99Latency ≤ \(DurationArgument.format(v))") }
-        if let v = slo.maxUtilization { parts.append("maxUtilization ≤ \(format(v))") }
-        if let v = slo.maxDatabaseUtilization { parts.append("maxDatabaseUtilization ≤ \(format(v))") }
-        if let v = slo.p95WorkflowLag { parts.append("p95WorkflowLag ≤ \(DurationArgument.format(v))") }
-        if let v = slo.maxAbandonedSessions { parts.append("maxAbandonedSessions ≤ \(format(v))") }
-        return parts.joined(separator: ", ")
+        slo.objectives.map { objective in
+            let limit = slo[objective]!
+            return "\(objective.rawValue) ≤ " + (objective.isDuration ? DurationArgument.format(limit) : NumberFormat.table(limit))
+        }.joined(separator: ", ")
     }
 
     /// `p95 1.52 ± 0.05 s, peak utilization 0.71 ± 0.01: holds` (with the objectives not met).
     static func evidence(_ e: SizeSearch.Evaluation) -> String {
-        func cell(_ metric: String, scale: Double = 1) -> String {
-            guard let x = e.report.estimate(metric) else { return "n/a" }
-            return plusMinus(x.mean, x.halfWidth, scale: scale)
-        }
+        func cell(_ metric: Metric, scale: Double = 1) -> String { e.report.estimate(metric)?.text(scale: scale) ?? "n/a" }
         let notMet = e.verdicts.filter { $0.verdict != .pass }.map { "\($0.name) \($0.verdict.rawValue)" }
-        return "p95 latency \(cell("latency_p95_ms", scale: 0.001)) s, peak utilization \(cell("server_utilization_peak")): "
+        return "p95 latency \(cell(.latencyP95, scale: Objective.p95Latency.limitUnit.scale)) s, peak utilization \(cell(.serverUtilizationPeak)): "
             + (e.holds ? "all PASS" : notMet.joined(separator: ", "))
     }
 }

@@ -104,33 +104,10 @@ struct SweepCommand: ParsableCommand {
     }
 
     static func describe(_ point: SweepPoint, _ report: RunReport, of total: Int) -> String {
-        func cell(_ metric: String, _ station: String = "all", scale: Double = 1) -> String {
-            guard let e = report.estimate(metric, station: station) else { return "n/a" }
-            return plusMinus(e.mean, e.halfWidth, scale: scale)
-        }
+        func cell(_ metric: Metric) -> String { report.estimate(metric)?.text() ?? "n/a" }
         let ratio = point.ratio.map { " (\($0)/server)" } ?? ""
         let down = point.down > 0 ? ", \(point.down) down" : ""
         return "point \(point.index + 1)/\(total): \(point.consoles) consoles, \(point.servers) servers\(ratio)\(down): "
-            + "p95 \(cell("latency_p95_ms")) ms, peak utilization \(cell("server_utilization_peak"))"
-    }
-}
-
-/// A progress line whose total is known only once the sweep knows how many points remain.
-final class LazyProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var progress: Progress?
-
-    func update(label: String, done: Int, total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        if progress == nil { progress = Progress(label: label, total: total) }
-        progress?.update(done)
-    }
-
-    /// Clears the line (it is drawn again at the next update).
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        progress?.finish()
+            + "p95 \(cell(.latencyP95)) ms, peak utilization \(cell(.serverUtilizationPeak))"
     }
 }

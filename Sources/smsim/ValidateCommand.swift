@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapacityModel
 import Foundation
 import QueueingTheory
 import Validation
@@ -46,8 +47,8 @@ extension Validate {
             for testCase in cases {
                 for row in ValidationSuite.run(testCase, seed: seed) {
                     if !row.passed { failures += 1 }
-                    let sim = "\(format(row.simulated)) ± \(format(row.halfWidth))"
-                    print(pad(row.caseName, 30) + pad(row.metric, 26) + pad(sim, 28) + pad(format(row.exact), 12)
+                    let sim = "\(NumberFormat.table(row.simulated)) ± \(NumberFormat.table(row.halfWidth))"
+                    print(pad(row.caseName, 30) + pad(row.metric, 26) + pad(sim, 28) + pad(NumberFormat.table(row.exact), 12)
                           + (row.passed ? "PASS" : "FAIL"))
                 }
             }
@@ -110,7 +111,7 @@ extension Validate {
             }
             let rows = ValidationSuite.run(.mmc(name: "M/M/\(servers)", queue: queue, customers: customers), seed: seed)
             printComparisons(rows)
-            print("events \(r.events), \(format(r.eventsPerSecond / 1e6)) M events/s, loop \(format(r.wallSeconds)) s")
+            print("events \(r.events), \(NumberFormat.table(r.eventsPerSecond / 1e6)) M events/s, loop \(NumberFormat.table(r.wallSeconds)) s")
         }
     }
 
@@ -190,43 +191,15 @@ extension Validate {
                 return
             }
             printComparisons(ValidationSuite.run(.closed(name: "closed N=\(consoles)", network: network, cycles: cycles), seed: seed))
-            print("events \(r.events), \(format(r.eventsPerSecond / 1e6)) M events/s, loop \(format(r.wallSeconds)) s")
+            print("events \(r.events), \(NumberFormat.table(r.eventsPerSecond / 1e6)) M events/s, loop \(NumberFormat.table(r.wallSeconds)) s")
         }
     }
-}
-
-struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
 func printComparisons(_ rows: [Comparison]) {
     print(pad("metric", 26) + pad("simulated ± 95% CI", 28) + pad("exact", 12) + "verdict")
     for row in rows {
-        print(pad(row.metric, 26) + pad("\(format(row.simulated)) ± \(format(row.halfWidth))", 28)
-              + pad(format(row.exact), 12) + (row.passed ? "PASS" : "FAIL"))
+        print(pad(row.metric, 26) + pad("\(NumberFormat.table(row.simulated)) ± \(NumberFormat.table(row.halfWidth))", 28)
+              + pad(NumberFormat.table(row.exact), 12) + (row.passed ? "PASS" : "FAIL"))
     }
-}
-
-func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-}
-
-/// Four significant digits, fixed notation where sensible.
-func format(_ x: Double) -> String {
-    guard x.isFinite else { return "n/a" }
-    if x == 0 { return "0" }
-    let magnitude = abs(x)
-    if magnitude >= 1e6 || magnitude < 1e-4 { return String(format: "%.4g", x) }
-    let decimals = max(0, 3 - Int(log10(magnitude).rounded(.down)))
-    return String(format: "%.\(decimals)f", x)
 }

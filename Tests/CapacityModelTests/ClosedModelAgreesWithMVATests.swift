@@ -32,10 +32,10 @@ struct ClosedModelAgreesWithMVATests {
     func check(_ scenario: Scenario, against network: ClosedNetwork) {
         let report = RunReport(scenario: scenario, replications: ScenarioRunner.run(scenario, replications: 0..<6, threads: 2))
         let exact = network.solve()
-        let latency = report.estimate("latency_mean_ms")!
-        let throughput = report.estimate("throughput_per_s")!
-        let serverUtilization = report.estimate("utilization", station: "MS01")!
-        let databaseUtilization = report.estimate("utilization", station: "SQL")!
+        let latency = report.estimate(.latencyMean)!
+        let throughput = report.estimate(.throughput)!
+        let serverUtilization = report.estimate(.utilization, station: "MS01")!
+        let databaseUtilization = report.estimate(.utilization, station: "SQL")!
         func agrees(_ e: Estimate, _ value: Double, _ what: String) {
             let tolerance = max(e.halfWidth, 0.02 * abs(value))
             #expect(abs(e.mean - value) <= tolerance, "\(what): simulated \(e.mean) ± \(e.halfWidth), MVA \(value)")

@@ -37,7 +37,7 @@ struct ModelBehaviourTests {
         s.managementGroup.initialServer.acceptsConsoles = admission
         #expect(s.layout.servers[0].acceptsConsoles == expected)
         let m = runChecked(s)
-        let initialConsoles = m.recorder.summary.first { $0.metric == "consoles_mean" && $0.station == "MS01" }!.value
+        let initialConsoles = m.recorder.summary.first { $0.metric == .consolesMean && $0.station == "MS01" }!.value
         #expect((initialConsoles > 0) == expected)
     }
 

@@ -19,16 +19,16 @@ import Statistics
         let comparison = try PairedComparison(configurations: configurations,
                                               metrics: PlanningMetric.sloRelevant(databaseName: "SQL"))
         let pair = try #require(comparison.pairs.first)
-        for (metric, station) in [("latency_p95_ms", "all"), ("latency_mean_ms", "all"), ("server_utilization_peak", "all"),
-                                  ("utilization", "SQL")] {
+        for (metric, station) in [(Metric.latencyP95, "all"), (.latencyMean, "all"), (.serverUtilizationPeak, "all"),
+                                  (.utilization, "SQL")] {
             let d = try #require(pair.difference(metric, station: station))
             #expect(d.pairs == 5)
             #expect(d.pairedHalfWidth.isFinite && d.unpairedHalfWidth.isFinite)
             #expect(d.pairedHalfWidth < d.unpairedHalfWidth, "\(metric): paired ± \(d.pairedHalfWidth), unpaired ± \(d.unpairedHalfWidth)")
         }
         // Fewer servers: higher latency and utilization.
-        #expect(pair.difference("latency_p95_ms")!.difference > 0)
-        #expect(pair.difference("server_utilization_peak")!.difference > 0)
+        #expect(pair.difference(.latencyP95)!.difference > 0)
+        #expect(pair.difference(.serverUtilizationPeak)!.difference > 0)
 
         let csv = comparison.csv()
         let lines = csv.split(separator: "\n")
@@ -38,7 +38,7 @@ import Statistics
     }
 
     @Test func pairedDifferenceArithmetic() {
-        let metric = PlanningMetric(metric: "x", label: "x", unit: "")
+        let metric = PlanningMetric(.latencyMean)
         // b = a + 1 + small noise: the paired interval is tiny, the unpaired one is not.
         let a = [10.0, 20, 30, 40, 50]
         let b = [11.0, 21.1, 30.9, 41, 51]

@@ -7,15 +7,15 @@ import Testing
 import Statistics
 
 @Suite struct PlanningJUnitTests {
-    static func verdict(_ name: String, _ verdict: SLOResult.Verdict, mean: Double = 1.5) -> SLOResult {
-        SLOResult(name: name, limit: 2, estimate: Estimate(mean: mean, halfWidth: 0.1, min: 1, max: 2, count: 5), unit: "s",
+    static func verdict(_ objective: Objective, _ verdict: SLOResult.Verdict, mean: Double = 1.5) -> SLOResult {
+        SLOResult(objective: objective, limit: 2, estimate: Estimate(mean: mean, halfWidth: 0.1, min: 1, max: 2, count: 5),
                   verdict: verdict)
     }
 
     @Test func xmlIsWellFormedWithOneTestcasePerObjective() throws {
         let report = JUnitReport(scenario: "odd <name> & \"quotes\"",
-                                 verdicts: [Self.verdict("p95Latency", .pass), Self.verdict("p99Latency", .fail, mean: 3),
-                                            Self.verdict("maxUtilization", .inconclusive, mean: 2)],
+                                 verdicts: [Self.verdict(.p95Latency, .pass), Self.verdict(.p99Latency, .fail, mean: 3),
+                                            Self.verdict(.maxUtilization, .inconclusive, mean: 2)],
                                  properties: [("seed", "7"), ("path", "a&b<c>.yaml")], seconds: 1.25)
         let xml = report.xml()
         let document = try XMLDocument(xmlString: xml, options: [])
@@ -36,6 +36,6 @@ import Statistics
 
     @Test func escaping() {
         #expect(JUnitReport.escape("a<b>&\"c\"'d'\n\u{1}") == "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#10;?")
-        #expect(JUnitReport.describe(Self.verdict("p95Latency", .pass)) == "p95Latency 1.5 ± 0.1 s, limit 2 s: PASS")
+        #expect(JUnitReport.describe(Self.verdict(.p95Latency, .pass)) == "p95Latency 1.5 ± 0.1 s, limit 2 s: PASS")
     }
 }

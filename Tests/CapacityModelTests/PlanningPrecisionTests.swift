@@ -10,7 +10,7 @@ import Testing
     @Test func batchesAndResultsDoNotDependOnThreads() throws {
         let scenario = try PlanningFixtures.shipped(consoles: 80, replications: 3, duration: 2400)
         let metrics = SequentialReplications.watchedMetrics(slo: scenario.slo, databaseName: "SQL")
-        #expect(metrics.map(\.metric) == ["latency_p95_ms", "server_utilization_peak", "utilization_peak", "workflow_lag_p95_s"])
+        #expect(metrics.map(\.metric) == [.latencyP95, .serverUtilizationPeak, .utilizationPeak, .workflowLagP95])
         let plan = try SequentialReplications(precision: 0.04, initial: 3, maxReplications: 12, metrics: metrics)
         let one = Self.run(plan, scenario, threads: 1)
         let four = Self.run(plan, scenario, threads: 4)
@@ -35,7 +35,7 @@ import Testing
     @Test func stopsWhenPreciseAndAtTheCap() throws {
         let scenario = try PlanningFixtures.shipped(consoles: 60, replications: 2, duration: 1800)
         let metrics = SequentialReplications.watchedMetrics(slo: ServiceLevelObjectives(), databaseName: "SQL")
-        #expect(metrics.map(\.metric) == ["latency_p95_ms", "server_utilization_peak"])
+        #expect(metrics.map(\.metric) == [.latencyP95, .serverUtilizationPeak])
         let loose = try SequentialReplications(precision: 10, initial: 2, maxReplications: 50, metrics: metrics)
         let done = Self.run(loose, scenario, threads: 2)
         #expect(done.reached && done.batches == [2])

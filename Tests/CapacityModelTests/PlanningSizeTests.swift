@@ -9,8 +9,8 @@ import Statistics
     static func syntheticReport(_ scenario: Scenario, p95Ms: Double, replications: Int = 4) -> RunReport {
         let results = (0..<replications).map { i in
             ReplicationResult(replication: i, rows: [],
-                              summary: [MetricValue(metric: "latency_p95_ms", station: "all", value: p95Ms * (1 + 0.001 * Double(i))),
-                                        MetricValue(metric: "server_utilization_peak", station: "all", value: 0.1)],
+                              summary: [MetricValue(metric: .latencyP95, station: "all", value: p95Ms * (1 + 0.001 * Double(i))),
+                                        MetricValue(metric: .serverUtilizationPeak, station: "all", value: 0.1)],
                               incidents: [],
                               conservation: Conservation(counts: Counts(), sessionsActive: 0, requestsInFlight: 0, workflowsPending: 0),
                               events: 0)
@@ -60,7 +60,7 @@ import Statistics
                 calls += 1
                 let results = (0..<3).map { i in
                     ReplicationResult(replication: i, rows: [],
-                                      summary: [MetricValue(metric: "utilization_peak", station: "SQL", value: 0.9 + 0.001 * Double(i))],
+                                      summary: [MetricValue(metric: .utilizationPeak, station: "SQL", value: 0.9 + 0.001 * Double(i))],
                                       incidents: [], conservation: Conservation(counts: Counts(), sessionsActive: 0, requestsInFlight: 0,
                                                                                 workflowsPending: 0), events: 0)
                 }

@@ -1,13 +1,6 @@
 import Statistics
 import Foundation
 
-/// Numbers in CSV: up to 6 significant digits, empty for "not applicable" (NaN).
-func csvNumber(_ x: Double) -> String {
-    guard x.isFinite else { return "" }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-    return String(format: "%.6g", x)
-}
-
 /// Quotes a text field when it needs it.
 func csvField(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
@@ -27,12 +20,12 @@ extension RunReport {
         for r in replications {
             for row in r.rows {
                 let fields: [String] = [
-                    id, String(r.replication), csvNumber(row.windowStart), csvNumber(row.windowEnd), row.warmup ? "1" : "0",
-                    csvField(row.station), row.kind.rawValue, row.workflowRole ? "1" : "0", csvNumber(row.up),
-                    csvNumber(row.consoles), String(row.requestsCompleted), String(row.requestsFailed), String(row.reconnects),
-                    csvNumber(row.utilization), csvNumber(row.queueLength), csvNumber(row.latencyMean * 1000),
-                    csvNumber(row.latencyP50 * 1000), csvNumber(row.latencyP95 * 1000), csvNumber(row.latencyP99 * 1000),
-                    csvNumber(row.workflowBacklog), csvNumber(row.workflowLagP95),
+                    id, String(r.replication), NumberFormat.csv(row.windowStart), NumberFormat.csv(row.windowEnd), row.warmup ? "1" : "0",
+                    csvField(row.station), row.kind.rawValue, row.workflowRole ? "1" : "0", NumberFormat.csv(row.up),
+                    NumberFormat.csv(row.consoles), String(row.requestsCompleted), String(row.requestsFailed), String(row.reconnects),
+                    NumberFormat.csv(row.utilization), NumberFormat.csv(row.queueLength), NumberFormat.csv(row.latencyMean * 1000),
+                    NumberFormat.csv(row.latencyP50 * 1000), NumberFormat.csv(row.latencyP95 * 1000), NumberFormat.csv(row.latencyP99 * 1000),
+                    NumberFormat.csv(row.workflowBacklog), NumberFormat.csv(row.workflowLagP95),
                 ]
                 out += fields.joined(separator: ",") + "\n"
             }
@@ -48,8 +41,8 @@ extension RunReport {
         let id = identity.csvFields
         for row in summary {
             let e = row.estimate
-            out += "\(id),\(replications.count),\(csvField(row.metric)),\(csvField(row.station)),"
-                + "\(csvNumber(e.mean)),\(csvNumber(e.halfWidth)),\(csvNumber(e.min)),\(csvNumber(e.max))\n"
+            out += "\(id),\(replications.count),\(csvField(row.metric.csvName)),\(csvField(row.station)),"
+                + "\(NumberFormat.csv(e.mean)),\(NumberFormat.csv(e.halfWidth)),\(NumberFormat.csv(e.min)),\(NumberFormat.csv(e.max))\n"
         }
         return out
     }
@@ -62,14 +55,14 @@ extension RunReport {
     public func eventsCSV(header: Bool = true) -> String {
         var out = header ? Self.eventsHeader + "\n" : ""
         let id = identity.csvFields
-        func opt(_ x: Double?) -> String { x.map(csvNumber) ?? "" }
+        func opt(_ x: Double?) -> String { x.map { NumberFormat.csv($0) } ?? "" }
         for r in replications {
             for i in r.incidents {
                 let isFailure = i.kind == .serverFailure
                 // One `consoles` column for two counts, at most one of them non-zero: consoles
                 // displaced (server failures), jobs waiting in the database (database events).
                 let fields: [String] = [
-                    id, String(r.replication), csvNumber(i.time), i.kind.rawValue, csvField(i.target), String(i.displacedConsoles + i.databaseJobsWaiting),
+                    id, String(r.replication), NumberFormat.csv(i.time), i.kind.rawValue, csvField(i.target), String(i.displacedConsoles + i.databaseJobsWaiting),
                     String(i.failedRequests), String(i.workflowJobs), opt(i.recoverySeconds),
                     isFailure ? String(i.reconnected) : "", isFailure ? String(i.abandoned) : "",
                     opt(i.survivorPeakUtilization), opt(i.survivorPeakP95.map { $0 * 1000 }), i.backlogPeak.map(String.init) ?? "",
@@ -118,13 +111,13 @@ extension RunReport {
             let utilization = e(\.utilization)
             let p95 = e(\.latencyP95)
             let fields: [String] = [
-                id, String(replications.count), csvNumber(row.windowStart), csvNumber(row.windowEnd), row.warmup ? "1" : "0",
-                csvField(row.station), row.kind.rawValue, csvNumber(e { $0.workflowRole ? 1 : 0 }.mean), csvNumber(e(\.up).mean),
-                csvNumber(e(\.consoles).mean), csvNumber(e { Double($0.requestsCompleted) }.mean),
-                csvNumber(e { Double($0.requestsFailed) }.mean), csvNumber(e { Double($0.reconnects) }.mean),
-                csvNumber(utilization.mean), csvNumber(utilization.halfWidth), csvNumber(e(\.queueLength).mean),
-                csvNumber(e(\.latencyMean).mean * 1000), csvNumber(p95.mean * 1000), csvNumber(p95.halfWidth * 1000),
-                csvNumber(e(\.latencyP99).mean * 1000), csvNumber(e(\.workflowBacklog).mean), csvNumber(e(\.workflowLagP95).mean),
+                id, String(replications.count), NumberFormat.csv(row.windowStart), NumberFormat.csv(row.windowEnd), row.warmup ? "1" : "0",
+                csvField(row.station), row.kind.rawValue, NumberFormat.csv(e { $0.workflowRole ? 1 : 0 }.mean), NumberFormat.csv(e(\.up).mean),
+                NumberFormat.csv(e(\.consoles).mean), NumberFormat.csv(e { Double($0.requestsCompleted) }.mean),
+                NumberFormat.csv(e { Double($0.requestsFailed) }.mean), NumberFormat.csv(e { Double($0.reconnects) }.mean),
+                NumberFormat.csv(utilization.mean), NumberFormat.csv(utilization.halfWidth), NumberFormat.csv(e(\.queueLength).mean),
+                NumberFormat.csv(e(\.latencyMean).mean * 1000), NumberFormat.csv(p95.mean * 1000), NumberFormat.csv(p95.halfWidth * 1000),
+                NumberFormat.csv(e(\.latencyP99).mean * 1000), NumberFormat.csv(e(\.workflowBacklog).mean), NumberFormat.csv(e(\.workflowLagP95).mean),
             ]
             out += fields.joined(separator: ",") + "\n"
         }

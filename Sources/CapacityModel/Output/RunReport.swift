@@ -25,7 +25,7 @@ public struct RunIdentity: Sendable, Equatable {
 
 /// One summary metric across replications.
 public struct SummaryRow: Sendable, Equatable {
-    public var metric: String
+    public var metric: Metric
     public var station: String
     public var estimate: Estimate
 }
@@ -56,7 +56,7 @@ public struct RunReport: Sendable {
     }
 
     /// The estimate of `metric` at `station`, if recorded.
-    public func estimate(_ metric: String, station: String = "all") -> Estimate? {
+    public func estimate(_ metric: Metric, station: String = "all") -> Estimate? {
         summary.first { $0.metric == metric && $0.station == station }?.estimate
     }
 

@@ -11,12 +11,17 @@ public struct SLOResult: Sendable, Equatable {
         case inconclusive = "UNSURE"
     }
 
-    public var name: String
-    /// In the SLO's unit (seconds, fraction, sessions).
+    public var objective: Objective
+    /// In the objective's limit unit (seconds, fraction, sessions).
     public var limit: Double
+    /// The judged metric's estimate, converted to the limit unit.
     public var estimate: Estimate
-    public var unit: String
     public var verdict: Verdict
+
+    /// The objective's key (`p95Latency`).
+    public var name: String { objective.rawValue }
+    /// The limit's unit (`s`, `` for a fraction, `sessions`).
+    public var unit: String { objective.limitUnit.unit }
 }
 
 extension RunReport {
@@ -24,24 +29,18 @@ extension RunReport {
     /// the limit, a fail the mean minus its half-width beyond it. With one replication there
     /// is no interval and the mean decides.
     public func evaluate(_ slo: ServiceLevelObjectives, databaseName: String) -> [SLOResult] {
-        var out: [SLOResult] = []
-        func judge(_ name: String, _ limit: Double?, _ metric: String, station: String = "all", scale: Double = 1, unit: String) {
-            guard let limit, let raw = estimate(metric, station: station) else { return }
+        slo.objectives.compactMap { objective in
+            guard let limit = slo[objective],
+                  let raw = estimate(objective.metric, station: objective.station(database: databaseName)) else { return nil }
+            let unit = objective.limitUnit
             var e = raw
-            e.mean *= scale
-            e.halfWidth *= scale
-            e.min *= scale
-            e.max *= scale
+            e.mean *= unit.scale
+            e.halfWidth *= unit.scale
+            e.min *= unit.scale
+            e.max *= unit.scale
             let h = e.halfWidth.isFinite ? e.halfWidth : 0
             let verdict: SLOResult.Verdict = e.mean + h <= limit ? .pass : (e.mean - h > limit ? .fail : .inconclusive)
-            out.append(SLOResult(name: name, limit: limit, estimate: e, unit: unit, verdict: verdict))
+            return SLOResult(objective: objective, limit: limit, estimate: e, verdict: verdict)
         }
-        judge("p95Latency", slo.p95Latency, "latency_p95_ms", scale: 0.001, unit: "s")
-        judge("p99Latency", slo.p99Latency, "latency_p99_ms", scale: 0.001, unit: "s")
-        judge("maxUtilization", slo.maxUtilization, "server_utilization_peak", unit: "")
-        judge("maxDatabaseUtilization", slo.maxDatabaseUtilization, "utilization_peak", station: databaseName, unit: "")
-        judge("p95WorkflowLag", slo.p95WorkflowLag, "workflow_lag_p95_s", unit: "s")
-        judge("maxAbandonedSessions", slo.maxAbandonedSessions, "sessions_abandoned", unit: "sessions")
-        return out
     }
 }

@@ -23,7 +23,7 @@ public struct JUnitReport: Sendable {
 
     /// The document, UTF-8, ending with a line break.
     public func xml() -> String {
-        let time = String(format: "%.3f", seconds)
+        let time = NumberFormat.elapsed(seconds)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"smsim check\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(time)\">\n"
         out += "  <testsuite name=\"\(Self.escape(scenario))\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\" "
@@ -56,13 +56,8 @@ public struct JUnitReport: Sendable {
     public static func describe(_ v: SLOResult) -> String {
         let e = v.estimate
         let unit = v.unit.isEmpty ? "" : " " + v.unit
-        let value = e.halfWidth.isFinite ? "\(short(e.mean)) ± \(short(e.halfWidth))" : short(e.mean)
-        return "\(v.name) \(value)\(unit), limit \(short(v.limit))\(unit): \(v.verdict.rawValue)"
-    }
-
-    static func short(_ x: Double) -> String {
-        guard x.isFinite else { return "n/a" }
-        return String(format: "%.4g", x)
+        let value = NumberFormat.compact.interval(e.mean, e.halfWidth)
+        return "\(v.name) \(value)\(unit), limit \(NumberFormat.compact(v.limit))\(unit): \(v.verdict.rawValue)"
     }
 
     /// Text for an attribute value or element content.

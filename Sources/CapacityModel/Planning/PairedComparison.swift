@@ -22,7 +22,7 @@ public struct PairedComparison: Sendable {
         public var differences: [PairedDifference]
 
         /// The difference in `metric` at `station`, if compared.
-        public func difference(_ metric: String, station: String = "all") -> PairedDifference? {
+        public func difference(_ metric: Metric, station: String = "all") -> PairedDifference? {
             differences.first { $0.metric.metric == metric && $0.metric.station == station }
         }
     }
@@ -78,9 +78,9 @@ public struct PairedComparison: Sendable {
             let prefix = "\(csvField(pair.a.scenario.name)),\(pair.a.ratio),\(pair.b.ratio),\(pair.a.servers),\(pair.b.servers),"
                 + "\(pair.a.report.replications.count)"
             for d in pair.differences {
-                out += "\(prefix),\(csvField(d.metric.metric)),\(csvField(d.metric.station)),\(csvNumber(d.meanA)),"
-                    + "\(csvNumber(d.meanB)),\(csvNumber(d.difference)),\(csvNumber(d.pairedHalfWidth)),"
-                    + "\(csvNumber(d.unpairedHalfWidth))\n"
+                out += "\(prefix),\(csvField(d.metric.metric.csvName)),\(csvField(d.metric.station)),\(NumberFormat.csv(d.meanA)),"
+                    + "\(NumberFormat.csv(d.meanB)),\(NumberFormat.csv(d.difference)),\(NumberFormat.csv(d.pairedHalfWidth)),"
+                    + "\(NumberFormat.csv(d.unpairedHalfWidth))\n"
             }
         }
         return out

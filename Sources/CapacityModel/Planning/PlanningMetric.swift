@@ -1,57 +1,48 @@
-/// A summary metric that planning commands compare, sweep or judge, with how to show it.
+import Statistics
+
+/// A catalogue metric at one station (`all`, or the database): what planning commands
+/// compare, sweep, watch or judge.
 public struct PlanningMetric: Sendable, Equatable {
-    /// The name in `summary.csv` (`latency_p95_ms`).
-    public var metric: String
+    public var metric: Metric
     /// The station in `summary.csv` (`all`, or the database's name).
     public var station: String
-    /// What a person calls it (`p95 latency`).
-    public var label: String
-    /// The unit shown to a person (`ms`, `pp`, `s`).
-    public var unit: String
-    /// Factor from the CSV unit to the shown unit (100 for fractions shown in percentage points).
-    public var displayScale: Double
 
-    public init(metric: String, station: String = "all", label: String, unit: String, displayScale: Double = 1) {
+    public init(_ metric: Metric, station: String = "all") {
         self.metric = metric
         self.station = station
-        self.label = label
-        self.unit = unit
-        self.displayScale = displayScale
     }
+
+    /// `metric` where `kind` puts it in a group whose database is called `database`.
+    public init(_ metric: Metric, at kind: StationKind, database: String) {
+        self.init(metric, station: kind.station(database: database) ?? "all")
+    }
+
+    /// What a person calls it (`p95 latency`, `database peak utilization`).
+    public var label: String { station == "all" ? metric.label : "database \(metric.label)" }
+    /// The unit shown to a person (`ms`, `pp`, `s`).
+    public var unit: String { metric.display.unit }
+    /// Factor from the CSV unit to the shown unit (100 for fractions shown in percentage points).
+    public var displayScale: Double { metric.display.scale }
 
     /// The metrics an SLO can be set on, plus mean latency and mean database utilization:
     /// what `smsim compare` reports.
     public static func sloRelevant(databaseName: String) -> [PlanningMetric] {
         [
-            PlanningMetric(metric: "latency_p95_ms", label: "p95 latency", unit: "ms"),
-            PlanningMetric(metric: "latency_p99_ms", label: "p99 latency", unit: "ms"),
-            PlanningMetric(metric: "latency_mean_ms", label: "mean latency", unit: "ms"),
-            PlanningMetric(metric: "server_utilization_peak", label: "peak utilization", unit: "pp", displayScale: 100),
-            PlanningMetric(metric: "utilization", station: databaseName, label: "database utilization", unit: "pp", displayScale: 100),
-            PlanningMetric(metric: "utilization_peak", station: databaseName, label: "database peak utilization", unit: "pp",
-                           displayScale: 100),
-            PlanningMetric(metric: "workflow_lag_p95_s", label: "p95 workflow lag", unit: "s"),
-            PlanningMetric(metric: "sessions_abandoned", label: "abandoned sessions", unit: "sessions"),
+            PlanningMetric(.latencyP95), PlanningMetric(.latencyP99), PlanningMetric(.latencyMean),
+            PlanningMetric(.serverUtilizationPeak), PlanningMetric(.utilization, station: databaseName),
+            PlanningMetric(.utilizationPeak, station: databaseName), PlanningMetric(.workflowLagP95),
+            PlanningMetric(.sessionsAbandoned),
         ]
     }
 
     /// The metrics behind the objectives set in `slo`, in the order `RunReport.evaluate` judges them.
     public static func judged(by slo: ServiceLevelObjectives, databaseName: String) -> [PlanningMetric] {
-        var out: [PlanningMetric] = []
-        if slo.p95Latency != nil { out.append(PlanningMetric(metric: "latency_p95_ms", label: "p95 latency", unit: "ms")) }
-        if slo.p99Latency != nil { out.append(PlanningMetric(metric: "latency_p99_ms", label: "p99 latency", unit: "ms")) }
-        if slo.maxUtilization != nil {
-            out.append(PlanningMetric(metric: "server_utilization_peak", label: "peak utilization", unit: "pp", displayScale: 100))
-        }
-        if slo.maxDatabaseUtilization != nil {
-            out.append(PlanningMetric(metric: "utilization_peak", station: databaseName, label: "database peak utilization",
-                                      unit: "pp", displayScale: 100))
-        }
-        if slo.p95WorkflowLag != nil { out.append(PlanningMetric(metric: "workflow_lag_p95_s", label: "p95 workflow lag", unit: "s")) }
-        if slo.maxAbandonedSessions != nil {
-            out.append(PlanningMetric(metric: "sessions_abandoned", label: "abandoned sessions", unit: "sessions"))
-        }
-        return out
+        slo.objectives.map { PlanningMetric(objective: $0, databaseName: databaseName) }
+    }
+
+    /// The metric `objective` judges.
+    public init(objective: Objective, databaseName: String) {
+        self.init(objective.metric, at: objective.reads.at, database: databaseName)
     }
 
     /// This metric's value in each replication of `report`, in replication order (NaN where
@@ -62,5 +53,10 @@ public struct PlanningMetric: Sendable, Equatable {
 
     func values(in replication: ReplicationResult) -> Double {
         replication.summary.first { $0.metric == metric && $0.station == station }?.value ?? .nan
+    }
+
+    /// Its estimate in `report`, if recorded.
+    public func estimate(in report: RunReport) -> Estimate? {
+        report.estimate(metric, station: station)
     }
 }

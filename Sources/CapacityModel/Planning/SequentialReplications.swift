@@ -30,9 +30,7 @@ public struct SequentialReplications: Sendable {
     public static func watchedMetrics(slo: ServiceLevelObjectives, databaseName: String) -> [PlanningMetric] {
         let judged = PlanningMetric.judged(by: slo, databaseName: databaseName)
         if !judged.isEmpty { return judged }
-        return PlanningMetric.sloRelevant(databaseName: databaseName).filter {
-            $0.metric == "latency_p95_ms" || $0.metric == "server_utilization_peak"
-        }
+        return [PlanningMetric(.latencyP95), PlanningMetric(.serverUtilizationPeak)]
     }
 
     /// How close one metric is to its target.

@@ -5,8 +5,8 @@ extension SizeSearch {
         var out = "scenario,consoles,down,servers,replications,holds,latency_p95_ms,latency_p95_ci95,server_utilization_peak,"
             + "server_utilization_peak_ci95,verdicts\n"
         for e in evaluations.sorted(by: { $0.servers < $1.servers }) {
-            let p95 = e.report.estimate("latency_p95_ms"), peak = e.report.estimate("server_utilization_peak")
-            func n(_ x: Double?) -> String { x.map(csvNumber) ?? "" }
+            let p95 = e.report.estimate(.latencyP95), peak = e.report.estimate(.serverUtilizationPeak)
+            func n(_ x: Double?) -> String { x.map { NumberFormat.csv($0) } ?? "" }
             let verdicts = e.verdicts.map { "\($0.name)=\($0.verdict.rawValue)" }.joined(separator: " ")
             out += "\(scenario.name),\(consoles),\(down),\(e.servers),\(e.report.replications.count),"
                 + "\(e.holds ? 1 : 0),\(n(p95?.mean)),\(n(p95?.halfWidth)),\(n(peak?.mean)),\(n(peak?.halfWidth)),\(verdicts)\n"
@@ -57,13 +57,13 @@ public struct SizeJSON: Encodable {
     var below: Evaluation?
     var evaluations: [Evaluation]
 
-    static func value(_ e: SizeSearch.Evaluation, _ metric: String) -> Value? {
+    static func value(_ e: SizeSearch.Evaluation, _ metric: Metric) -> Value? {
         e.report.estimate(metric).map { Value(mean: $0.mean, ci95: $0.halfWidth.isFinite ? $0.halfWidth : nil) }
     }
 
     static func evaluation(_ e: SizeSearch.Evaluation) -> Evaluation {
-        Evaluation(servers: e.servers, holds: e.holds, latencyP95Ms: value(e, "latency_p95_ms"),
-                   serverUtilizationPeak: value(e, "server_utilization_peak"), sessionsRefused: value(e, "sessions_refused"),
+        Evaluation(servers: e.servers, holds: e.holds, latencyP95Ms: value(e, .latencyP95),
+                   serverUtilizationPeak: value(e, .serverUtilizationPeak), sessionsRefused: value(e, .sessionsRefused),
                    verdicts: e.verdicts.map {
                        Verdict(name: $0.name, limit: $0.limit, unit: $0.unit, mean: $0.estimate.mean,
                                ci95: $0.estimate.halfWidth.isFinite ? $0.estimate.halfWidth : nil, verdict: $0.verdict.rawValue)

@@ -141,9 +141,9 @@ public struct SizeSearch {
             var step = 1
             while true {
                 let failing = cache[low]!
-                if let db = failing.verdicts.first(where: { $0.name == "maxDatabaseUtilization" && $0.verdict == .fail }) {
+                if let db = failing.verdicts.first(where: { $0.objective == .maxDatabaseUtilization && $0.verdict == .fail }) {
                     throw Unattainable(message: "the database is the bottleneck: its peak utilization \(Self.show(db)) is above "
-                                       + "the limit \(DurationSyntax.number(db.limit)) with \(low) servers, and more management servers "
+                                       + "the limit \(NumberFormat.literal(db.limit)) with \(low) servers, and more management servers "
                                        + "only add database load; add database cores or relax the objective", evaluations: order)
                 }
                 guard low < cap else {
@@ -170,7 +170,6 @@ public struct SizeSearch {
 
     static func show(_ r: SLOResult) -> String {
         let h = r.estimate.halfWidth
-        return h.isFinite ? "\(DurationSyntax.number((r.estimate.mean * 1000).rounded() / 1000)) ± \(DurationSyntax.number((h * 1000).rounded() / 1000))"
-            : DurationSyntax.number(r.estimate.mean)
+        return h.isFinite ? NumberFormat.message.interval(r.estimate.mean, h) : NumberFormat.literal(r.estimate.mean)
     }
 }

@@ -4,21 +4,16 @@ import Statistics
 /// of each summary metric at station `all` and of the database's utilization.
 public enum SweepTable {
     /// Summary metrics at station `all`, in the order `summary.csv` lists them.
-    public static let allStationMetrics = [
-        "latency_mean_ms", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "requests_completed", "requests_failed",
-        "throughput_per_s", "server_utilization_peak", "consoles_mean", "sessions_arrived", "sessions_refused",
-        "sessions_abandoned", "reconnections", "workflow_jobs_completed", "workflow_lag_mean_s", "workflow_lag_p95_s",
-        "workflow_lag_max_s", "workflow_backlog_mean", "workflow_backlog_peak",
-    ]
+    public static let allStationMetrics = Metric.groupWide
 
-    /// Database metrics: (summary metric, column name).
-    public static let databaseMetrics = [("utilization", "database_utilization"), ("utilization_peak", "database_utilization_peak")]
+    /// Database metrics, each in a column named `database_<metric>`.
+    public static let databaseMetrics: [Metric] = [.utilization, .utilizationPeak]
 
     static let identityHeader = "point_index,scenario,consoles,ratio,servers,down,replications"
 
     /// The header line, without its line break.
     public static var header: String {
-        let names = allStationMetrics + databaseMetrics.map(\.1)
+        let names = allStationMetrics.map(\.csvName) + databaseMetrics.map { "database_\($0.csvName)" }
         return identityHeader + "," + names.map { "\($0)_mean,\($0)_ci95" }.joined(separator: ",")
     }
 
@@ -32,12 +27,12 @@ public enum SweepTable {
     public static func row(_ point: SweepPoint, report: RunReport) -> String {
         var fields = [identity(point, replications: report.replications.count)]
         func add(_ estimate: Estimate?) {
-            fields.append(estimate.map { csvNumber($0.mean) } ?? "")
-            fields.append(estimate.map { csvNumber($0.halfWidth) } ?? "")
+            fields.append(estimate.map { NumberFormat.csv($0.mean) } ?? "")
+            fields.append(estimate.map { NumberFormat.csv($0.halfWidth) } ?? "")
         }
         for metric in allStationMetrics { add(report.estimate(metric, station: "all")) }
         let database = point.scenario.managementGroup.database.name
-        for (metric, _) in databaseMetrics { add(report.estimate(metric, station: database)) }
+        for metric in databaseMetrics { add(report.estimate(metric, station: database)) }
         return fields.joined(separator: ",") + "\n"
     }
 

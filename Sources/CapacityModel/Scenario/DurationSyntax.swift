@@ -41,18 +41,10 @@ enum DurationSyntax {
         let size = abs(seconds)
         for (suffix, unit) in units.prefix(3) where size >= unit {
             let value = seconds / unit
-            if value == value.rounded() { return number(value) + suffix }
+            if value == value.rounded() { return NumberFormat.literal(value) + suffix }
         }
-        if size >= 1 { return number(seconds) + "s" }
-        return number(seconds * 1000) + "ms"
-    }
-
-    /// A number as a person would write it: `3`, `0.55`, `1e+20`.
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "\(value)" }
-        let rounded = (value * 1e9).rounded() / 1e9
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
-        return "\(abs(value) < 1e6 ? rounded : value)"
+        if size >= 1 { return NumberFormat.literal(seconds) + "s" }
+        return NumberFormat.literal(seconds * 1000) + "ms"
     }
 
     /// Digits with an optional fraction, or a fraction alone (`5`, `1.5`, `.5`, `5.`), at `start`.

@@ -220,7 +220,7 @@ private struct Checker {
 }
 
 private func fmt(_ seconds: Double) -> String { DurationSyntax.format(seconds) }
-private func num(_ value: Double) -> String { DurationSyntax.number(value) }
+private func num(_ value: Double) -> String { NumberFormat.literal(value) }
 
 /// Names for a message, shortened when there are many: `MS01, MS02, …, MS41 (41 servers)`.
 private func list(_ names: [String]) -> String {

@@ -1,0 +1,176 @@
+/// The catalogue of summary metrics: every figure a replication reports after warm-up, with
+/// how it is named in `summary.csv`, measured, shown and judged. Code names a metric by its
+/// case (`.latencyP95`), never by its CSV name, so a misspelt metric does not compile.
+///
+/// Adding a metric:
+/// 1. add a case here, its CSV name as the raw value, and its one line in `definition`
+///    (the compiler asks for it): label, unit, which direction is worse, where it applies;
+/// 2. measure it in `Recorder.finish` (`Recorder+Summary.swift`) with `add(.newMetric, station, value)`
+///    at each station kind its definition names (`MetricCatalogueTests` checks they agree).
+/// It then appears in `summary.csv`, and in `sweep.csv` when it applies to station `all`.
+/// For an SLO on it, add a case to `Objective` and its line in `Objective.reads`.
+///
+/// Cases are in the order of the group-wide (`all`) rows of `summary.csv`, which is also the
+/// column order of `sweep.csv`; metrics kept only per server or for the database come first.
+public enum Metric: String, CaseIterable, Sendable, Hashable {
+    // Per server and for the database only.
+    case utilization = "utilization"
+    case utilizationPeak = "utilization_peak"
+    case consolesPeak = "consoles_peak"
+    case upFraction = "up_fraction"
+    case queueLengthMean = "queue_length_mean"
+    // Group-wide (station `all`), some also per server.
+    case latencyMean = "latency_mean_ms"
+    case latencyP50 = "latency_p50_ms"
+    case latencyP95 = "latency_p95_ms"
+    case latencyP99 = "latency_p99_ms"
+    case requestsCompleted = "requests_completed"
+    case requestsFailed = "requests_failed"
+    case throughput = "throughput_per_s"
+    case serverUtilizationPeak = "server_utilization_peak"
+    case consolesMean = "consoles_mean"
+    case sessionsArrived = "sessions_arrived"
+    case sessionsRefused = "sessions_refused"
+    case sessionsAbandoned = "sessions_abandoned"
+    case reconnections = "reconnections"
+    case workflowJobsCompleted = "workflow_jobs_completed"
+    case workflowLagMean = "workflow_lag_mean_s"
+    case workflowLagP95 = "workflow_lag_p95_s"
+    case workflowLagMax = "workflow_lag_max_s"
+    case workflowBacklogMean = "workflow_backlog_mean"
+    case workflowBacklogPeak = "workflow_backlog_peak"
+
+    /// Everything known about a metric besides its name.
+    public struct Definition: Sendable, Equatable {
+        /// What a person calls it (`p95 latency`).
+        public var label: String
+        /// The unit of its value in `summary.csv`.
+        public var unit: MetricUnit
+        /// Which way is bad: `.higher` for latency, `.lower` for throughput.
+        public var worse: Direction
+        /// The station kinds it is recorded at.
+        public var scope: Set<StationKind>
+
+        init(_ label: String, _ unit: MetricUnit, worse: Direction, at scope: Set<StationKind>) {
+            self.label = label
+            self.unit = unit
+            self.worse = worse
+            self.scope = scope
+        }
+    }
+
+    /// The catalogue's table: one line per metric.
+    public var definition: Definition {
+        switch self {
+        case .utilization: .init("utilization", .fraction, worse: .higher, at: [.server, .database])
+        case .utilizationPeak: .init("peak utilization", .fraction, worse: .higher, at: [.server, .database])
+        case .consolesPeak: .init("peak consoles", .count("consoles"), worse: .neither, at: [.server])
+        case .upFraction: .init("time up", .fraction, worse: .lower, at: [.server, .database])
+        case .queueLengthMean: .init("mean jobs", .count("jobs"), worse: .higher, at: [.database])
+        case .latencyMean: .init("mean latency", .milliseconds, worse: .higher, at: [.all])
+        case .latencyP50: .init("median latency", .milliseconds, worse: .higher, at: [.all])
+        case .latencyP95: .init("p95 latency", .milliseconds, worse: .higher, at: [.server, .all])
+        case .latencyP99: .init("p99 latency", .milliseconds, worse: .higher, at: [.all])
+        case .requestsCompleted: .init("completed requests", .count("requests"), worse: .neither, at: [.server, .all])
+        case .requestsFailed: .init("failed requests", .count("requests"), worse: .higher, at: [.server, .all])
+        case .throughput: .init("throughput", .perSecond, worse: .neither, at: [.all])
+        case .serverUtilizationPeak: .init("peak utilization", .fraction, worse: .higher, at: [.all])
+        case .consolesMean: .init("mean consoles", .count("consoles"), worse: .neither, at: [.server, .all])
+        case .sessionsArrived: .init("arrived sessions", .count("sessions"), worse: .neither, at: [.all])
+        case .sessionsRefused: .init("refused sessions", .count("sessions"), worse: .higher, at: [.all])
+        case .sessionsAbandoned: .init("abandoned sessions", .count("sessions"), worse: .higher, at: [.all])
+        case .reconnections: .init("reconnections", .count("reconnections"), worse: .higher, at: [.all])
+        case .workflowJobsCompleted: .init("completed workflow jobs", .count("jobs"), worse: .neither, at: [.all])
+        case .workflowLagMean: .init("mean workflow lag", .seconds, worse: .higher, at: [.all])
+        case .workflowLagP95: .init("p95 workflow lag", .seconds, worse: .higher, at: [.all])
+        case .workflowLagMax: .init("max workflow lag", .seconds, worse: .higher, at: [.all])
+        case .workflowBacklogMean: .init("mean workflow backlog", .count("jobs"), worse: .higher, at: [.all])
+        case .workflowBacklogPeak: .init("workflow backlog peak", .count("jobs"), worse: .higher, at: [.all])
+        }
+    }
+
+    /// The name in `summary.csv` (`latency_p95_ms`).
+    public var csvName: String { rawValue }
+    public var label: String { definition.label }
+    public var unit: MetricUnit { definition.unit }
+    public var higherIsWorse: Bool { definition.worse == .higher }
+    /// How a person is shown this metric's values and differences (unit, scale, number format).
+    public var display: MetricDisplay { definition.unit.display }
+    /// The objectives judged on this metric.
+    public var objectives: [Objective] { Objective.allCases.filter { $0.reads.metric == self } }
+    public func applies(at kind: StationKind) -> Bool { definition.scope.contains(kind) }
+
+    /// The metrics recorded at station `all`, in `summary.csv` order: the columns of `sweep.csv`.
+    public static let groupWide: [Metric] = allCases.filter { $0.applies(at: .all) }
+
+    /// The metric with this CSV name, if any.
+    public init?(csvName: String) { self.init(rawValue: csvName) }
+}
+
+/// Which way of a metric is bad.
+public enum Direction: Sendable {
+    case higher, lower, neither
+}
+
+/// Where a metric is recorded: at each management server, at the database, or once for the
+/// group (station `all` in `summary.csv`).
+public enum StationKind: Sendable, Hashable {
+    case server, database, all
+
+    /// The station name for a group-wide or database figure.
+    public func station(database: String) -> String? {
+        switch self {
+        case .server: nil
+        case .database: database
+        case .all: "all"
+        }
+    }
+}
+
+/// The unit a metric is recorded in.
+public enum MetricUnit: Sendable, Equatable {
+    case milliseconds, seconds, fraction, perSecond
+    /// A count of things, named (`sessions`).
+    case count(String)
+
+    /// As shown to a person: fractions in percentage points (differences read naturally).
+    public var display: MetricDisplay {
+        switch self {
+        case .milliseconds: MetricDisplay(unit: "ms")
+        case .seconds: MetricDisplay(unit: "s")
+        case .fraction: MetricDisplay(unit: "pp", scale: 100)
+        case .perSecond: MetricDisplay(unit: "/s")
+        case .count(let noun): MetricDisplay(unit: noun)
+        }
+    }
+
+    /// The unit an objective's limit is written in (seconds, a bare fraction, a count) and
+    /// the factor from this unit to it.
+    public var limit: MetricDisplay {
+        switch self {
+        case .milliseconds: MetricDisplay(unit: "s", scale: 0.001)
+        case .seconds: MetricDisplay(unit: "s")
+        case .fraction: MetricDisplay(unit: "")
+        case .perSecond: MetricDisplay(unit: "/s")
+        case .count(let noun): MetricDisplay(unit: noun)
+        }
+    }
+}
+
+/// A unit for people: the symbol, the factor from the recorded unit, and the number format.
+public struct MetricDisplay: Sendable, Equatable {
+    public var unit: String
+    public var scale: Double
+    public var format: NumberFormat
+
+    public init(unit: String, scale: Double = 1, format: NumberFormat = .table) {
+        self.unit = unit
+        self.scale = scale
+        self.format = format
+    }
+
+    /// `1.23 ± 0.05` in this unit's scale and format (without the unit symbol).
+    public func interval(_ mean: Double, _ halfWidth: Double) -> String {
+        format.interval(mean * scale, halfWidth * scale)
+    }
+}

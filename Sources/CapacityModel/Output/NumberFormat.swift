@@ -1,0 +1,63 @@
+import Foundation
+
+/// How smsim turns a number into text, by where the text goes: the one place that knows.
+/// Call a format like a function: `NumberFormat.table(0.71234)` is `0.7123`.
+public enum NumberFormat: Sendable, Equatable {
+    /// Tables and messages for a person: four significant digits, fixed notation between
+    /// 1e-4 and 1e6 (`812.4`, `0.7123`), `%.4g` outside; `n/a` when not finite.
+    case table
+    /// Short text in reports for machines' readers (JUnit messages): `%.4g` (`1.833`,
+    /// `1.2e+04`); `n/a` when not finite.
+    case compact
+    /// CSV fields: whole numbers exactly (`812`), others to six significant digits
+    /// (`812.437`); empty when not finite (not applicable).
+    case csv
+    /// As a person writes it in a scenario file or an option: `3`, `0.55`, `1e+20`
+    /// (Swift's shortest exact form after rounding to 1e-9); `nan`, `inf` when not finite.
+    case literal
+    /// A measured value in a one-line message: as `literal`, rounded to three decimals (`0.912`).
+    case message
+    /// Wall time in seconds to the millisecond: `1.234`.
+    case elapsed
+
+    public func callAsFunction(_ x: Double) -> String {
+        switch self {
+        case .table:
+            guard x.isFinite else { return "n/a" }
+            if x == 0 { return "0" }
+            let magnitude = abs(x)
+            if magnitude >= 1e6 || magnitude < 1e-4 { return String(format: "%.4g", x) }
+            let decimals = max(0, 3 - Int(log10(magnitude).rounded(.down)))
+            return String(format: "%.\(decimals)f", x)
+        case .compact:
+            guard x.isFinite else { return "n/a" }
+            return String(format: "%.4g", x)
+        case .csv:
+            guard x.isFinite else { return "" }
+            if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+            return String(format: "%.6g", x)
+        case .literal:
+            guard x.isFinite else { return "\(x)" }
+            let rounded = (x * 1e9).rounded() / 1e9
+            if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+            return "\(abs(x) < 1e6 ? rounded : x)"
+        case .message:
+            return NumberFormat.literal(x.isFinite ? (x * 1000).rounded() / 1000 : x)
+        case .elapsed:
+            return String(format: "%.3f", x)
+        }
+    }
+
+    /// `1.23 ± 0.05`, or the mean alone when there is no interval (a NaN or infinite
+    /// half-width, or a zero one when `zeroAlone`).
+    public func interval(_ mean: Double, _ halfWidth: Double, zeroAlone: Bool = false) -> String {
+        guard halfWidth.isFinite, !(zeroAlone && halfWidth == 0) else { return self(mean) }
+        return "\(self(mean)) ± \(self(halfWidth))"
+    }
+
+    /// `+1.234`, `-0.5`: a difference with its sign (in this format; `n/a` when not finite).
+    public func signed(_ x: Double) -> String {
+        guard x.isFinite else { return NumberFormat.table(x) }
+        return (x >= 0 ? "+" : "") + self(x)
+    }
+}

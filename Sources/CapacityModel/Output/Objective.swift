@@ -1,0 +1,66 @@
+/// A service level objective a scenario's `slo` block can set, and the metric it judges.
+/// The raw value is the key in the scenario file and the name in verdicts (`p95Latency`).
+/// Cases are in the order verdicts are listed.
+public enum Objective: String, CaseIterable, Sendable {
+    case p95Latency
+    case p99Latency
+    case maxUtilization
+    case maxDatabaseUtilization
+    case p95WorkflowLag
+    case maxAbandonedSessions
+
+    /// The metric the objective judges and where: the one place an objective meets its metric.
+    public var reads: (metric: Metric, at: StationKind) {
+        switch self {
+        case .p95Latency: (.latencyP95, .all)
+        case .p99Latency: (.latencyP99, .all)
+        case .maxUtilization: (.serverUtilizationPeak, .all)
+        case .maxDatabaseUtilization: (.utilizationPeak, .database)
+        case .p95WorkflowLag: (.workflowLagP95, .all)
+        case .maxAbandonedSessions: (.sessionsAbandoned, .all)
+        }
+    }
+
+    public var metric: Metric { reads.metric }
+
+    /// The unit the limit is written in (`s`, `` for a fraction, `sessions`) and the factor
+    /// from the metric's recorded unit to it.
+    public var limitUnit: MetricDisplay { metric.unit.limit }
+
+    /// Whether the limit is a duration (written `2s`, `1500ms` in scenarios and options).
+    public var isDuration: Bool { limitUnit.unit == "s" }
+
+    /// The station whose value is judged, in a group whose database is called `database`.
+    public func station(database: String) -> String {
+        reads.at.station(database: database) ?? "all"
+    }
+}
+
+extension ServiceLevelObjectives {
+    /// The limit set for `objective`, in its limit unit; nil when not set.
+    public subscript(objective: Objective) -> Double? {
+        get {
+            switch objective {
+            case .p95Latency: p95Latency
+            case .p99Latency: p99Latency
+            case .maxUtilization: maxUtilization
+            case .maxDatabaseUtilization: maxDatabaseUtilization
+            case .p95WorkflowLag: p95WorkflowLag
+            case .maxAbandonedSessions: maxAbandonedSessions
+            }
+        }
+        set {
+            switch objective {
+            case .p95Latency: p95Latency = newValue
+            case .p99Latency: p99Latency = newValue
+            case .maxUtilization: maxUtilization = newValue
+            case .maxDatabaseUtilization: maxDatabaseUtilization = newValue
+            case .p95WorkflowLag: p95WorkflowLag = newValue
+            case .maxAbandonedSessions: maxAbandonedSessions = newValue
+            }
+        }
+    }
+
+    /// The objectives set, in verdict order.
+    public var objectives: [Objective] { Objective.allCases.filter { self[$0] != nil } }
+}
