@@ -6,7 +6,7 @@ SWIFT      ?= swift
 RELEASE    := .build/release/smsim
 APT_PKGS   := libgsl-dev pkg-config gnuplot-nox
 
-.PHONY: demo test build release deps bench bench-baseline bench-check validate clean
+.PHONY: demo test test-cluster build release deps bench bench-baseline bench-check validate clean
 
 deps:
 	@missing=""; \
@@ -31,6 +31,13 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+
+# The sharded sweep on a one-node Slurm cluster started on this machine (installs slurm-wlm,
+# munge and parallel if missing; root only): examples/slurm/sweep.sbatch as a job array, a
+# cancelled and resubmitted task, and the README's GNU parallel line must each give the
+# unsharded sweep.csv byte for byte. A few minutes; see Tests/Cluster/cluster-test.sh.
+test-cluster: release
+	SMSIM=$(RELEASE) Tests/Cluster/cluster-test.sh
 
 validate: release
 	$(RELEASE) validate
