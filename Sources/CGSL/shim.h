@@ -10,6 +10,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_multifit.h>
 
 /* Swift 6 refuses GSL's mutable global generator-type pointers; reach them through functions. */
 static inline const gsl_rng_type *smsim_rng_mt19937(void) { return gsl_rng_mt19937; }

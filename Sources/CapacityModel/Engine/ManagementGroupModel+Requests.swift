@@ -51,7 +51,7 @@ extension ManagementGroupModel {
         let latency = simulation.now - consoles[c].issuedAt + config.networkLatency
         let server = Int(consoles[c].server)
         counts.requestsCompleted += 1
-        recorder.requestCompleted(server: server, latency: latency)
+        recorder.requestCompleted(server: server, requestClass: Int(consoles[c].requestClass), latency: latency)
         let perRequest = config.requests[Int(consoles[c].requestClass)].workflowsPerRequest
         if perRequest > 0 {
             let whole = perRequest.rounded(.down)

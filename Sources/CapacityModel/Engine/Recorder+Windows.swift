@@ -46,7 +46,8 @@ extension Recorder {
                 reconnects: isServer ? windowReconnects[s] : 0, utilization: u, queueLength: jobs[s].window.mean(at: t),
                 latencyMean: latency.mean, latencyP50: latency.p50, latencyP95: latency.p95, latencyP99: latency.p99,
                 workflowBacklog: carriesWorkflow ? backlog.window.mean(at: t) : nan,
-                workflowLagP95: carriesWorkflow ? windowLag.quantile(0.95) : nan))
+                workflowLagP95: carriesWorkflow ? windowLag.quantile(0.95) : nan,
+                workflowsCompleted: carriesWorkflow ? windowLag.count : 0))
             if !isWarmup && u > peakUtilization[s] { peakUtilization[s] = u }
             if isServer {
                 totalBusy += busy[s].window.mean(at: t)
@@ -65,7 +66,9 @@ extension Recorder {
             requestsFailed: totalFailed, reconnects: totalReconnects, utilization: totalBusy / totalCores,
             queueLength: totalJobs, latencyMean: all.mean, latencyP50: all.p50, latencyP95: all.p95,
             latencyP99: all.p99, workflowBacklog: backlog.window.mean(at: t),
-            workflowLagP95: windowLag.quantile(0.95)))
+            workflowLagP95: windowLag.quantile(0.95), workflowsCompleted: windowLag.count))
+        classCompletions.append(contentsOf: windowClassCompleted)
+        for i in windowClassCompleted.indices { windowClassCompleted[i] = 0 }
 
         for i in busy.indices {
             busy[i].closeWindow(at: t)

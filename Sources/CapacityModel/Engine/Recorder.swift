@@ -19,6 +19,13 @@ public struct Recorder {
     var runLatency: [LatencyHistogram]
     var windowCompleted: [Int]
     var windowFailed: [Int]
+    /// Requests answered in the open window per (server, request class), server-major.
+    var windowClassCompleted: [Int32]
+    let classCount: Int
+    /// Per closed window, per server, per request class: requests answered (what a per-class
+    /// requests counter would show; `smsim run --perfmon` writes it). One flat array, so
+    /// closing a window allocates nothing once it has grown.
+    public internal(set) var classCompletions: [Int32] = []
     var windowReconnects: [Int]
     var runCompleted: [Int]
     var runFailed: [Int]
@@ -53,6 +60,10 @@ public struct Recorder {
         runLatency = Array(repeating: LatencyHistogram(), count: serverCount + 1)
         windowCompleted = Array(repeating: 0, count: serverCount)
         windowFailed = Array(repeating: 0, count: serverCount)
+        classCount = config.requests.count
+        windowClassCompleted = Array(repeating: 0, count: serverCount * config.requests.count)
+        let windows = config.window > 0 ? Int((config.duration / config.window).rounded(.up)) + 1 : 0
+        classCompletions.reserveCapacity(windows * windowClassCompleted.count)
         windowReconnects = Array(repeating: 0, count: serverCount)
         runCompleted = Array(repeating: 0, count: serverCount)
         runFailed = Array(repeating: 0, count: serverCount)
@@ -73,7 +84,8 @@ public struct Recorder {
     }
 
     @inline(__always)
-    mutating func requestCompleted(server s: Int, latency: Double) {
+    mutating func requestCompleted(server s: Int, requestClass k: Int, latency: Double) {
+        windowClassCompleted[s * classCount + k] &+= 1
         let b = LatencyHistogram.bucket(ofSeconds: latency)
         windowLatency[s].record(latency, bucket: b)
         windowLatency[serverCount].record(latency, bucket: b)

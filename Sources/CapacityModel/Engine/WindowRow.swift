@@ -24,4 +24,6 @@ public struct WindowRow: Sendable, Equatable {
     /// NaN on rows that do not carry workflow figures.
     public var workflowBacklog: Double
     public var workflowLagP95: Double
+    /// Workflow jobs finished in the window (on the workflow server's row and on `all`, else 0).
+    public var workflowsCompleted: Int = 0
 }

@@ -6,6 +6,9 @@ public struct ReplicationResult: Sendable {
     public var incidents: [Incident]
     public var conservation: Conservation
     public var events: Int
+    /// Requests answered per window, server and request class, in that nesting (see
+    /// `Recorder.classCompletions`); empty when not recorded.
+    public var classCompletions: [Int32] = []
 }
 
 extension ManagementGroupModel {
@@ -20,7 +23,7 @@ extension ManagementGroupModel {
     public var result: ReplicationResult {
         ReplicationResult(replication: replication, rows: recorder.rows, summary: recorder.summary,
                           incidents: recorder.completedIncidents(incidents), conservation: conservation,
-                          events: simulation.eventsProcessed)
+                          events: simulation.eventsProcessed, classCompletions: recorder.classCompletions)
     }
 
     /// The balances of sessions, requests and workflow jobs right now.

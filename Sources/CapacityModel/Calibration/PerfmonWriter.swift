@@ -1,0 +1,88 @@
+import Foundation
+
+/// `smsim run --perfmon`: the counter logs a planner would collect from the simulated group,
+/// one PDH-CSV file per host, one sample per window (stamped at the window's end, as
+/// typeperf stamps a rate at the end of its interval), with the host names and counter
+/// paths of the default `CounterMap`. Calibrating on them must give back the scenario's
+/// demands: the round trip that proves `smsim calibrate`.
+public enum PerfmonWriter {
+    /// Local time of the simulation's time 0 in the logs: a Wednesday at 07:00, in UTC.
+    public static let startTime = "11/25/2026 07:00:00.000"
+    public static let header = "(PDH-CSV 4.0) (Coordinated Universal Time)(0)"
+
+    /// Host name → PDH-CSV text, for one replication, hosts in layout order then the database.
+    public static func logs(_ result: ReplicationResult, scenario: Scenario, map: CounterMap = CounterMap()) -> [(host: String, text: String)] {
+        let layout = scenario.layout
+        let stations = layout.servers.count + 2
+        let windows = result.rows.count / stations
+        let classes = scenario.consoles.requests
+        let start = PDHCSVLog.parseTimestamp(startTime)!
+        func path(_ host: String, _ role: CounterRole, instance: String? = nil) -> String {
+            var p = map.counters[role]!
+            p.host = host
+            if let instance { p.instance = instance }
+            return quote(p.description)
+        }
+        var out: [(String, String)] = []
+        for (s, server) in layout.servers.enumerated() {
+            var text = quote(header) + "," + [
+                path(server.name, .processor), path(server.name, .consoles), path(server.name, .requests),
+            ].joined(separator: ",")
+            for c in classes { text += "," + path(server.name, .requests, instance: c.name) }
+            text += "," + path(server.name, .responseTime) + "," + path(server.name, .workflowJobs) + "\r\n"
+            for w in 0..<windows {
+                let row = result.rows[w * stations + s]
+                let span = row.windowEnd - row.windowStart
+                var cells = [timestamp(start + row.windowEnd), number(row.utilization * 100), number(row.consoles),
+                             number(Double(row.requestsCompleted) / span)]
+                for k in classes.indices {
+                    let index = (w * layout.servers.count + s) * classes.count + k
+                    let count = index < result.classCompletions.count ? Double(result.classCompletions[index]) : .nan
+                    cells.append(number(count / span))
+                }
+                cells.append(number(row.latencyMean))
+                cells.append(number(Double(row.workflowsCompleted) / span))
+                text += cells.map(quote).joined(separator: ",") + "\r\n"
+            }
+            out.append((server.name, text))
+        }
+        let db = scenario.managementGroup.database.name
+        var text = quote(header) + "," + path(db, .processor) + "\r\n"
+        for w in 0..<windows {
+            let row = result.rows[w * stations + layout.servers.count]
+            text += [timestamp(start + row.windowEnd), number(row.utilization * 100)].map(quote).joined(separator: ",") + "\r\n"
+        }
+        out.append((db, text))
+        return out
+    }
+
+    static func quote(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// A sample as typeperf writes it; a blank (" ") when there is no value.
+    static func number(_ x: Double) -> String {
+        x.isFinite ? String(format: "%.6f", x) : " "
+    }
+
+    /// `MM/dd/yyyy HH:mm:ss.fff` of seconds since 1970 (UTC, bias 0).
+    static func timestamp(_ seconds: Double) -> String {
+        let millis = Int64((seconds * 1000).rounded())
+        let days = Int(millis / 86_400_000)
+        let rest = Int(millis % 86_400_000)
+        let (y, m, d) = civil(fromDays: days)
+        return String(format: "%02d/%02d/%04d %02d:%02d:%02d.%03d", m, d, y, rest / 3_600_000, rest / 60_000 % 60,
+                      rest / 1000 % 60, rest % 1000)
+    }
+
+    /// The date of a day number since 1970-01-01 (Howard Hinnant's algorithm, inverse of `daysFromCivil`).
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
