@@ -175,7 +175,7 @@ public struct PDHCSVLog: Sendable {
                            + "collector's time zone set to one without daylight saving")
             }
             if gap == 0 { throw fail("duplicate timestamp: the same time as line \(lines[i - 1])") }
-            if gap < 0 { throw fail("timestamp goes backwards by \(DurationSyntax.number(-gap)) s from line \(lines[i - 1])") }
+            if gap < 0 { throw fail("timestamp goes backwards by \(NumberFormat.literal(-gap)) s from line \(lines[i - 1])") }
         }
     }
 }

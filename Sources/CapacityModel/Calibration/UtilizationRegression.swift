@@ -82,9 +82,9 @@ public struct UtilizationRegression: Sendable {
             for j in (i + 1)..<max(i + 1, p) where j < p && !columnData[j].isEmpty {
                 let r = correlation(columnData[i], columnData[j])
                 if abs(r) > 0.95 {
-                    out.append("\(name): \(columns[i]) and \(columns[j]) rise and fall together (correlation "
-                               + "\(DurationSyntax.number((r * 1000).rounded() / 1000))): their demands cannot be told apart; "
-                               + "wide intervals follow")
+                    let shown: String = NumberFormat.message(r)
+                    let message: String = "\(name): \(columns[i]) and \(columns[j]) rise and fall together (correlation \(shown)): "
+                    out.append(message + "their demands cannot be told apart; wide intervals follow")
                 }
             }
         }
