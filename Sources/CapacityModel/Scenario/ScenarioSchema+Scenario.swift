@@ -1,0 +1,177 @@
+import Stochastics
+import Yams
+
+/// The top level, the management group, the consoles and the service level objectives.
+/// Field order is reading order: a file with several errors reports the first field's.
+enum ScenarioSchema {
+    static var scenario: Section<Scenario, Scenario> {
+        Section(start: Scenario(name: "", duration: 0, managementGroup: ManagementGroup(),
+                                consoles: Consoles(peak: 0, sessionLength: .unread, thinkTime: .unread, requests: []),
+                                workflows: Workflows(job: Workflows.Job(server: .unread))), fields: [
+            Field("name", \.name, .text, .required, doc: "Labels the run in reports and output file names."),
+            Field("seed", \.seed, .unsigned, range: "0 … 2⁶⁴−1", default: "1", doc: "Seeds every random stream."),
+            Field("duration", \.duration, .duration, .required, range: "> 0", doc: "Simulated time of one replication."),
+            Field("warmup", \.warmup, .duration, range: "0 ≤ warmup < duration", default: "0",
+                  doc: "Statistics before this time are left out of the summary."),
+            Field("window", \.window, .duration, range: "0 < window ≤ duration", default: "5m",
+                  doc: "Width of one time-series window."),
+            Field("replications", \.replications, .integer, range: "≥ 1", default: "10",
+                  doc: "Independent runs with different random streams."),
+            Field("managementGroup", \.managementGroup, .section(managementGroup), default: "one server, one database",
+                  doc: "The servers."),
+            Field("consoles", \.consoles, .section(consoles), .required, doc: "The users and what they ask for."),
+            Field("workflows", \.workflows, .section(workflows), default: "no workflow load",
+                  doc: "The workflow engine; needed when requests trigger workflows."),
+            Field("failures", \.failures, .section(failures), default: "nothing fails", doc: "Failures to inject."),
+            Field("slo", \.slo, .section(serviceLevelObjectives), default: "none", doc: "Service level objectives."),
+        ]) { scenario, f, reader throws(ScenarioError) in
+            // Without a workflows block there is no job to run: nothing may trigger one.
+            guard reader.optional(f, "workflows") == nil else { return }
+            if let i = scenario.consoles.requests.firstIndex(where: { $0.workflowsPerRequest > 0 }) {
+                let path = "consoles.requests[\(i)].workflowsPerRequest"
+                throw reader.error(reader.node(for: path), path,
+                                   "triggers workflow jobs, so the scenario needs a workflows block with a job")
+            }
+        }
+    }
+
+    // MARK: Management group
+
+    static var managementGroup: Section<ManagementGroup, ManagementGroup> {
+        Section(start: ManagementGroup(), fields: [
+            Field("initialServer", \.initialServer, .section(initialServer), default: "see below", doc: "The first server."),
+            Field("additionalServers", \.additionalServers, .section(additionalServers), default: "none",
+                  doc: "The servers added for console capacity."),
+            Field("database", \.database, .section(database), default: "see below", doc: "The database server."),
+        ])
+    }
+
+    static var initialServer: Section<ManagementGroup.InitialServer, ManagementGroup.InitialServer> {
+        Section(start: ManagementGroup.InitialServer(), fields: [
+            Field("name", \.name, .text, default: "MS01", doc: "Server name, used in failures and reports."),
+            Field("cores", \.cores, .integer, range: "≥ 1", default: "4", doc: "CPU cores."),
+            Field("acceptsConsoles", \.acceptsConsoles, .admission, default: "auto",
+                  doc: "Whether the load balancer sends consoles to it."),
+            Field("maxConsoles", \.maxConsoles, .integer, range: "≥ 1", default: "60", doc: "Most consoles at once."),
+            Field("discipline", \.discipline, .keyword, default: "ps", doc: "How work shares the cores."),
+        ])
+    }
+
+    static var additionalServers: Section<ManagementGroup.AdditionalServers, ManagementGroup.AdditionalServers> {
+        Section(start: ManagementGroup.AdditionalServers(), fields: [
+            Field("count", \.count, .integer, range: "≥ 0", doc: "A fixed number of additional servers."),
+            Field("consolesPerServer", \.consolesPerServer, .integer, range: "1 ≤ ratio ≤ maxConsoles",
+                  doc: "A sizing ratio: count = ⌈peak / ratio⌉."),
+            Field("cores", \.cores, .integer, range: "≥ 1", default: "4", doc: "Cores of each additional server."),
+            Field("maxConsoles", \.maxConsoles, .integer, range: "≥ 1", default: "60", doc: "Most consoles each holds."),
+            Field("namePrefix", \.namePrefix, .namePrefix, default: "MS", doc: "Names are the prefix plus a two-digit number."),
+            Field("discipline", \.discipline, .keyword, default: "ps", doc: "As for the initial server."),
+        ]) { servers, f, reader throws(ScenarioError) in
+            guard servers.count != nil, servers.consolesPerServer != nil else { return }
+            let later = f.order.first { $0 == "count" || $0 == "consolesPerServer" } == "count" ? "consolesPerServer" : "count"
+            throw reader.error(f.entries[later]!.value, f.child(later),
+                               "give either count (a fixed number of additional servers) or consolesPerServer (a sizing ratio), not both")
+        }
+    }
+
+    static var database: Section<ManagementGroup.Database, ManagementGroup.Database> {
+        Section(start: ManagementGroup.Database(), fields: [
+            Field("name", \.name, .text, default: "SQL", doc: "Name in reports."),
+            Field("cores", \.cores, .integer, range: "≥ 1", default: "8", doc: "Cores."),
+            Field("discipline", \.discipline, .keyword, default: "ps", doc: "As above."),
+        ])
+    }
+
+    // MARK: Consoles
+
+    static var consoles: Section<Consoles, Consoles> {
+        Section(start: Consoles(peak: 0, sessionLength: .unread, thinkTime: .unread, requests: []), fields: [
+            Field("peak", \.peak, .integer, .required, range: "≥ 1", doc: "Consoles connected at the busiest time."),
+            Field("start", \.start, .keyword, default: "steady", doc: "The population at time 0."),
+            Field("profile", \.profile, .list(profileStep), default: "[ { from: 0, rate: 1 } ]",
+                  doc: "The daily login pattern."),
+            Field("sessionLength", \.sessionLength, .distribution,
+                  .requiredUnless("a closed population, start: fixed, is the only one without sessions", { $0.start == .fixed }),
+                  doc: "How long a console stays connected."),
+            Field("thinkTime", \.thinkTime, .distribution, .required, doc: "Time between an answer and the next request."),
+            Field("loadBalancing", \.loadBalancing, .keyword, default: "least-connections",
+                  doc: "How a console picks a server."),
+            Field("networkLatency", \.networkLatency, .duration, range: "≥ 0", default: "0",
+                  doc: "Round-trip network time added to every response."),
+            Field("requests", \.requests, .list(requestClass), .required, range: "non-empty", doc: "The request classes."),
+        ])
+    }
+
+    static var profileStep: Section<Consoles.ProfileStep, Consoles.ProfileStep> {
+        Section(what: "a profile step { from: 9h, rate: 0.5 }", start: Consoles.ProfileStep(from: 0, rate: 0), fields: [
+            Field("from", \.from, .duration, .required, range: "0 ≤ from < 24h", doc: "Start of the step."),
+            Field("rate", \.rate, .number, .required, range: "≥ 0", doc: "Multiplier of the peak arrival rate."),
+        ])
+    }
+
+    static var requestClass: Section<RequestClass, RequestClass> {
+        Section(what: "a request class (a mapping with name, weight, server, …)",
+                start: RequestClass(name: "", weight: 0, server: .unread), fields: [
+            Field("name", \.name, .text, .required, doc: "Unique among the request classes."),
+            Field("weight", \.weight, .number, .required, range: "≥ 0", doc: "Relative frequency."),
+            Field("server", \.server, .distribution, .required, doc: "CPU time before the database call."),
+            Field("database", \.database, .distribution, doc: "Database time."),
+            Field("serverAfter", \.serverAfter, .distribution, doc: "CPU time after the database call."),
+            Field("workflowsPerRequest", \.workflowsPerRequest, .number, range: "≥ 0", default: "0",
+                  doc: "Mean workflow jobs the request triggers."),
+        ])
+    }
+
+    // MARK: Service level objectives
+
+    static var serviceLevelObjectives: Section<ServiceLevelObjectives, ServiceLevelObjectives> {
+        Section(start: ServiceLevelObjectives(), fields: [
+            Field("p95Latency", \.p95Latency, .duration, range: "> 0", doc: "95th percentile of console response time."),
+            Field("p99Latency", \.p99Latency, .duration, range: "> 0", doc: "99th percentile of console response time."),
+            Field("maxUtilization", \.maxUtilization, .number, range: "(0, 1]", doc: "Highest server window utilization."),
+            Field("maxDatabaseUtilization", \.maxDatabaseUtilization, .number, range: "(0, 1]",
+                  doc: "Highest database window utilization."),
+            Field("p95WorkflowLag", \.p95WorkflowLag, .duration, range: "> 0", doc: "95th percentile of workflow lag."),
+            Field("maxAbandonedSessions", \.maxAbandonedSessions, .number, range: "≥ 0",
+                  doc: "Sessions abandoned per replication."),
+        ])
+    }
+}
+
+extension Distribution {
+    /// Stands for a required distribution until the file's value is read; never simulated
+    /// (a closed population draws no session lengths, a group without workflow load no jobs).
+    static let unread = try! Distribution.deterministic(1)
+}
+
+extension FieldKind where T == ManagementGroup.ConsoleAdmission {
+    /// `auto`, `yes` or `no`; the YAML booleans (true, false, yes, no, on, off) too.
+    static var admission: Self {
+        Self(type: "auto, yes, no") { r, n, p throws(ScenarioError) in
+            if n.tag.rawValue == ScenarioReader.boolTag, let value = n.bool { return value ? .yes : .no }
+            return try r.keyword(n, p)
+        }
+    }
+}
+
+extension FieldKind where T == String {
+    /// Any scalar, even one that reads as a number (`namePrefix: 10`).
+    static var namePrefix: Self {
+        Self(type: "text") { r, n, p throws(ScenarioError) in
+            guard case .scalar(let scalar) = n else { throw r.expected("a name prefix", n, p) }
+            return scalar.string
+        }
+    }
+}
+
+extension ScenarioSchema {
+    /// Every key a scenario file may contain, at the path where `Documentation/Scenario.md`
+    /// documents it; a key shared by several sections (a job's) appears once.
+    static var reference: [SchemaEntry] {
+        var seen: Set<String> = []
+        return scenario.reference().compactMap { entry in
+            let path = entry.path.hasPrefix("@") ? String(entry.path.dropFirst()) : entry.path
+            return seen.insert(path).inserted ? entry.moved(to: path) : nil
+        }
+    }
+}
