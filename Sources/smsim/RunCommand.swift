@@ -29,12 +29,16 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Also write perfmon/<HOST>.csv: the first replication's counters as PDH-CSV logs, one sample per window (input for smsim calibrate).")
+    var perfmon = false
+
     func run() throws {
         var (scenario, content) = try loadScenario(self.scenario)
         options.apply(to: &scenario)
         let report = try simulate(scenario, options: options, precision: precision, quiet: quiet)
         let dir = options.outputDirectory(for: scenario)
         try write(report, scenario: scenario, path: self.scenario, content: content, to: dir)
+        if perfmon { _ = try writePerfmon(report, scenario: scenario, to: dir) }
         if !quiet { printSummary(report, scenario: scenario, directory: dir) }
     }
 }

@@ -70,7 +70,18 @@ public struct UtilizationRegression: Sendable {
         if rows.count >= 2, busy.standardDeviation < 0.005 * max(busy.mean, 1e-9) + 1e-6 {
             out.append("\(name): utilization never varies, so no demand can be told apart from background load")
         }
-        var columnData: [[Double]] = (0..<p).map { j in rows.map { $0.regressors[j] } }
+        // Columns with each host's mean removed: with an intercept per host, only the
+        // variation within a host identifies a demand.
+        var hostMeans: [String: [Double]] = [:]
+        var hostCounts: [String: Int] = [:]
+        for row in rows {
+            hostMeans[row.host, default: Array(repeating: 0, count: p)] = zip(hostMeans[row.host] ?? Array(repeating: 0, count: p),
+                                                                              row.regressors).map { $0 + $1 }
+            hostCounts[row.host, default: 0] += 1
+        }
+        var columnData: [[Double]] = (0..<p).map { j in
+            rows.map { $0.regressors[j] - (intercepts > 0 ? hostMeans[$0.host]![j] / Double(hostCounts[$0.host]!) : 0) }
+        }
         for j in intercepts..<p {
             let t = Tally(columnData[j])
             if rows.count >= 2, t.standardDeviation <= 1e-9 * max(abs(t.mean), 1) {

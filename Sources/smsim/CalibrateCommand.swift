@@ -1,0 +1,138 @@
+import ArgumentParser
+import CapacityModel
+import Foundation
+
+struct Calibrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit a scenario's demands to Windows performance counter logs (PDH-CSV).",
+        discussion: """
+        Reads counter logs collected on the management servers and the SQL server (typeperf \
+        -f CSV, relog -f csv, or Performance Monitor's "save as CSV"), joins them on time in \
+        windows, and fits the utilization law U(t) = U0 + sum of D_c * X_c(t) by non-negative \
+        least squares: server CPU per request and per workflow job on the management servers, \
+        database time per request and per workflow job on the SQL server, and think time from \
+        the interactive response time law. Writes into --out: <scenario name>-calibrated.yaml \
+        (the base file with every fitted number replaced and a comment above it: estimate, \
+        95 % interval, windows, R²), calibration.csv, calibration-fit.csv and, when gnuplot is \
+        installed, calibration-fit.png (observed vs fitted per window) and \
+        calibration-residuals.png. Warns (does not fail) when the data cannot identify a demand.
+        Which host is which station and which counter is what comes from --map (defaults: \
+        `smsim calibrate --print-map`). Documentation/Calibration.md says what to collect.
+        Exit status: 0 done, 2 bad input (FILE:LINE:COL: error: …; nothing is written).
+
+        Examples:
+          typeperf -cf counters.txt -si 60 -sc 1440 -f CSV -o ms02.csv      # on each host, a day
+          smsim calibrate ms01.csv ms02.csv ms03.csv sql.csv --base Scenarios/weekday-50.yaml --out results/cal
+          smsim calibrate logs/*.csv --base my-group.yaml --map my-hosts.yaml --window 10m --decimal-comma --out cal
+          smsim run Scenarios/weekday-50.yaml --replications 1 --perfmon --out /tmp/w50 && \\
+            smsim calibrate /tmp/w50/perfmon/*.csv --base Scenarios/weekday-50.yaml --out /tmp/w50-cal
+        """)
+
+    @Argument(help: "Counter logs (PDH-CSV), one or more; typically one per host.")
+    var counters: [String] = []
+
+    @Option(help: "The scenario to calibrate (YAML): its layout names the stations; its numbers are the starting point.")
+    var base: String?
+
+    @Option(help: "Counter map (YAML): hosts → stations, roles → counter paths, requestClasses pooled|per-class.")
+    var map: String?
+
+    @Option(help: "Window length for joining and fitting (default: 10m, or the scenario's window if longer), e.g. 10m.")
+    var window: String?
+
+    @Flag(help: "Samples use a decimal comma (logs from locales that write 0,5).")
+    var decimalComma = false
+
+    @Flag(help: "Print the default counter map and exit.")
+    var printMap = false
+
+    @Option(help: "Directory for the results (default: results/<scenario name>-calibration/).")
+    var out: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if printMap { return }
+        guard base != nil else { throw ValidationError("give the scenario to calibrate with --base SCENARIO") }
+        guard !counters.isEmpty else { throw ValidationError("give at least one counter log (PDH-CSV)") }
+    }
+
+    func run() throws {
+        if printMap {
+            print(CounterMap.defaultYAML, terminator: "")
+            return
+        }
+        let (scenario, content) = try loadScenario(base!)
+        let result: Calibration
+        var logs: [PDHCSVLog] = []
+        do {
+            let counterMap = try map.map { try CounterMap.load(path: $0) } ?? CounterMap()
+            for path in counters { logs.append(try PDHCSVLog.read(path: path, decimalComma: decimalComma)) }
+            try Calibration.checkHosts(logs, map: counterMap, scenario: scenario)
+            // 10 minutes: at 5 the window edges (work done in one window, counted as answered
+            // in the next) bias the demands low by about 2 %; longer windows leave too few
+            // for the database fit (Documentation/Calibration.md, "Window length").
+            var length = max(scenario.window, 600)
+            if let window {
+                guard let seconds = DurationArgument.seconds(window), seconds > 0 else {
+                    throw PlanningError("--window '\(window)' is not a positive duration: \(DurationArgument.accepted)")
+                }
+                length = seconds
+            }
+            result = Calibration(base: scenario, map: counterMap, windows: try CounterWindows.join(logs, length: length))
+        } catch let error as CounterLogError {
+            throw CommandFailure(message: error.description, status: 2)
+        } catch let error as PlanningError {
+            throw CommandFailure(message: "error: \(error.message)", status: 2)
+        }
+        let dir = out ?? "results/\(scenario.name)-calibration"
+        let report = CalibrationReport(calibration: result, logs: counters.map { ($0 as NSString).lastPathComponent })
+        let yaml = try report.scenarioYAML(base: content)
+        // Everything is computed before the first file is written.
+        let files = [("\(scenario.name)-calibrated.yaml", yaml.text), ("calibration.csv", report.csv()),
+                     ("calibration-fit.csv", report.fitCSV()), ("calibration-fit.gnuplot", report.gnuplotScript(dir: dir))]
+        for (name, text) in files { try AtomicFile.write(text, to: "\(dir)/\(name)") }
+        let plotted = runGnuplot("\(dir)/calibration-fit.gnuplot")
+        if !quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plotted: plotted) }
+    }
+
+    func printCalibration(_ c: Calibration, missing: [String], dir: String, files: [String], plotted: Bool) {
+        let f = NumberFormat.table
+        print("\(c.base.name): \(c.windows.count) windows of \(f(c.windows.length)) s from \(counters.count) log(s)")
+        print(pad("parameter", 52) + pad("estimate ± 95 % CI", 26) + pad("base", 10) + pad("windows", 9) + "R²")
+        for v in c.values {
+            print(pad(v.name, 52) + pad(f.interval(v.estimate, v.halfWidth), 26) + pad(f(v.modelled), 10)
+                  + pad(String(v.windows), 9) + f(v.rSquared))
+        }
+        for (role, e) in c.observed { print("observed \(role): \(f.interval(e.mean, e.halfWidth)) (no model field yet)") }
+        for w in c.warnings { print("warning: \(w)") }
+        for m in missing { print("note: \(m) is not written in the base file; the calibrated file leaves it at its default") }
+        print("wrote \(dir)/: " + (files + (plotted ? ["calibration-fit.png", "calibration-residuals.png"] : [])).joined(separator: ", "))
+        if !plotted { print("gnuplot not found: run `gnuplot \(dir)/calibration-fit.gnuplot` to draw the fit plots") }
+    }
+}
+
+/// Runs gnuplot on a script; false when gnuplot is not installed or fails.
+func runGnuplot(_ script: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["gnuplot", script]
+    process.standardError = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    do {
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    } catch {
+        return false
+    }
+}
+
+/// `smsim run --perfmon`: the first replication's counters as PDH-CSV logs, one per host.
+func writePerfmon(_ report: RunReport, scenario: Scenario, to dir: String) throws -> [String] {
+    guard let first = report.replications.first else { return [] }
+    let logs = PerfmonWriter.logs(first, scenario: scenario)
+    for (host, text) in logs { try AtomicFile.write(text, to: "\(dir)/perfmon/\(host).csv") }
+    return logs.map { "perfmon/\($0.host).csv" }
+}

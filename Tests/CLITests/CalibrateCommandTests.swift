@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `smsim run --perfmon` then `smsim calibrate` through the binary, and its bad input.
+@Suite struct CalibrateCommandTests {
+    static let scenario = """
+    name: tiny
+    seed: 5
+    duration: 3h
+    warmup: 10m
+    window: 2m
+    replications: 1
+    managementGroup:
+      additionalServers: { count: 2, cores: 4 }
+    consoles:
+      peak: 80
+      profile: [{ from: 0h, rate: 1 }, { from: 1h, rate: 0.4 }, { from: 2h, rate: 0.9 }]
+      sessionLength: { distribution: lognormal, mean: 1h, cv: 0.6 }
+      thinkTime: { distribution: exponential, mean: 20s }
+      requests:
+        - { name: view, weight: 0.8, server: { distribution: exponential, mean: 150ms }, database: { distribution: exponential, mean: 60ms } }
+        - { name: save, weight: 0.2, server: { distribution: exponential, mean: 200ms }, database: { distribution: exponential, mean: 90ms }, workflowsPerRequest: 3 }
+    workflows:
+      job: { server: { distribution: exponential, mean: 400ms }, database: { distribution: exponential, mean: 150ms } }
+      recurring: [{ name: sync, every: 1h, offset: 30m, jobs: 300 }]
+
+    """
+
+    static func directory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smsim-calibrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try scenario.write(to: dir.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func roundTripThroughTheCommandLine() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try SmsimProcess.run(["run", dir.path + "/tiny.yaml", "--perfmon", "--quiet", "--out", dir.path + "/run"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let logs = ["MS01", "MS02", "MS03", "SQL"].map { dir.path + "/run/perfmon/\($0).csv" }
+        let out = dir.path + "/cal"
+        let cal = try SmsimProcess.run(["calibrate"] + logs + ["--base", dir.path + "/tiny.yaml", "--window", "4m", "--out", out])
+        #expect(cal.status == 0, "\(cal.stderr)")
+        #expect(cal.stdout.contains("server CPU per request"))
+        let yaml = try String(contentsOfFile: out + "/tiny-calibrated.yaml", encoding: .utf8)
+        #expect(yaml.contains("name: tiny-calibrated"))
+        #expect(yaml.contains("mean fitted: server CPU per request"))
+        let csv = try String(contentsOfFile: out + "/calibration.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("scenario,regression,parameter,estimate,ci95"))
+        // The calibrated file is a valid scenario.
+        let check = try SmsimProcess.run(["run", out + "/tiny-calibrated.yaml", "--quiet", "--out", dir.path + "/again"])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func badLogsExitWithStatus2OneLocatedLineAndWriteNothing() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [(String, String)] = [
+            ("", "bad.csv:1:1: error: empty file"),
+            ("\"(PDH-CSV 4.0) (UTC)(0)\",\"\\\\WEB9\\Processor(_Total)\\% Processor Time\"\n\"11/25/2026 07:00:00.000\",\"5\"\n",
+             "bad.csv:1:26: error: host 'WEB9'"),
+            ("\"(PDH-CSV 4.0) (UTC)(0)\",\"\\\\MS02\\Processor(_Total)\\% Processor Time\"\n\"11/25/2026 07:00:00.000\",\"five\"\n",
+             "bad.csv:2:27: error: sample 'five'"),
+        ]
+        for (text, expected) in cases {
+            let path = dir.path + "/bad.csv"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let out = dir.path + "/cal"
+            let r = try SmsimProcess.run(["calibrate", path, "--base", dir.path + "/tiny.yaml", "--out", out])
+            #expect(r.status == 2)
+            #expect(r.stderrLines.count == 1, "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("smsim: " + dir.path + "/" + expected), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out), "nothing is written on bad input")
+        }
+    }
+}
