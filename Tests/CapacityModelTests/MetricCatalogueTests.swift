@@ -7,13 +7,17 @@ import Testing
     /// Every metric is recorded at exactly the station kinds its definition names, the
     /// group-wide rows come in catalogue order, and the per-server rows are the same at every server.
     @Test func recorderMeasuresWhatTheCatalogueDeclares() throws {
-        let scenario = Fixtures.weekday(peak: 60, additional: 2, duration: 1200)
+        var scenario = Fixtures.weekday(peak: 60, additional: 2, duration: 1200)
+        // One scheduled job, so that the per-job metrics are recorded too.
+        scenario.workflows.connectors = [ScheduledJob(name: "ad", kind: .activeDirectory, every: 300, objects: 5,
+                                                      object: .init(server: Fixtures.d(0.1)))]
         let result = ManagementGroupModel.replicate(scenario, replication: 0)
         let layout = scenario.layout
         let servers = Set(layout.servers.map(\.name))
         let database = scenario.managementGroup.database.name
         func kind(_ station: String) -> StationKind? {
-            station == "all" ? .all : station == database ? .database : servers.contains(station) ? .server : nil
+            station == "all" ? .all : station == database ? .database : servers.contains(station) ? .server
+                : station == "ad" ? .job : nil
         }
         var seen: [Metric: Set<StationKind>] = [:]
         for row in result.summary {

@@ -4,6 +4,8 @@ public struct Conservation: Sendable, Equatable, Codable {
     public var sessionsActive: Int
     public var requestsInFlight: Int
     public var workflowsPending: Int
+    /// Objects of scheduled jobs queued in unfinished runs; nil when the scenario has none.
+    public var scheduledObjectsPending: Int?
 
     /// arrived = completed + active + refused + abandoned
     public var sessionsBalance: Int {
@@ -16,7 +18,15 @@ public struct Conservation: Sendable, Equatable, Codable {
     /// triggered = completed + pending
     public var workflowsBalance: Int { counts.workflowsTriggered - (counts.workflowsCompleted + workflowsPending) }
 
-    public var holds: Bool { sessionsBalance == 0 && requestsBalance == 0 && workflowsBalance == 0 }
+    /// queued = completed + pending, for the objects of connectors, grooming and data warehouse jobs.
+    public var scheduledBalance: Int {
+        guard let w = counts.scheduledWork else { return 0 }
+        return w.objectsQueued - (w.objectsCompleted + (scheduledObjectsPending ?? 0))
+    }
+
+    public var holds: Bool {
+        sessionsBalance == 0 && requestsBalance == 0 && workflowsBalance == 0 && scheduledBalance == 0
+    }
 
     /// One line with every number, for reports and error messages.
     public var summary: String {
@@ -27,5 +37,9 @@ public struct Conservation: Sendable, Equatable, Codable {
             + " + in flight \(requestsInFlight) (off by \(requestsBalance));"
             + " workflow jobs triggered \(c.workflowsTriggered) = completed \(c.workflowsCompleted)"
             + " + pending \(workflowsPending) (off by \(workflowsBalance))"
+            + (c.scheduledWork.map {
+                "; scheduled objects queued \($0.objectsQueued) = completed \($0.objectsCompleted)"
+                    + " + pending \(scheduledObjectsPending ?? 0) (off by \(scheduledBalance))"
+            } ?? "")
     }
 }

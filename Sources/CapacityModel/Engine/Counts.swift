@@ -12,5 +12,17 @@ public struct Counts: Sendable, Equatable, Codable {
     /// Jobs put back in the queue because their server failed (they still count once).
     public var workflowsRequeued = 0
     public var reconnections = 0
+    /// Objects of connectors, grooming and data warehouse jobs; nil (and left out of `run.json`)
+    /// when the scenario has none.
+    public var scheduledWork: ScheduledWorkCounts?
+    public init() {}
+}
+
+/// What the scheduled jobs (connectors, grooming, data warehouse) counted.
+public struct ScheduledWorkCounts: Sendable, Equatable, Codable {
+    public var objectsQueued = 0
+    public var objectsCompleted = 0
+    /// Runs not started because the previous run was still going or no server held the workflow role.
+    public var runsSkipped = 0
     public init() {}
 }

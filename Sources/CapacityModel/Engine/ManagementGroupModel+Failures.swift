@@ -75,6 +75,7 @@ extension ManagementGroupModel {
             case .workflow(let slot):
                 requeue(slot: slot)
                 requeuedJobs += 1
+            case .scheduled(let j): interruptScheduledJob(j)
             }
         }
         stationChanged(s)

@@ -27,7 +27,10 @@ extension ManagementGroupModel {
             }
             // Workflow jobs run only on the workflow server, and never on a down one.
             let workflowJobs = stations[s].jobIDs.filter {
-                if case .workflow = config.job($0) { true } else { false }
+                switch config.job($0) {
+                case .console: false
+                case .workflow, .scheduled: true
+                }
             }
             if !workflowJobs.isEmpty && (Int32(s) != workflowServer || !serverUp[s]) {
                 found.append("server \(s) runs workflow jobs but the workflow server is \(workflowServer), up \(serverUp[s])")
@@ -39,6 +42,17 @@ extension ManagementGroupModel {
         let running = slots.filter(\.busy).count
         if running != config.workflowConcurrency - freeSlots.count {
             found.append("workflow slots out of step")
+        }
+        // A scheduled job's object is on the workflow server's CPU exactly when its phase says so.
+        for j in scheduledJobs.indices {
+            let id = config.id(.scheduled(job: j))
+            let onServer = workflowServer >= 0 && stations[Int(workflowServer)].jobIDs.contains(id)
+            if onServer != (scheduledJobs[j].phase == .server) {
+                found.append("scheduled job \(j) in phase \(scheduledJobs[j].phase) but on the workflow server: \(onServer)")
+            }
+            if scheduledJobs[j].phase == .idle && scheduledJobs[j].remaining != 0 {
+                found.append("scheduled job \(j) idle with \(scheduledJobs[j].remaining) objects left")
+            }
         }
         if !conservation.holds {
             found.append("conservation broken at t=\(simulation.now): \(conservation.summary)")

@@ -67,6 +67,7 @@ extension ManagementGroupModel {
             }
             requeue(slot: slot)
         }
+        interruptScheduledJobs(onServer: old)
         stationChanged(old)
         stationChanged(databaseStation)
     }
@@ -98,5 +99,6 @@ extension ManagementGroupModel {
                                   workflowJobs: workflowBacklog))
         recorder.workflowServerAssigned(s, backlog: workflowBacklog, at: simulation.now)
         dispatchWorkflows()
+        resumeScheduledJobs()
     }
 }

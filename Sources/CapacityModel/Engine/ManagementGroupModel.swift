@@ -35,6 +35,10 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case recurring(index: Int32)
         /// A scheduled burst of workflow jobs (`runBurst`).
         case burst(index: Int32)
+        /// A connector's, grooming's or data warehouse job's regular run is due (`runScheduledJob`).
+        case scheduledRun(job: Int32)
+        /// A connector's initial full synchronisation is due (`runInitialSync`).
+        case initialSync(job: Int32)
         /// A planned failure from the scenario (`runScheduledFailure`).
         case scheduledFailure(index: Int32)
         /// A random server failure (`runRandomFailure`).
@@ -119,6 +123,9 @@ public struct ManagementGroupModel: DiscreteEventModel {
     var ready = RingBuffer<PendingJob>(capacity: 1024)
     var slots: ContiguousArray<WorkflowSlot>
     var freeSlots: ContiguousArray<Int32>
+    /// Connectors, grooming, data warehouse jobs (`+ScheduledJobs.swift`), each with its own stream.
+    var scheduledJobs: ContiguousArray<ScheduledJobState>
+    let scheduledStreams: ContiguousArray<RandomStream>
 
     // Failures.
     let reconnectStream: RandomStream
@@ -175,6 +182,9 @@ public struct ManagementGroupModel: DiscreteEventModel {
         slots = ContiguousArray(repeating: WorkflowSlot(), count: config.workflowConcurrency)
         freeSlots = ContiguousArray((0..<Int32(config.workflowConcurrency)).reversed())
         serverDownCount = ContiguousArray(repeating: 0, count: serverCount)
+        scheduledJobs = ContiguousArray(repeating: ScheduledJobState(), count: config.scheduledJobs.count)
+        scheduledStreams = ContiguousArray(config.scheduledJobNames.map { stream("scheduled." + $0) })
+        if !config.scheduledJobs.isEmpty { counts.scheduledWork = ScheduledWorkCounts() }
         recorder = Recorder(config: config)
     }
 
@@ -206,6 +216,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         for (i, b) in config.bursts.enumerated() {
             simulation.schedule(.burst(index: Int32(i)), at: b.at, class: .service)
         }
+        scheduleScheduledJobs()
         simulation.schedule(.windowEnd, at: min(config.window, config.duration), class: .observation)
         if config.warmup > 0 { simulation.schedule(.warmupEnd, at: config.warmup, class: .observation) }
     }
@@ -221,6 +232,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .poll: poll()
         case .recurring(let r): runRecurring(Int(r))
         case .burst(let b): runBurst(Int(b))
+        case .scheduledRun(let j): runScheduledJob(Int(j))
+        case .initialSync(let j): runInitialSync(Int(j))
         case .scheduledFailure(let i): runScheduledFailure(Int(i))
         case .randomFailure(let s): runRandomFailure(Int(s))
         case .serverRepair(let s, let random): repairServer(Int(s), random: random)
@@ -268,6 +281,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         switch config.job(job) {
         case .console(let c): advanceRequest(console: c)
         case .workflow(let slot): advanceWorkflowJob(slot: slot)
+        case .scheduled(let j): advanceScheduledJob(j)
         }
     }
 }

@@ -62,6 +62,9 @@ struct ModelConfig: Sendable {
     let jobs: [Workflows.Job]
     let recurring: [RecurringSpec]
     let bursts: [Workflows.Burst]
+    /// Connectors, grooming and data warehouse jobs (`ManagementGroupModel+ScheduledJobs.swift`).
+    let scheduledJobs: [ScheduledJobSpec]
+    let scheduledJobNames: [String]
 
     let failures: Failures
     /// Server index per name.
@@ -98,6 +101,8 @@ struct ModelConfig: Sendable {
         jobs = [w.job] + w.recurring.map { $0.job ?? w.job }
         recurring = w.recurring.map { RecurringSpec(every: $0.every, offset: $0.offset ?? $0.every, jobs: $0.jobs) }
         bursts = w.bursts
+        scheduledJobs = scenario.scheduledJobs.map(ScheduledJobSpec.init)
+        scheduledJobNames = scenario.scheduledJobs.map(\.name)
         failures = scenario.failures
         var index: [String: Int] = [:]
         for (i, s) in layout.servers.enumerated() { index[s.name] = i }

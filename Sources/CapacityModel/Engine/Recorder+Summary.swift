@@ -48,6 +48,7 @@ extension Recorder {
         add(.workflowLagMax, "all", runLag.count > 0 ? runLag.max : .nan)
         add(.workflowBacklogMean, "all", backlog.runMean(at: t))
         add(.workflowBacklogPeak, "all", Double(backlogPeak))
+        addScheduledJobSummary(to: &out)
         summary = out
     }
 

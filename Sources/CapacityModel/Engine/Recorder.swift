@@ -39,6 +39,8 @@ public struct Recorder {
     var displacements: [Int: Displacement] = [:]
     var outage: WorkflowOutage?
     var finishedOutages: [Int: WorkflowOutage] = [:]
+    /// Runs of each scheduled job (connectors, grooming, data warehouse), by job index.
+    var scheduledRuns: [ScheduledRunRecord]
 
     init(config: ModelConfig) {
         serverCount = config.servers.count
@@ -68,6 +70,7 @@ public struct Recorder {
         runCompleted = Array(repeating: 0, count: serverCount)
         runFailed = Array(repeating: 0, count: serverCount)
         peakUtilization = Array(repeating: 0, count: stations)
+        scheduledRuns = config.scheduledJobNames.map { ScheduledRunRecord(name: $0) }
     }
 
     // MARK: Reports from the model (hot path: O(1), no allocation)

@@ -1,9 +1,12 @@
-/// What a station is working on: one console's request or the workflow job in one engine-thread
-/// slot. Stations know a job only by an `Int32`; `ModelConfig.id(_:)` and `job(_:)` are the one
-/// place that packs and unpacks it (consoles take `0..<consoleCapacity`, slots the numbers after).
+/// What a station is working on: one console's request, the workflow job in one engine-thread
+/// slot, or the current object of a scheduled job (a connector, grooming, a data warehouse job).
+/// Stations know a job only by an `Int32`; `ModelConfig.id(_:)` and `job(_:)` are the one place
+/// that packs and unpacks it (consoles take `0..<consoleCapacity`, then the slots, then the
+/// scheduled jobs).
 enum StationJob: Equatable {
     case console(Int)
     case workflow(slot: Int)
+    case scheduled(job: Int)
 }
 
 extension ModelConfig {
@@ -13,12 +16,16 @@ extension ModelConfig {
         switch job {
         case .console(let c): Int32(c)
         case .workflow(let s): Int32(consoleCapacity + s)
+        case .scheduled(let j): Int32(consoleCapacity + workflowConcurrency + j)
         }
     }
 
     /// The job a station job id stands for.
     @inline(__always)
     func job(_ id: Int32) -> StationJob {
-        Int(id) < consoleCapacity ? .console(Int(id)) : .workflow(slot: Int(id) - consoleCapacity)
+        let i = Int(id)
+        if i < consoleCapacity { return .console(i) }
+        let slot = i - consoleCapacity
+        return slot < workflowConcurrency ? .workflow(slot: slot) : .scheduled(job: slot - workflowConcurrency)
     }
 }

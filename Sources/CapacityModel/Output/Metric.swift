@@ -19,6 +19,12 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case consolesPeak = "consoles_peak"
     case upFraction = "up_fraction"
     case queueLengthMean = "queue_length_mean"
+    // Per scheduled job (connector, grooming, data warehouse job), over the whole run.
+    case jobRunsCompleted = "job_runs_completed"
+    case jobRunsSkipped = "job_runs_skipped"
+    case jobRunSecondsMean = "job_run_s_mean"
+    case jobRunSecondsMax = "job_run_s_max"
+    case jobInitialSync = "job_initial_sync_s"
     // Group-wide (station `all`), some also per server.
     case latencyMean = "latency_mean_ms"
     case latencyP50 = "latency_p50_ms"
@@ -67,6 +73,11 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .consolesPeak: .init("peak consoles", .count("consoles"), worse: .neither, at: [.server])
         case .upFraction: .init("time up", .fraction, worse: .lower, at: [.server, .database])
         case .queueLengthMean: .init("mean jobs", .count("jobs"), worse: .higher, at: [.database])
+        case .jobRunsCompleted: .init("completed runs", .count("runs"), worse: .neither, at: [.job])
+        case .jobRunsSkipped: .init("skipped runs", .count("runs"), worse: .higher, at: [.job])
+        case .jobRunSecondsMean: .init("mean regular run", .seconds, worse: .higher, at: [.job])
+        case .jobRunSecondsMax: .init("longest regular run", .seconds, worse: .higher, at: [.job])
+        case .jobInitialSync: .init("initial sync", .seconds, worse: .higher, at: [.job])
         case .latencyMean: .init("mean latency", .milliseconds, worse: .higher, at: [.all])
         case .latencyP50: .init("median latency", .milliseconds, worse: .higher, at: [.all])
         case .latencyP95: .init("p95 latency", .milliseconds, worse: .higher, at: [.server, .all])
@@ -112,15 +123,16 @@ public enum Direction: Sendable {
     case higher, lower, neither
 }
 
-/// Where a metric is recorded: at each management server, at the database, or once for the
-/// group (station `all` in `summary.csv`).
+/// Where a metric is recorded: at each management server, at the database, once for the
+/// group (station `all` in `summary.csv`), or at each scheduled job (a connector, grooming, a
+/// data warehouse job; the station column holds the job's name).
 public enum StationKind: Sendable, Hashable {
-    case server, database, all
+    case server, database, all, job
 
     /// The station name for a group-wide or database figure.
     public func station(database: String) -> String? {
         switch self {
-        case .server: nil
+        case .server, .job: nil
         case .database: database
         case .all: "all"
         }

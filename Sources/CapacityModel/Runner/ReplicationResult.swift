@@ -35,6 +35,7 @@ extension ManagementGroupModel {
             if c.phase == .serverBefore || c.phase == .database || c.phase == .serverAfter { inFlight += 1 }
         }
         return Conservation(counts: counts, sessionsActive: active, requestsInFlight: inFlight,
-                            workflowsPending: workflowBacklog)
+                            workflowsPending: workflowBacklog,
+                            scheduledObjectsPending: counts.scheduledWork == nil ? nil : scheduledObjectsPending)
     }
 }

@@ -21,6 +21,11 @@ public struct Scenario: Sendable {
     public var workflows: Workflows
     public var failures: Failures = Failures()
     public var slo: ServiceLevelObjectives = ServiceLevelObjectives()
+    /// Data warehouse jobs reading the Service Manager database (kind `warehouse`).
+    public var dataWarehouse: [ScheduledJob] = []
+
+    /// Every scheduled job: connectors, grooming, then the data warehouse's jobs.
+    public var scheduledJobs: [ScheduledJob] { workflows.connectors + workflows.grooming + dataWarehouse }
 
     public init(name: String, duration: Double, managementGroup: ManagementGroup, consoles: Consoles, workflows: Workflows) {
         self.name = name
@@ -207,6 +212,10 @@ public struct Workflows: Sendable {
     public var job: Job
     public var recurring: [Recurring] = []
     public var bursts: [Burst] = []
+    /// Connectors (Active Directory, Configuration Manager, …): kinds other than grooming and warehouse.
+    public var connectors: [ScheduledJob] = []
+    /// Grooming of the Service Manager database (kind `grooming`).
+    public var grooming: [ScheduledJob] = []
 
     public init(job: Job) { self.job = job }
 }
