@@ -4,6 +4,8 @@ public struct Incident: Sendable, Equatable {
         case serverFailure = "server-failure"
         case serverRepair = "server-repair"
         case promotion
+        /// A promotion procedure starts on a server (its role moves at the procedure's end).
+        case promotionStarted = "promotion-started"
         case workflowResumed = "workflow-resumed"
         case failBack = "fail-back"
         case databaseFailure = "database-failure"

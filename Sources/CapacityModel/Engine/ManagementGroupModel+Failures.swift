@@ -76,6 +76,7 @@ extension ManagementGroupModel {
                 requeue(slot: slot)
                 requeuedJobs += 1
             case .scheduled(let j): interruptScheduledJob(j)
+            case .promotionWork: break
             }
         }
         stationChanged(s)

@@ -127,6 +127,8 @@ extension ManagementGroupModel {
                 pick -= 1
             }
             return nil
+        case .static:
+            return staticChoice()
         }
     }
 

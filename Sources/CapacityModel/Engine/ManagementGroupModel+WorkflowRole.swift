@@ -46,6 +46,7 @@ extension ManagementGroupModel {
     mutating func serverReturned(_ s: Int) {
         if workflowServer < 0 && Int32(s) == originalWorkflowServer {
             promotionPending = false
+            promotingServer = -1
             assignWorkflowRole(to: s, kind: .workflowResumed)
         } else if config.failures.promotion.failBack && Int32(s) == originalWorkflowServer && workflowServer != Int32(s) {
             moveRunningWorkflowsBack()
@@ -89,7 +90,7 @@ extension ManagementGroupModel {
             return
         }
         promotionPending = false
-        assignWorkflowRole(to: s, kind: .promotion)
+        beginPromotion(of: s)
     }
 
     /// Server `s` now runs workflows: record it and start the waiting jobs there.

@@ -30,11 +30,14 @@ extension ManagementGroupModel {
         dispatchWorkflows()
     }
 
-    /// Recurring engine work is due: queue its jobs for an engine thread (no poll) and book the next run.
+    /// Recurring engine work is due: queue its jobs for an engine thread (no poll) and book the
+    /// next run. While no server holds the workflow role the run is skipped, not queued: a
+    /// scheduled rule has no watermark, and the next schedule after a promotion does the work.
     mutating func runRecurring(_ r: Int) {
         let spec = config.recurring[r]
         let next = simulation.now + spec.every
         if next < config.duration { simulation.schedule(.recurring(index: Int32(r)), at: next, class: .service) }
+        guard workflowServerUp else { return }
         for _ in 0..<spec.jobs { ready.append(PendingJob(triggeredAt: simulation.now, template: Int32(r + 1))) }
         counts.workflowsTriggered += spec.jobs
         recorder.backlogChanged(workflowBacklog, at: simulation.now)

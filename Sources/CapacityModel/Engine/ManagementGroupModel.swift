@@ -49,6 +49,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case databaseRepair
         /// An operator promotes a server to the workflow role (`promote`).
         case promotion
+        /// The promotion procedure on a server is over: it takes the workflow role (`finishPromotion`).
+        case promotionDone(server: Int32)
         /// A reporting window ends (`endWindow`).
         case windowEnd
         /// The warm-up ends: run statistics start from here (`Recorder.endWarmup`).
@@ -134,6 +136,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
     var serverDownCount: ContiguousArray<Int32>
     var databaseDownCount = 0
     var promotionPending = false
+    /// The server going through the promotion procedure, or -1.
+    var promotingServer: Int32 = -1
     /// The server whose loss started the current promotion, for fail-back.
     var originalWorkflowServer: Int32 = 0
 
@@ -239,6 +243,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .serverRepair(let s, let random): repairServer(Int(s), random: random)
         case .databaseRepair: repairDatabase()
         case .promotion: promote()
+        case .promotionDone(let s): finishPromotion(Int(s))
         case .windowEnd: endWindow()
         case .warmupEnd: recorder.endWarmup(at: simulation.now)
         }
@@ -282,6 +287,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .console(let c): advanceRequest(console: c)
         case .workflow(let slot): advanceWorkflowJob(slot: slot)
         case .scheduled(let j): advanceScheduledJob(j)
+        case .promotionWork: break
         }
     }
 }

@@ -50,6 +50,8 @@ struct ModelConfig: Sendable {
     let sessionLength: Distribution
     let thinkTime: Distribution
     let balancing: Consoles.LoadBalancing
+    /// Per server, its share under `static` assignment (0 for servers without one).
+    let shares: [Double]
     let networkLatency: Double
     let requests: [RequestSpec]
     let cumulativeWeights: [Double]
@@ -89,6 +91,7 @@ struct ModelConfig: Sendable {
         sessionLength = c.sessionLength
         thinkTime = c.thinkTime
         balancing = c.loadBalancing
+        shares = layout.servers.map { c.shares[$0.name] ?? 0 }
         networkLatency = c.networkLatency
         requests = c.requests.map(RequestSpec.init)
         var sum = 0.0

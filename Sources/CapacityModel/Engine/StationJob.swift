@@ -7,6 +7,8 @@ enum StationJob: Equatable {
     case console(Int)
     case workflow(slot: Int)
     case scheduled(job: Int)
+    /// The promoted server's own work after a promotion procedure (`+Promotion.swift`).
+    case promotionWork
 }
 
 extension ModelConfig {
@@ -17,6 +19,7 @@ extension ModelConfig {
         case .console(let c): Int32(c)
         case .workflow(let s): Int32(consoleCapacity + s)
         case .scheduled(let j): Int32(consoleCapacity + workflowConcurrency + j)
+        case .promotionWork: Int32(consoleCapacity + workflowConcurrency + scheduledJobs.count)
         }
     }
 
@@ -26,6 +29,8 @@ extension ModelConfig {
         let i = Int(id)
         if i < consoleCapacity { return .console(i) }
         let slot = i - consoleCapacity
-        return slot < workflowConcurrency ? .workflow(slot: slot) : .scheduled(job: slot - workflowConcurrency)
+        if slot < workflowConcurrency { return .workflow(slot: slot) }
+        let j = slot - workflowConcurrency
+        return j < scheduledJobs.count ? .scheduled(job: j) : .promotionWork
     }
 }

@@ -101,6 +101,9 @@ public struct Consoles: Sendable {
         case roundRobin = "round-robin"
         case leastConnections = "least-connections"
         case random
+        /// No load balancer: each analyst connects to the server set in the console's
+        /// connection dialog, by the shares in `Consoles.shares`.
+        case `static`
     }
 
     /// One step of the daily login profile: from `from` seconds after the start of the run,
@@ -125,6 +128,9 @@ public struct Consoles: Sendable {
     /// Round-trip network time added to every response, seconds.
     public var networkLatency: Double = 0
     public var requests: [RequestClass]
+    /// With `static` assignment: each server's share of the analysts (server name → share;
+    /// shares need not add up to 1). A team pinned to a server is that server's share.
+    public var shares: [String: Double] = [:]
 
     public init(peak: Int, sessionLength: Distribution, thinkTime: Distribution, requests: [RequestClass]) {
         self.peak = peak
@@ -267,12 +273,37 @@ public struct Failures: Sendable {
     }
 
     public struct Promotion: Sendable {
-        /// Operator response plus service restart.
+        /// Operator response plus service restart (only the operator's response when a
+        /// `procedure` is given).
         public var after: Distribution
         public var choose: PromotionChoice = .leastLoaded
         /// Move the workflow role back when the original server is repaired.
         public var failBack = false
+        /// The promotion's own cost on the promoted server; nil: the role moves at once.
+        public var procedure: PromotionProcedure?
         public init(after: Distribution) { self.after = after }
+    }
+
+    /// What happens to the promoted server's consoles during the promotion procedure.
+    public enum PromotionConsoles: String, Sendable, CaseIterable {
+        /// They stay connected to it.
+        case stay
+        /// They are sent to the other servers, and the promoted server leaves the console pool.
+        case move
+    }
+
+    /// The documented promotion (S-DR): stop the services, delete the health service state,
+    /// run `p_PromoteActiveWorkflowServer`, start the services again.
+    public struct PromotionProcedure: Sendable {
+        /// From stopping the services to their restart: the role moves at its end.
+        public var duration: Distribution
+        /// CPU on the promoted server after the restart (the health service rebuilds its state).
+        public var cpu: Distribution?
+        public var consoles: PromotionConsoles = .stay
+        public init(duration: Distribution, cpu: Distribution? = nil) {
+            self.duration = duration
+            self.cpu = cpu
+        }
     }
 
     public var scheduled: [Scheduled] = []
