@@ -75,3 +75,15 @@ import Testing
         }
     }
 }
+
+@Suite struct SensitivityCommandTests {
+    @Test func aFieldTheScenarioLacksIsExit2WithOneLine() throws {
+        let dir = try CalibrateCommandTests.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try SmsimProcess.run(["sensitivity", dir.path + "/tiny.yaml", "--vary", "nosuch.mean=±20%", "--out", dir.path + "/s"])
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("no field 'nosuch.mean'"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/s"))
+    }
+}

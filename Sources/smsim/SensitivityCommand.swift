@@ -1,0 +1,133 @@
+import ArgumentParser
+import CapacityModel
+import Foundation
+
+struct Sensitivity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Which inputs the answer depends on: one factor at a time, or Morris screening.",
+        discussion: """
+        One factor at a time (the default): runs the scenario at its base values, then each \
+        factor at its low and its high value, all with the same seed and replications (common \
+        random numbers), so each effect is a paired difference per replication with a 95 % \
+        interval. By default every demand mean, the think time, saves per hour (the weight of \
+        requests that trigger workflows), workflows per save, the poll interval, workflow job \
+        demands and the consoles vary by ±20 %. --method morris screens all factors at once \
+        with elementary effects (r trajectories of k + 1 runs; μ* ranks them). --metric servers \
+        runs the size search for each variant (the scenario needs an slo block).
+        Writes into the output directory (default results/<scenario name>-sensitivity/): \
+        sensitivity.csv, sensitivity-tornado.dat and .gnuplot, and, when gnuplot is installed, \
+        sensitivity-tornado.png and .svg (largest effect at the top); prints the table.
+
+        Examples:
+          smsim sensitivity Scenarios/weekday-50.yaml --replications 5
+          smsim sensitivity Scenarios/weekday-50.yaml --vary thinkTime.mean=±30% --vary consoles.peak=300..500
+          smsim sensitivity Scenarios/weekday-50.yaml --metric maxUtilization --method morris --trajectories 8
+          smsim sensitivity Scenarios/weekday-40.yaml --metric servers --vary consoles.requests[open-view].server.mean=±20%
+        """)
+
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        case oneAtATime = "one-at-a-time"
+        case morris
+    }
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("vary"), help: "A factor: FIELD=±20% or FIELD=LOW..HIGH (repeatable; default: every factor ±20 %).")
+    var vary: [String] = []
+
+    @Option(help: "What to measure: p95Latency, maxUtilization or servers.")
+    var metric: String = SensitivityMetric.p95Latency.rawValue
+
+    @Option(help: "one-at-a-time or morris.")
+    var method: Method = .oneAtATime
+
+    @Option(help: "Morris trajectories (each k + 1 runs).")
+    var trajectories: Int = 10
+
+    @OptionGroup var options: SimulationOptions
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard SensitivityMetric(rawValue: metric) != nil else {
+            throw ValidationError("--metric must be one of \(SensitivityMetric.allCases.map(\.rawValue).joined(separator: ", ")), got '\(metric)'")
+        }
+        guard trajectories >= 2 else { throw ValidationError("--trajectories must be at least 2, got \(trajectories)") }
+    }
+
+    func run() throws {
+        var (scenario, _) = try loadScenario(self.scenario)
+        options.apply(to: &scenario)
+        let metric = SensitivityMetric(rawValue: self.metric)!
+        let factors = try planning {
+            vary.isEmpty ? SensitivityFactor.defaults(for: scenario) : try vary.map { try SensitivityFactor.parse($0, scenario: scenario) }
+        }
+        guard !factors.isEmpty else { throw CommandFailure(message: "error: no factor to vary", status: 2) }
+        if metric == .servers && scenario.slo.isEmpty {
+            throw CommandFailure(message: "error: --metric servers needs an slo block in the scenario", status: 2)
+        }
+        let progress = Progress(label: "\(scenario.name) sensitivity", total: method == .morris ? trajectories * (factors.count + 1) : 1 + 2 * factors.count)
+        let run = { (s: Scenario) throws -> RunReport in try simulate(s, options: options, quiet: true) }
+        let show: (Int, Int) -> Void = { n, _ in if !quiet { progress.update(n) } }
+        let dir = options.out ?? "results/\(scenario.name)-sensitivity"
+        let csv: String
+        let bars: [(label: String, low: Double, high: Double)]
+        let title: String
+        do {
+            if method == .morris {
+                let m = try MorrisSensitivity(scenario: scenario, factors: factors, metric: metric, trajectories: trajectories,
+                                              simulate: run, progress: show)
+                progress.finish()
+                csv = SensitivityReport.csv(m, scenario: scenario)
+                bars = SensitivityReport.bars(m)
+                title = "\(scenario.name): Morris μ* of \(metric.label), \(trajectories) trajectories"
+                if !quiet { printMorris(m) }
+            } else {
+                let a = try OneAtATime(scenario: scenario, factors: factors, metric: metric, simulate: run, progress: show)
+                progress.finish()
+                csv = SensitivityReport.csv(a, scenario: scenario)
+                bars = SensitivityReport.bars(a)
+                title = "\(scenario.name): change in \(metric.label) with each factor at its low and high value"
+                if !quiet { printOneAtATime(a) }
+            }
+        } catch let e as PlanningError {
+            throw CommandFailure(message: "error: \(e.message)", status: 2)
+        }
+        try AtomicFile.write(csv, to: "\(dir)/sensitivity.csv")
+        try AtomicFile.write(SensitivityReport.tornadoData(bars), to: "\(dir)/sensitivity-tornado.dat")
+        let script = SensitivityReport.tornadoScript(dir: dir, title: title, xlabel: "\(metric.label) (\(metric.unit))", count: bars.count)
+        try AtomicFile.write(script, to: "\(dir)/sensitivity-tornado.gnuplot")
+        let plotted = runGnuplot("\(dir)/sensitivity-tornado.gnuplot")
+        if !quiet {
+            print("wrote \(dir)/: sensitivity.csv, sensitivity-tornado.dat, sensitivity-tornado.gnuplot"
+                  + (plotted ? ", sensitivity-tornado.png, sensitivity-tornado.svg" : " (gnuplot not found: no PNG/SVG)"))
+        }
+    }
+
+    func printOneAtATime(_ a: OneAtATime) {
+        let f = NumberFormat.table, s = a.metric.scale
+        let base = a.base.filter(\.isFinite)
+        print("\(a.metric.label) at base: \(f(base.reduce(0, +) / Double(max(1, base.count)) * s)) \(a.metric.unit); "
+              + "\(base.count) paired replication(s) per run; 95 % paired intervals")
+        print(pad("factor", 44) + pad("low → high", 22) + pad("low − base", 22) + pad("high − base", 22) + "effect (high − low)")
+        for r in a.rows {
+            print(pad(r.factor.label, 44) + pad(SensitivityReport.range(r.factor), 22)
+                  + pad(f.interval(r.low.difference * s, r.low.pairedHalfWidth * s), 22)
+                  + pad(f.interval(r.high.difference * s, r.high.pairedHalfWidth * s), 22)
+                  + f.interval(r.effect.difference * s, r.effect.pairedHalfWidth * s))
+        }
+    }
+
+    func printMorris(_ m: MorrisSensitivity) {
+        let f = NumberFormat.table, s = m.metric.scale
+        print("Morris screening of \(m.metric.label) (\(m.metric.unit) per change from low to high), \(m.trajectories) trajectories")
+        print(pad("factor", 44) + pad("low → high", 22) + pad("μ* ± 95 %", 24) + pad("μ", 14) + "σ")
+        for i in m.order {
+            let e = m.screening.effects[i]
+            print(pad(m.factors[i].label, 44) + pad(SensitivityReport.range(m.factors[i]), 22)
+                  + pad(f.interval(e.absoluteMean * s, e.absoluteMeanHalfWidth * s), 24) + pad(f(e.mean * s), 14) + f(e.standardDeviation * s))
+        }
+    }
+}
