@@ -98,7 +98,8 @@ private func expectError(_ yaml: String, _ prefix: String, _ containing: String 
         Issue.record("expected \(prefix), but the scenario parsed", sourceLocation: sourceLocation)
         return
     }
-    #expect(error.description.hasPrefix(prefix + ": "), "\(error.description)", sourceLocation: sourceLocation)
+    let located = prefix.replacingOccurrences(of: ": ", with: ": error: ", options: [], range: prefix.range(of: ": "))
+    #expect(error.description.hasPrefix(located + ": "), "\(error.description)", sourceLocation: sourceLocation)
     #expect(containing.isEmpty || error.message.contains(containing), "\(error.description)", sourceLocation: sourceLocation)
     #expect(!error.description.contains("\n"), "\(error.description)", sourceLocation: sourceLocation)
 }
@@ -267,14 +268,14 @@ struct ScenarioLoaderTests {
         do {
             _ = try ScenarioLoader.load(path: path)
         } catch {
-            #expect(error.description.hasPrefix("\(path):0:0: (file): "))
+            #expect(error.description.hasPrefix("\(path):0:0: error: (file): "))
         }
     }
 
     @Test func syntaxErrors() {
         expectError("name: t\nconsoles: [1, 2\n", "t.yaml:3:1: (syntax)")
         expectError("name: t\n  duration: 10h\n", "t.yaml:2:11: (syntax)")
-        expectError("name: t\nname: u\n", "t.yaml:1:1: (syntax)", "'name'")
+        expectError("name: t\nname: u\n", "t.yaml:2:1: name", "'name' appears more than once in this mapping (first at line 1)")
     }
 
     @Test func emptyOrNonMappingDocument() {
@@ -447,6 +448,6 @@ struct ScenarioLoaderTests {
 
     @Test func descriptionIsOneLine() {
         let error = ScenarioError(file: "f.yaml", line: 3, column: 7, field: "x", message: "two\nlines")
-        #expect(error.description == "f.yaml:3:7: x: two lines")
+        #expect(error.description == "f.yaml:3:7: error: x: two lines")
     }
 }

@@ -138,7 +138,7 @@ extension Scenario {
             let path = "consoles.requests[\(i)]"
             check.that(!request.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
             if let earlier = seen[request.name] {
-                check.that(false, path + ".name", "duplicate request name '\(request.name)' (already used by consoles.requests[\(earlier)])")
+                check.that(false, path + ".name", "duplicate request name '\(ScenarioError.clip(request.name))' (already used by consoles.requests[\(earlier)])")
             } else {
                 seen[request.name] = i
             }
@@ -170,16 +170,16 @@ extension Scenario {
         for (i, failure) in failures.scheduled.enumerated() {
             if case .server(let name) = failure.target {
                 check.that(names.contains(name), "failures.scheduled[\(i)].server",
-                           "no server named '\(name)'; the servers are \(list(names))")
+                           "no server named '\(ScenarioError.clip(name))'; the servers are \(list(names))")
             }
         }
         if case .server(let name) = failures.promotion.choose {
             if name == initial {
                 check.that(false, "failures.promotion.choose",
-                           "'\(name)' is the initial server, which already runs the workflows; choose an additional server or least-loaded")
+                           "'\(ScenarioError.clip(name))' is the initial server, which already runs the workflows; choose an additional server or least-loaded")
             } else {
                 check.that(names.contains(name), "failures.promotion.choose",
-                           "no server named '\(name)'; the additional servers are \(additional.isEmpty ? "none" : list(Array(additional)))")
+                           "no server named '\(ScenarioError.clip(name))'; the additional servers are \(additional.isEmpty ? "none" : list(Array(additional)))")
             }
         }
         if failures.down > 0 {

@@ -13,12 +13,16 @@ import Yams
 public enum ScenarioLoader {
     /// Reads and parses the scenario file at `path`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let text = try readText(path)
+        let text = try ScenarioFile.read(path)
         return try parse(yaml: text, file: path)
     }
 
     /// Parses a scenario from `yaml`; `file` names it in error messages.
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
+        if let violation = YAMLLimits.check(yaml) {
+            throw ScenarioError(file: file, line: violation.line, column: violation.column,
+                                field: violation.field, message: violation.message)
+        }
         let composed: Node?
         do {
             composed = try Yams.compose(yaml: yaml)
@@ -35,24 +39,6 @@ public enum ScenarioLoader {
         let errors = scenario.problems().map { reader.error(reader.node(for: $0.field), $0.field, $0.message) }
         if let first = errors.min(by: { ($0.line, $0.column) < ($1.line, $1.column) }) { throw first }
         return scenario
-    }
-
-    private static func readText(_ path: String) throws(ScenarioError) -> String {
-        func failure(_ message: String) -> ScenarioError {
-            ScenarioError(file: path, line: 0, column: 0, field: "(file)", message: message)
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw failure("cannot read the file: no such file")
-        }
-        guard !isDirectory.boolValue else { throw failure("cannot read the file: it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw failure("cannot read the file: permission denied or I/O error")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw failure("cannot read the file: it is not UTF-8 text")
-        }
-        return text
     }
 
     /// A Yams error as `FILE:LINE:COL: (syntax): MESSAGE`.

@@ -22,7 +22,7 @@ extension ScenarioReader {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            let text = ScenarioError.clip(scalar.string, limit: 40)
             switch node.tag.rawValue {
             case Self.nullTag: return "an empty value"
             case Self.boolTag: return "the boolean \(text)"
@@ -53,10 +53,10 @@ extension ScenarioReader {
         let value = Self.decimal(scalar.string)
         if tag == Self.intTag || tag == Self.floatTag {
             if let value { return value }
-            throw error(node, path, "expected \(what) in plain decimal notation, got \(scalar.string)")
+            throw error(node, path, "expected \(what) in plain decimal notation, got \(ScenarioError.clip(scalar.string))")
         }
         if tag == Tag.Name.str.rawValue, value != nil {
-            throw error(node, path, "expected \(what), got the quoted text '\(scalar.string)'; remove the quotes")
+            throw error(node, path, "expected \(what), got the quoted text '\(ScenarioError.clip(scalar.string))'; remove the quotes")
         }
         if scalar.string.trimmingBlanks().hasSuffix("%") {
             throw error(node, path, "expected \(what), got \(describe(node)); write fractions such as 0.8, not percentages")
@@ -90,9 +90,9 @@ extension ScenarioReader {
         }
         if let seconds = DurationSyntax.parse(scalar.string) { return seconds }
         if scalar.string.trimmingBlanks().hasPrefix("-") {
-            throw error(node, path, "a duration cannot be negative, got '\(scalar.string)'; \(DurationSyntax.accepted)")
+            throw error(node, path, "a duration cannot be negative, got '\(ScenarioError.clip(scalar.string))'; \(DurationSyntax.accepted)")
         }
-        throw error(node, path, "cannot read '\(scalar.string)' as a duration; \(DurationSyntax.accepted)")
+        throw error(node, path, "cannot read '\(ScenarioError.clip(scalar.string))' as a duration; \(DurationSyntax.accepted)")
     }
 
     func boolean(_ node: Node, _ path: String) throws(ScenarioError) -> Bool {

@@ -3,7 +3,7 @@ extension ScenarioReader {
     /// `Name 'x' (did you mean 'y'?); allowed: a, b, c`.
     static func unknown(_ kind: String, _ name: String, _ allowed: [String]) -> String {
         let hint = suggestion(for: name, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-        return "unknown \(kind) '\(name)'\(hint); expected one of \(allowed.joined(separator: ", "))"
+        return "unknown \(kind) '\(ScenarioError.clip(name))'\(hint); expected one of \(allowed.joined(separator: ", "))"
     }
 
     /// The closest allowed word, if it is close enough to be a likely typo.

@@ -67,7 +67,7 @@ final class ScenarioReader {
             }
             let name = scalar.string
             guard allowed.contains(name) else {
-                let field = path.isEmpty ? name : path + "." + name
+                let field = (path.isEmpty ? "" : path + ".") + ScenarioError.clip(name)
                 throw error(key, field, Self.unknown("key", name, allowed))
             }
             if entries[name] == nil {
