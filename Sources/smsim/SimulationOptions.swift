@@ -39,6 +39,6 @@ func loadScenario(_ path: String) throws -> (Scenario, String) {
         let content = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return (scenario, content)
     } catch {
-        throw CommandFailure(message: error.description, status: 2)
+        throw CommandFailure(message: error.description, status: 2, located: true)
     }
 }

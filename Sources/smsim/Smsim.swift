@@ -34,7 +34,7 @@ enum Main {
             var command = try Smsim.parseAsRoot()
             try command.run()
         } catch let error as CommandFailure {
-            printError("smsim: \(error.message)")
+            printError(error.located ? error.message : "smsim: \(error.message)")
             exit(error.status)
         } catch {
             let code = Smsim.exitCode(for: error)
@@ -52,6 +52,8 @@ enum Main {
 struct CommandFailure: Error {
     var message: String
     var status: Int32
+    /// The message starts with `FILE:LINE:COL:` and is printed as is, for editors and CI.
+    var located = false
 }
 
 /// Writes one line to standard error.
