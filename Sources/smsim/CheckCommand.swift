@@ -36,7 +36,7 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario)
+        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
         guard !scenario.slo.isEmpty else {
             throw CommandFailure(message: "\(self.scenario): no slo block, nothing to check; add one, e.g. slo: { p95Latency: 2s, maxUtilization: 0.8 }",

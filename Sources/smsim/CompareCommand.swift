@@ -36,7 +36,7 @@ struct Compare: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario)
+        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
         let ratioList = try integers(ratios, option: "--ratios")
         let variants = try planning { try PairedComparison.variants(of: scenario, ratios: ratioList, consoles: consoles) }

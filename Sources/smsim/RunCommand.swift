@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
     var perfmon = false
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario)
+        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
         let report = try simulate(scenario, options: options, precision: precision, quiet: quiet)
         let dir = options.outputDirectory(for: scenario)

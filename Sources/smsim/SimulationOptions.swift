@@ -16,6 +16,9 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Directory for the results (default: results/<scenario name>/).")
     var out: String?
 
+    @Flag(help: "Simulate even when the estimated work of one replication is over the limit (see smsim lint).")
+    var allowLong = false
+
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
@@ -33,9 +36,13 @@ struct SimulationOptions: ParsableArguments {
 }
 
 /// Loads a scenario, turning a bad file into exit status 2 with its one-line message.
-func loadScenario(_ path: String) throws -> (Scenario, String) {
-    do {
+/// A scenario whose estimated work is over `WorkEstimate.limit` is refused unless `allowLong`.
+func loadScenario(_ path: String, allowLong: Bool = false) throws -> (Scenario, String) {
+    do throws(ScenarioError) {
         let scenario = try ScenarioLoader.load(path: path)
+        if !allowLong, let message = scenario.tooLongMessage {
+            throw ScenarioError(file: path, line: 1, column: 1, field: "duration", message: message)
+        }
         let content = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return (scenario, content)
     } catch {

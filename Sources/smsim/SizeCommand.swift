@@ -64,7 +64,7 @@ struct Size: ParsableCommand {
     }
 
     func run() throws {
-        var (scenario, _) = try loadScenario(self.scenario)
+        var (scenario, _) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
         var slo = scenario.slo
         if let sloP95 { slo.p95Latency = DurationArgument.seconds(sloP95) }

@@ -22,7 +22,7 @@ struct Smsim: ParsableCommand {
           gnuplot -e "dir='results/weekday-50'" plots.gnuplot
         """,
         version: version,
-        subcommands: [Run.self, Check.self, Compare.self, SweepCommand.self, Merge.self, Size.self, Validate.self, Calibrate.self, Sensitivity.self]
+        subcommands: [Run.self, Check.self, Compare.self, SweepCommand.self, Merge.self, Size.self, Validate.self, Calibrate.self, Sensitivity.self, Lint.self]
     )
 }
 

@@ -58,7 +58,7 @@ struct SweepCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario)
+        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
         let grid = try planning {
             try SweepGrid(consoles: try integers(consoles, option: "--consoles"), ratios: try integers(ratios, option: "--ratios"),

@@ -27,6 +27,8 @@ extension Scenario {
     private func checkRanges(_ check: inout Checker) {
         check.that(!name.trimmingBlanks().isEmpty, "name", "must not be empty")
         check.positiveDuration(duration, "duration")
+        // A horizon beyond a century is a typo or an attack (1e308), not a plan; even --allow-long stops here.
+        check.that(!(duration > 100 * 365.25 * 86_400), "duration", "must be at most 100 years (3.16e9 s), got \(fmt(duration))")
         check.nonNegativeDuration(warmup, "warmup")
         if duration > 0, warmup >= 0 {
             check.that(warmup < duration, "warmup",

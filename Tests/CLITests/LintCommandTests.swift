@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@Suite("smsim lint")
+struct LintCommandTests {
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios").path
+
+    @Test func shippedScenariosAreValidAndDescribed() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenarios)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { Self.scenarios + "/" + $0 }
+        let out = try SmsimProcess.run(["lint"] + files)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.isEmpty)
+        #expect(out.stdout.contains("weekday-50.yaml: valid"))
+        #expect(out.stdout.contains("MS01 (4 cores, workflows, no consoles), MS02…MS09 (4 cores, ≤ 60 consoles)"), "\(out.stdout)")
+        #expect(out.stdout.contains("estimate: "))
+    }
+
+    @Test func badFilesExitWith2AndOneLineEach() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smsim-lint-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name: t\nduration: 1h\nconsoles:\n  peak: 1\n  peak: 2\n".write(toFile: dir + "/dup.yaml", atomically: true, encoding: .utf8)
+        let good = Self.scenarios + "/weekday-50.yaml"
+        let text = try SmsimProcess.run(["lint", good, dir + "/dup.yaml"])
+        #expect(text.status == 2)
+        #expect(text.stderrLines == ["\(dir)/dup.yaml:5:3: error: consoles.peak: key 'peak' appears more than once in this mapping (first at line 4); keys must be unique"])
+        let json = try SmsimProcess.run(["lint", "--json", good, dir + "/dup.yaml"])
+        #expect(json.status == 2)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.count == 2)
+        #expect(reports[0]["valid"] as? Bool == true && (reports[0]["eventsPerReplication"] as? Double ?? 0) > 1e6)
+        #expect((reports[0]["servers"] as? [Any])?.count == 9)
+        #expect(reports[1]["valid"] as? Bool == false)
+        // Over the work limit: refused by lint and run alike, unless --allow-long.
+        let long = try String(contentsOfFile: good, encoding: .utf8).replacingOccurrences(of: "duration: 10h", with: "duration: 3000d")
+        try long.write(toFile: dir + "/long.yaml", atomically: true, encoding: .utf8)
+        #expect(try SmsimProcess.run(["lint", dir + "/long.yaml"]).stderr.contains("--allow-long"))
+        #expect(try SmsimProcess.run(["lint", "--allow-long", dir + "/long.yaml"]).status == 0)
+        let run = try SmsimProcess.run(["run", dir + "/long.yaml", "--out", dir + "/out"])
+        #expect(run.status == 2 && run.stderrLines.count == 1, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+}
