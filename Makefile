@@ -90,5 +90,25 @@ bench-check: deps
 	$(call bench_gate,thresholds check current)
 	$(call bench_gate,baseline check $(BENCH_BASELINE) current)
 
+# Fuzzing (libFuzzer, with AddressSanitizer): a separate package in Fuzz/ with its own .build.
+#   make fuzz FUZZ_SECONDS=N   build the scenario-loader target, then fuzz it for N seconds
+#                              from the seeds in Scenarios/ and Fuzz/Corpus/scenario/, and
+#                              from every input that ever crashed (Fuzz/Regressions/scenario/).
+# Fails on a crash, a leak, a timeout (FUZZ_TIMEOUT s on one input) or more than 1 GB; the
+# input is saved as Fuzz/.build/crash-… — copy it to Fuzz/Regressions/scenario/, where a unit
+# test (HostileScenarioTests) keeps loading it.
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 5
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address
+
+fuzz: deps
+	cd Fuzz && $(SWIFT) build --product ScenarioFuzz $(FUZZ_FLAGS)
+	@mkdir -p Fuzz/.build/corpus/scenario
+	cp Scenarios/*.yaml Fuzz/Corpus/scenario/* Fuzz/.build/corpus/scenario/
+	@cp Fuzz/Regressions/scenario/* Fuzz/.build/corpus/scenario/ 2>/dev/null || true
+	cd Fuzz && ./.build/debug/ScenarioFuzz .build/corpus/scenario -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=1024 -max_len=16384 -detect_leaks=1 -print_final_stats=1 \
+	  -artifact_prefix=.build/ 2>&1 | grep -v '^#[0-9]*.*\(NEW\|REDUCE\|pulse\)' ; exit $${PIPESTATUS[0]}
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build

@@ -30,6 +30,7 @@ struct Smsim: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        StopSignals.install()
         do {
             var command = try Smsim.parseAsRoot()
             try command.run()

@@ -118,4 +118,25 @@ struct HostileScenarioTests {
         #expect(loadError(dir + "/dangling.yaml")?.message.contains("symbolic link to a file that does not exist") == true)
         #expect(loadError(dir)?.message.contains("it is a directory") == true)
     }
+
+    /// Every fuzz seed and every input a fuzzer ever crashed on (`Fuzz/Regressions/`) loads
+    /// or is refused with one line; none crashes.
+    @Test func fuzzSeedsAndRegressionsAreHandled() throws {
+        let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz")
+        var count = 0
+        for folder in ["Corpus/scenario", "Regressions/scenario"] {
+            let dir = fuzz.appendingPathComponent(folder).path
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
+                count += 1
+                do {
+                    _ = try ScenarioLoader.parse(bytes: bytes, file: name)
+                } catch {
+                    #expect(error.description.hasPrefix(name + ":") && !error.description.contains("\n"), "\(error)")
+                }
+            }
+        }
+        #expect(count >= 8)
+    }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Statistics
 import Foundation
 
@@ -83,10 +84,24 @@ public enum AtomicFile {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        inFlight.withLock { _ = $0.insert(temporary.path) }
+        defer { inFlight.withLock { _ = $0.remove(temporary.path) } }
         try Data(text.utf8).write(to: temporary)
         if rename(temporary.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    /// Temporary files being written now.
+    private static let inFlight = Mutex<Set<String>>([])
+
+    /// Removes the temporary files being written, for a process stopping on a signal: what
+    /// it leaves is only complete files under their final names.
+    public static func removeTemporaryFiles() {
+        inFlight.withLock { paths in
+            for path in paths { unlink(path) }
+            paths.removeAll()
         }
     }
 }

@@ -17,6 +17,11 @@ public enum ScenarioLoader {
         return try parse(yaml: text, file: path)
     }
 
+    /// Parses a scenario from the bytes of a file (UTF-8 required); `file` names it in errors.
+    public static func parse(bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
+        try parse(yaml: ScenarioFile.text(bytes, file: file), file: file)
+    }
+
     /// Parses a scenario from `yaml`; `file` names it in error messages.
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
         if let violation = YAMLLimits.check(yaml) {

@@ -1,0 +1,17 @@
+// swift-tools-version: 6.1
+// libFuzzer targets for smsim's readers of untrusted files. A separate package so that the
+// root's build never links libFuzzer; built with `-sanitize=fuzzer,address` by `make fuzz`
+// (see the Makefile), with its own build folder (Fuzz/.build).
+import PackageDescription
+
+let package = Package(
+    name: "smsim-fuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "smsim", path: ".."),
+    ],
+    targets: [
+        // The scenario loader: bytes → UTF-8 check → YAML limits → schema → validation.
+        .executableTarget(name: "ScenarioFuzz", dependencies: [.product(name: "CapacityModel", package: "smsim")]),
+    ]
+)
