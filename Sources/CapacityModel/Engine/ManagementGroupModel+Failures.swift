@@ -91,7 +91,10 @@ extension ManagementGroupModel {
             requeuedJobs += requeued
             databaseTouched = databaseTouched || requeued > 0
         }
-        if databaseTouched { stationChanged(databaseStation) }
+        if databaseTouched {
+            stationChanged(databaseStation)
+            if config.hasStorage { stationChanged(storageStation) }
+        }
         incidents.append(Incident(kind: .serverFailure, time: now, target: config.servers[s].name,
                                   displacedConsoles: lost.displaced, failedRequests: failedRequests,
                                   workflowJobs: requeuedJobs))
@@ -123,6 +126,10 @@ extension ManagementGroupModel {
         let now = simulation.now
         stations[databaseStation].pause(now: now)
         stationChanged(databaseStation)
+        if config.hasStorage {
+            stations[storageStation].pause(now: now)
+            stationChanged(storageStation)
+        }
         recorder.upChanged(databaseStation, up: false, at: now)
         incidents.append(Incident(kind: .databaseFailure, time: now, target: config.databaseName,
                                   databaseJobsWaiting: stations[databaseStation].jobCount))
@@ -137,6 +144,10 @@ extension ManagementGroupModel {
         let waiting = stations[databaseStation].jobCount
         stations[databaseStation].resume(now: now)
         stationChanged(databaseStation)
+        if config.hasStorage {
+            stations[storageStation].resume(now: now)
+            stationChanged(storageStation)
+        }
         recorder.upChanged(databaseStation, up: true, at: now)
         incidents.append(Incident(kind: .databaseRepair, time: now, target: config.databaseName,
                                   databaseJobsWaiting: waiting))

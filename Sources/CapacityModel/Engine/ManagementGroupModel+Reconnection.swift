@@ -14,11 +14,14 @@ extension ManagementGroupModel {
         var failedRequests = 0
         var databaseTouched = false
         for c in consoles.indices where consoles[c].server == Int32(s) && consoles[c].phase != .reconnecting {
-            if consoles[c].phase == .database {
-                _ = stations[databaseStation].remove(job: config.id(.console(c)), now: now)
+            if consoles[c].phase == .database || consoles[c].phase == .storage {
+                let station = consoles[c].phase == .storage ? storageStation : databaseStation
+                _ = stations[station].remove(job: config.id(.console(c)), now: now)
                 databaseTouched = true
                 failedRequests += 1
             }
+            setCounted(console: c, false)
+            consoles[c].background = false
             connections[s] -= 1
             if now >= consoles[c].sessionEnd {
                 // The user was closing the console anyway.

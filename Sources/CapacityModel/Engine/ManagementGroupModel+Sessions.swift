@@ -27,7 +27,7 @@ extension ManagementGroupModel {
         let now = simulation.now
         let length = config.sessionLength.sample(sessionLengthStream)
         scheduleNextSessionArrival(after: now)
-        beginSession(endingAt: now + length)
+        beginSession(endingAt: now + length, fresh: true)
     }
 
     /// Connects the consoles that would be connected at time 0 had the profile's first rate
@@ -49,7 +49,7 @@ extension ManagementGroupModel {
     }
 
     /// A new session asks the load balancer for a server; refused if none has room.
-    mutating func beginSession(endingAt end: Double) {
+    mutating func beginSession(endingAt end: Double, fresh: Bool = false) {
         let index = sessionsStarted
         sessionsStarted += 1
         counts.sessionsArrived += 1
@@ -64,22 +64,23 @@ extension ManagementGroupModel {
         consoleStreams[c].reseed(StreamSeed.derive(seed: config.seed, replication: replication,
                                                    stream: "sessions.requests", index: index))
         consoles[c].sessionEnd = end
+        startActivity(console: c, fresh: fresh)
         connect(console: c, to: server)
     }
 
-    /// Binds a console to a server and starts its think time.
+    /// Binds a console to a server; it loads its caches first (the logon request, if the
+    /// scenario has one: on the first connection and on every reconnection), then works.
     mutating func connect(console c: Int, to server: Int) {
         consoles[c].server = Int32(server)
         consoles[c].phase = .thinking
         connections[server] += 1
         recorder.connectionsChanged(server, to: Int(connections[server]), at: simulation.now)
-        scheduleThink(console: c)
-    }
-
-    /// Starts the console's think time (after `extraDelay`, the response's trip back).
-    mutating func scheduleThink(console c: Int, extraDelay: Double = 0) {
-        let think = config.thinkTime.sample(consoleStreams[c])
-        scheduleActivity(.thinkEnd(console: Int32(c)), at: simulation.now + extraDelay + think, class: .arrival, console: c)
+        setCounted(console: c, true)
+        if let logon = config.logonClass {
+            send(requestClass: logon, console: c)
+        } else {
+            resumeActivity(console: c)
+        }
     }
 
     /// Schedules the console's next step (a think time ending, a reconnection attempt), or its
@@ -135,7 +136,7 @@ extension ManagementGroupModel {
     /// The session's time is up while the console was idle (thinking or reconnecting); a
     /// console with a request in flight leaves when the answer arrives (`answer`).
     mutating func sessionEnds(console c: Int) {
-        assert(consoles[c].phase == .thinking || consoles[c].phase == .reconnecting)
+        assert(consoles[c].phase == .thinking || consoles[c].phase == .reconnecting || consoles[c].phase == .idle)
         leave(console: c)
     }
 
@@ -152,6 +153,9 @@ extension ManagementGroupModel {
     /// Ends the console's session, whichever way it ended (`leave`, `abandon`): drops its
     /// connection if it holds one, cancels its pending event and returns its slot.
     mutating func releaseConsole(_ c: Int) {
+        setCounted(console: c, false)
+        consoles[c].activeUntil = .infinity
+        consoles[c].background = false
         let server = Int(consoles[c].server)
         if server >= 0 && consoles[c].phase != .reconnecting {
             connections[server] -= 1

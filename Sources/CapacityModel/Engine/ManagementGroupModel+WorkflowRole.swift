@@ -12,7 +12,8 @@ extension ManagementGroupModel {
         let now = simulation.now
         var requeued = 0
         for slot in slots.indices where slots[slot].busy && slots[slot].inDatabase {
-            _ = stations[databaseStation].remove(job: config.id(.workflow(slot: slot)), now: now)
+            let station = slots[slot].inStorage ? storageStation : databaseStation
+            _ = stations[station].remove(job: config.id(.workflow(slot: slot)), now: now)
             requeue(slot: slot)
             requeued += 1
         }
@@ -29,6 +30,8 @@ extension ManagementGroupModel {
         ready.append(PendingJob(triggeredAt: slots[s].triggeredAt, template: slots[s].template))
         slots[s].busy = false
         slots[s].inDatabase = false
+        slots[s].inStorage = false
+        slots[s].storageDemand = 0
         freeSlots.append(Int32(s))
         counts.workflowsRequeued += 1
     }
@@ -61,7 +64,9 @@ extension ManagementGroupModel {
         let old = Int(workflowServer)
         for slot in slots.indices where slots[slot].busy {
             let job = config.id(.workflow(slot: slot))
-            if slots[slot].inDatabase {
+            if slots[slot].inStorage {
+                _ = stations[storageStation].remove(job: job, now: now)
+            } else if slots[slot].inDatabase {
                 _ = stations[databaseStation].remove(job: job, now: now)
             } else {
                 _ = stations[old].remove(job: job, now: now)
@@ -71,6 +76,7 @@ extension ManagementGroupModel {
         interruptScheduledJobs(onServer: old)
         stationChanged(old)
         stationChanged(databaseStation)
+        if config.hasStorage { stationChanged(storageStation) }
     }
 
     /// An operator has promoted a server to run workflows.

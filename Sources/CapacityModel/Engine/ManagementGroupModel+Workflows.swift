@@ -60,8 +60,10 @@ extension ManagementGroupModel {
             let s = Int(slot)
             slots[s] = WorkflowSlot(busy: true, triggeredAt: job.triggeredAt, template: job.template, inDatabase: false,
                                     databaseDemand: spec.database?.sample(workflowStream) ?? 0)
-            stations[server].arrive(job: config.id(.workflow(slot: s)), demand: spec.server.sample(workflowStream),
-                                    now: simulation.now)
+            let serverDemand = spec.server.sample(workflowStream)
+            let storageMean = config.jobStorageMeans[Int(job.template)]
+            if storageMean > 0 { slots[s].storageDemand = workflowStream.exponential(mean: storageMean) }
+            stations[server].arrive(job: config.id(.workflow(slot: s)), demand: serverDemand, now: simulation.now)
             started = true
         }
         if started { stationChanged(server) }
@@ -74,6 +76,13 @@ extension ManagementGroupModel {
             slots[s].inDatabase = true
             stations[databaseStation].arrive(job: config.id(.workflow(slot: s)), demand: slots[s].databaseDemand, now: now)
             stationChanged(databaseStation)
+            return
+        }
+        if !slots[s].inStorage && slots[s].storageDemand > 0 {
+            slots[s].inDatabase = true
+            slots[s].inStorage = true
+            stations[storageStation].arrive(job: config.id(.workflow(slot: s)), demand: slots[s].storageDemand, now: now)
+            stationChanged(storageStation)
             return
         }
         recorder.workflowCompleted(lag: now - slots[s].triggeredAt)

@@ -55,10 +55,18 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case windowEnd
         /// The warm-up ends: run statistics start from here (`Recorder.endWarmup`).
         case warmupEnd
+        /// A console's active period is over: its analyst leaves it open and idle (`startIdle`).
+        case idleStart(console: Int32)
+        /// An idle console's analyst is back (`endIdle`).
+        case idleEnd(console: Int32)
+        /// An idle console refreshes its view in the background (`refreshIdleView`).
+        case refresh(console: Int32)
     }
 
     enum Phase: UInt8 {
-        case free, thinking, serverBefore, database, serverAfter, reconnecting
+        case free, thinking, serverBefore, database, storage, serverAfter, reconnecting
+        /// Connected but in an idle period (no think time running).
+        case idle
     }
 
     struct Console {
@@ -72,6 +80,17 @@ public struct ManagementGroupModel: DiscreteEventModel {
         var issuedAt = 0.0
         var databaseDemand = 0.0
         var afterDemand = 0.0
+        var storageDemand = 0.0
+        /// CPU demand of the request's first server visit (for the time breakdown).
+        var serverDemand = 0.0
+        /// End of the current active period (infinity without active/idle periods).
+        var activeUntil = Double.infinity
+        /// End of the current idle period.
+        var idleUntil = 0.0
+        /// Counted among its server's active consoles.
+        var counted = false
+        /// The request in flight is an idle console's background refresh.
+        var background = false
         var disconnectedAt = 0.0
         /// The failure that displaced this console, while it is reconnecting.
         var incident: Int32 = -1
@@ -84,6 +103,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
         var template: Int32 = 0
         var inDatabase = false
         var databaseDemand = 0.0
+        var inStorage = false
+        var storageDemand = 0.0
     }
 
     struct PendingJob {
@@ -112,6 +133,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
     var serverUp: ContiguousArray<Bool>
     var serverInPool: ContiguousArray<Bool>
     var connections: ContiguousArray<Int32>
+    /// Consoles per server in an active period (equal to `connections` without idle periods).
+    var activeConsoles: ContiguousArray<Int32>
     var roundRobinNext = 0
 
     // Consoles.
@@ -166,11 +189,16 @@ public struct ManagementGroupModel: DiscreteEventModel {
         stations = ContiguousArray(config.servers.map { Station(servers: $0.cores, discipline: $0.discipline) })
         stations.append(Station(servers: config.databaseCores, discipline: config.databaseDiscipline))
         stationTimers = []
-        stationNextCompletion = ContiguousArray(repeating: -1, count: serverCount + 1)
-        for _ in 0...serverCount { stationTimers.append(simulation.makeTimer()) }
+        if config.hasStorage {
+            // One server whose rate is the array's reads per second (demands are pre-divided).
+            stations.append(Station(servers: 1, discipline: .processorSharing))
+        }
+        stationNextCompletion = ContiguousArray(repeating: -1, count: stations.count)
+        for _ in stations.indices { stationTimers.append(simulation.makeTimer()) }
         serverUp = ContiguousArray(repeating: true, count: serverCount)
         serverInPool = ContiguousArray(config.servers.map(\.acceptsConsoles))
         connections = ContiguousArray(repeating: 0, count: serverCount)
+        activeConsoles = ContiguousArray(repeating: 0, count: serverCount)
 
         consoles = []
         consoleStreams = []
@@ -246,6 +274,9 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .promotionDone(let s): finishPromotion(Int(s))
         case .windowEnd: endWindow()
         case .warmupEnd: recorder.endWarmup(at: simulation.now)
+        case .idleStart(let c): startIdle(console: Int(c))
+        case .idleEnd(let c): endIdle(console: Int(c))
+        case .refresh(let c): refreshIdleView(console: Int(c))
         }
     }
 
@@ -278,6 +309,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
     }
 
     var databaseStation: Int { config.servers.count }
+    /// The database's storage; exists only when `config.hasStorage`.
+    var storageStation: Int { config.servers.count + 1 }
 
     /// A station finished a job: pass it on to the request or workflow job it belongs to.
     mutating func completeService(at s: Int) {

@@ -1,3 +1,4 @@
+import QueueingTheory
 import Stations
 import Stochastics
 
@@ -14,8 +15,12 @@ struct ModelConfig: Sendable {
         var serverAfter: Distribution
         var returnsToServer: Bool
         var workflowsPerRequest: Double
+        /// Mean storage demand: page reads × miss ratio × read time / devices (0: none).
+        var storageMean: Double
+        /// Network time per request: round trips × latency.
+        var networkDelay: Double
 
-        init(_ r: RequestClass) {
+        init(_ r: RequestClass, storageSecondsPerRead: Double, networkLatency: Double) {
             let none = try! Distribution.deterministic(0)
             server = r.server
             database = r.database ?? none
@@ -23,6 +28,8 @@ struct ModelConfig: Sendable {
             serverAfter = r.serverAfter ?? none
             returnsToServer = r.serverAfter != nil
             workflowsPerRequest = r.workflowsPerRequest
+            storageMean = r.pageReads * storageSecondsPerRead
+            networkDelay = Double(r.roundTrips) * networkLatency
         }
     }
 
@@ -53,7 +60,22 @@ struct ModelConfig: Sendable {
     /// Per server, its share under `static` assignment (0 for servers without one).
     let shares: [Double]
     let networkLatency: Double
+    /// The weighted classes, then the logon class (if any), which weights never pick.
     let requests: [RequestSpec]
+    /// Index in `requests` of the initial load run on every connection.
+    let logonClass: Int?
+    /// Index in `requests` of an idle console's background refresh, and its period.
+    let refreshClass: Int?
+    let refreshEvery: Double
+    let activePeriod: Distribution?
+    let idlePeriod: Distribution?
+
+    /// Whether the database has a storage station (SQL memory given).
+    let hasStorage: Bool
+    /// Buffer-pool hit ratio by Che's approximation (1 without a storage station).
+    let hitRatio: Double
+    /// Seconds of storage time per page read: miss ratio × read time / devices.
+    let storageSecondsPerRead: Double
     let cumulativeWeights: [Double]
 
     let pollInterval: Double
@@ -62,6 +84,8 @@ struct ModelConfig: Sendable {
     let workflowConcurrency: Int
     /// Index 0: the subscription job; 1 + r: recurring job r.
     let jobs: [Workflows.Job]
+    /// Mean storage demand of each entry of `jobs`.
+    let jobStorageMeans: [Double]
     let recurring: [RecurringSpec]
     let bursts: [Workflows.Burst]
     /// Connectors, grooming and data warehouse jobs (`ManagementGroupModel+ScheduledJobs.swift`).
@@ -93,7 +117,43 @@ struct ModelConfig: Sendable {
         balancing = c.loadBalancing
         shares = layout.servers.map { c.shares[$0.name] ?? 0 }
         networkLatency = c.networkLatency
-        requests = c.requests.map(RequestSpec.init)
+        activePeriod = c.activePeriod
+        idlePeriod = c.idlePeriod
+
+        let db = scenario.managementGroup.database
+        if let memory = db.memory {
+            let page = 8192.0, gib = 1_073_741_824.0
+            let pages = max(1, db.rows * db.bytesPerRow / page)
+            let cache = max(0, (memory - db.reservedMemory) * gib / page)
+            hasStorage = true
+            hitRatio = (try? LRUCacheApproximation(items: pages, capacity: cache, skew: db.popularity).hitRatio()) ?? 1
+        } else {
+            hasStorage = false
+            hitRatio = 1
+        }
+        let perRead = (1 - hitRatio) * db.storage.effectiveReadTime / Double(db.storage.effectiveDevices)
+        storageSecondsPerRead = perRead
+        let latency = c.networkLatency
+        func spec(_ r: RequestClass) -> RequestSpec {
+            RequestSpec(r, storageSecondsPerRead: perRead, networkLatency: latency)
+        }
+        var specs = c.requests.map(spec)
+        if let logon = c.logon {
+            var l = spec(logon)
+            l.workflowsPerRequest = 0
+            logonClass = specs.count
+            specs.append(l)
+        } else {
+            logonClass = nil
+        }
+        requests = specs
+        if let refresh = c.idleRefresh {
+            refreshClass = c.requests.firstIndex { $0.name == refresh.request }
+            refreshEvery = refresh.every
+        } else {
+            refreshClass = nil
+            refreshEvery = .infinity
+        }
         var sum = 0.0
         cumulativeWeights = c.requests.map { sum += $0.weight; return sum }
 
@@ -102,6 +162,7 @@ struct ModelConfig: Sendable {
         jobsPerPoll = w.batchSize * max(1, w.subscriptions)
         workflowConcurrency = max(1, w.concurrency)
         jobs = [w.job] + w.recurring.map { $0.job ?? w.job }
+        jobStorageMeans = jobs.map { $0.pageReads * perRead }
         recurring = w.recurring.map { RecurringSpec(every: $0.every, offset: $0.offset ?? $0.every, jobs: $0.jobs) }
         bursts = w.bursts
         scheduledJobs = scenario.scheduledJobs.map(ScheduledJobSpec.init)

@@ -49,6 +49,27 @@ extension Recorder {
         add(.workflowBacklogMean, "all", backlog.runMean(at: t))
         add(.workflowBacklogPeak, "all", Double(backlogPeak))
         addScheduledJobSummary(to: &out)
+        if reportsWorkload {
+            let db = serverCount
+            add(.databaseHitRatio, names[db], hitRatio)
+            if stationCount > serverCount + 1 {
+                let st = serverCount + 1
+                add(.storageUtilization, names[db], busy[st].runMean(at: t))
+                add(.storageUtilizationPeak, names[db], peakUtilization[st])
+                add(.storageQueueLengthMean, names[db], jobs[st].runMean(at: t))
+            }
+            for s in 0..<serverCount { add(.activeConsolesMean, names[s], active[s].runMean(at: t)) }
+            add(.activeConsolesMean, "all", active.reduce(0) { $0 + $1.runMean(at: t) })
+            add(.logonsCompleted, "all", Double(runLogon.count))
+            add(.logonLatencyP95, "all", runLogon.count > 0 ? runLogon.quantile(0.95) * 1000 : .nan)
+            add(.backgroundRequests, "all", Double(runBackground))
+            let b = runBreakdown, n = Double(max(b.count, 1))
+            add(.timeServerCPU, "all", b.server / n * 1000)
+            add(.timeDatabaseCPU, "all", b.database / n * 1000)
+            add(.timeStorage, "all", b.storage / n * 1000)
+            add(.timeNetwork, "all", b.network / n * 1000)
+            add(.timeQueueing, "all", (b.latency - b.server - b.database - b.storage - b.network) / n * 1000)
+        }
         summary = out
     }
 

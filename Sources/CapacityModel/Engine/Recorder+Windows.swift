@@ -13,7 +13,13 @@ extension Recorder {
             jobs[i].endWarmup(at: t)
             up[i].endWarmup(at: t)
         }
-        for i in connected.indices { connected[i].endWarmup(at: t) }
+        for i in connected.indices {
+            connected[i].endWarmup(at: t)
+            active[i].endWarmup(at: t)
+        }
+        runLogon.reset()
+        runBackground = 0
+        runBreakdown = Breakdown()
         backlog.endWarmup(at: t)
         backlogPeak = Int(backlog.window.value)
         for i in runLatency.indices { runLatency[i].reset() }
@@ -31,7 +37,7 @@ extension Recorder {
         let nan = Double.nan
         var totalBusy = 0.0, totalCores = 0.0, totalJobs = 0.0, totalConsoles = 0.0, totalUp = 0.0
         var totalFailed = 0, totalReconnects = 0
-        for s in 0...serverCount {
+        for s in 0..<stationCount {
             let isServer = s < serverCount
             let u = busy[s].window.mean(at: t) / cores[s]
             // Read the histogram in place: a copy bound to a name would still share its
@@ -75,7 +81,10 @@ extension Recorder {
             jobs[i].closeWindow(at: t)
             up[i].closeWindow(at: t)
         }
-        for i in connected.indices { connected[i].closeWindow(at: t) }
+        for i in connected.indices {
+            connected[i].closeWindow(at: t)
+            active[i].closeWindow(at: t)
+        }
         backlog.closeWindow(at: t)
         for i in windowLatency.indices { windowLatency[i].reset() }
         windowLag.reset()

@@ -7,6 +7,12 @@ public struct Recorder {
     let kinds: [WindowRow.Kind]
     let cores: [Double]
     let serverCount: Int
+    /// Servers, the database, and its storage when there is one.
+    let stationCount: Int
+    /// Report the workload figures (active consoles, logons, storage, time breakdown): only
+    /// scenarios that use a workload feature get them, so older outputs keep their bytes.
+    let reportsWorkload: Bool
+    let hitRatio: Double
     let warmup: Double
     let duration: Double
 
@@ -14,6 +20,11 @@ public struct Recorder {
     var jobs: [Gauge]
     var up: [Gauge]
     var connected: [Gauge]
+    var active: [Gauge]
+    var runLogon = LatencyHistogram()
+    var runBackground = 0
+    /// Sums over the requests completed after warm-up, seconds: latency and its parts.
+    var runBreakdown = Breakdown()
     var backlog = Gauge()
     var windowLatency: [LatencyHistogram]
     var runLatency: [LatencyHistogram]
@@ -44,12 +55,16 @@ public struct Recorder {
 
     init(config: ModelConfig) {
         serverCount = config.servers.count
-        names = config.servers.map(\.name) + [config.databaseName, "all"]
-        kinds = config.servers.map { $0.isInitial ? .initial : .additional } + [.database, .all]
-        cores = config.servers.map { Double($0.cores) } + [Double(config.databaseCores)]
+        let storage = config.hasStorage
+        names = config.servers.map(\.name) + [config.databaseName] + (storage ? [config.databaseName + "-storage"] : []) + ["all"]
+        kinds = config.servers.map { $0.isInitial ? .initial : .additional } + [.database] + (storage ? [.storage] : []) + [.all]
+        cores = config.servers.map { Double($0.cores) } + [Double(config.databaseCores)] + (storage ? [1] : [])
         warmup = config.warmup
         duration = config.duration
-        let stations = serverCount + 1
+        let stations = serverCount + 1 + (storage ? 1 : 0)
+        stationCount = stations
+        reportsWorkload = storage || config.logonClass != nil || config.activePeriod != nil
+        hitRatio = config.hitRatio
         busy = Array(repeating: Gauge(), count: stations)
         jobs = Array(repeating: Gauge(), count: stations)
         var upGauge = Gauge()
@@ -57,6 +72,7 @@ public struct Recorder {
         upGauge.window.reset(at: 0)
         up = Array(repeating: upGauge, count: stations)
         connected = Array(repeating: Gauge(), count: serverCount)
+        active = Array(repeating: Gauge(), count: serverCount)
         // Index serverCount holds the all-servers figures.
         windowLatency = Array(repeating: LatencyHistogram(), count: serverCount + 1)
         runLatency = Array(repeating: LatencyHistogram(), count: serverCount + 1)
@@ -84,6 +100,31 @@ public struct Recorder {
     @inline(__always)
     mutating func connectionsChanged(_ s: Int, to n: Int, at t: Double) {
         connected[s].set(Double(n), at: t)
+    }
+
+    @inline(__always)
+    mutating func activeChanged(_ s: Int, to n: Int, at t: Double) {
+        active[s].set(Double(n), at: t)
+    }
+
+    mutating func logonCompleted(latency: Double) {
+        runLogon.record(latency)
+    }
+
+    mutating func backgroundRequestCompleted() {
+        runBackground += 1
+    }
+
+    /// Where a request's time went: service demands at each station and the network; the
+    /// rest of its latency was queueing.
+    @inline(__always)
+    mutating func requestBreakdown(latency: Double, server: Double, database: Double, storage: Double, network: Double) {
+        runBreakdown.count += 1
+        runBreakdown.latency += latency
+        runBreakdown.server += server
+        runBreakdown.database += database
+        runBreakdown.storage += storage
+        runBreakdown.network += network
     }
 
     @inline(__always)
@@ -122,4 +163,10 @@ public struct Recorder {
         runLag.record(lag)
         outage?.lag.record(lag)
     }
+}
+
+/// Sums of request latencies and their parts over a run, seconds.
+struct Breakdown {
+    var count = 0
+    var latency = 0.0, server = 0.0, database = 0.0, storage = 0.0, network = 0.0
 }

@@ -1,6 +1,6 @@
 /// One row of `timeseries.csv`: one station during one window of one replication.
 public struct WindowRow: Sendable, Equatable {
-    public enum Kind: String, Sendable { case initial, additional, database, all }
+    public enum Kind: String, Sendable { case initial, additional, database, storage, all }
     public var windowStart: Double
     public var windowEnd: Double
     public var warmup: Bool

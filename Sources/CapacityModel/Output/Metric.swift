@@ -25,6 +25,11 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case jobRunSecondsMean = "job_run_s_mean"
     case jobRunSecondsMax = "job_run_s_max"
     case jobInitialSync = "job_initial_sync_s"
+    // Workload figures, only in scenarios that use a workload feature (`Definition.workload`).
+    case databaseHitRatio = "database_hit_ratio"
+    case storageUtilization = "storage_utilization"
+    case storageUtilizationPeak = "storage_utilization_peak"
+    case storageQueueLengthMean = "storage_queue_length_mean"
     // Group-wide (station `all`), some also per server.
     case latencyMean = "latency_mean_ms"
     case latencyP50 = "latency_p50_ms"
@@ -45,6 +50,16 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case workflowLagMax = "workflow_lag_max_s"
     case workflowBacklogMean = "workflow_backlog_mean"
     case workflowBacklogPeak = "workflow_backlog_peak"
+    // Group-wide workload figures (and active consoles per server).
+    case activeConsolesMean = "active_consoles_mean"
+    case logonsCompleted = "logons_completed"
+    case logonLatencyP95 = "logon_latency_p95_ms"
+    case backgroundRequests = "background_requests"
+    case timeServerCPU = "time_server_cpu_ms"
+    case timeDatabaseCPU = "time_database_cpu_ms"
+    case timeStorage = "time_storage_ms"
+    case timeNetwork = "time_network_ms"
+    case timeQueueing = "time_queueing_ms"
 
     /// Everything known about a metric besides its name.
     public struct Definition: Sendable, Equatable {
@@ -56,12 +71,16 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         public var worse: Direction
         /// The station kinds it is recorded at.
         public var scope: Set<StationKind>
+        /// Recorded only when the scenario uses a workload feature (SQL memory, idle periods
+        /// or a logon request), so that older scenarios' outputs keep their columns.
+        public var workload: Bool
 
-        init(_ label: String, _ unit: MetricUnit, worse: Direction, at scope: Set<StationKind>) {
+        init(_ label: String, _ unit: MetricUnit, worse: Direction, at scope: Set<StationKind>, workload: Bool = false) {
             self.label = label
             self.unit = unit
             self.worse = worse
             self.scope = scope
+            self.workload = workload
         }
     }
 
@@ -97,6 +116,19 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .workflowLagMax: .init("max workflow lag", .seconds, worse: .higher, at: [.all])
         case .workflowBacklogMean: .init("mean workflow backlog", .count("jobs"), worse: .higher, at: [.all])
         case .workflowBacklogPeak: .init("workflow backlog peak", .count("jobs"), worse: .higher, at: [.all])
+        case .databaseHitRatio: .init("buffer-pool hit ratio", .fraction, worse: .lower, at: [.database], workload: true)
+        case .storageUtilization: .init("storage utilization", .fraction, worse: .higher, at: [.database], workload: true)
+        case .storageUtilizationPeak: .init("peak storage utilization", .fraction, worse: .higher, at: [.database], workload: true)
+        case .storageQueueLengthMean: .init("mean storage jobs", .count("jobs"), worse: .higher, at: [.database], workload: true)
+        case .activeConsolesMean: .init("mean active consoles", .count("consoles"), worse: .neither, at: [.server, .all], workload: true)
+        case .logonsCompleted: .init("completed logons", .count("logons"), worse: .neither, at: [.all], workload: true)
+        case .logonLatencyP95: .init("p95 logon time", .milliseconds, worse: .higher, at: [.all], workload: true)
+        case .backgroundRequests: .init("background refreshes", .count("requests"), worse: .neither, at: [.all], workload: true)
+        case .timeServerCPU: .init("server CPU per request", .milliseconds, worse: .higher, at: [.all], workload: true)
+        case .timeDatabaseCPU: .init("database CPU per request", .milliseconds, worse: .higher, at: [.all], workload: true)
+        case .timeStorage: .init("storage per request", .milliseconds, worse: .higher, at: [.all], workload: true)
+        case .timeNetwork: .init("network per request", .milliseconds, worse: .higher, at: [.all], workload: true)
+        case .timeQueueing: .init("queueing per request", .milliseconds, worse: .higher, at: [.all], workload: true)
         }
     }
 
@@ -112,7 +144,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     public func applies(at kind: StationKind) -> Bool { definition.scope.contains(kind) }
 
     /// The metrics recorded at station `all`, in `summary.csv` order: the columns of `sweep.csv`.
-    public static let groupWide: [Metric] = allCases.filter { $0.applies(at: .all) }
+    /// Workload metrics are left out: a sweep's columns do not depend on the scenario.
+    public static let groupWide: [Metric] = allCases.filter { $0.applies(at: .all) && !$0.definition.workload }
 
     /// The metric with this CSV name, if any.
     public init?(csvName: String) { self.init(rawValue: csvName) }

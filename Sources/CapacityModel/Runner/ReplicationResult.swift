@@ -32,7 +32,7 @@ extension ManagementGroupModel {
         var inFlight = 0
         for c in consoles where c.phase != .free {
             active += 1
-            if c.phase == .serverBefore || c.phase == .database || c.phase == .serverAfter { inFlight += 1 }
+            if c.phase == .serverBefore || c.phase == .database || c.phase == .storage || c.phase == .serverAfter { inFlight += 1 }
         }
         return Conservation(counts: counts, sessionsActive: active, requestsInFlight: inFlight,
                             workflowsPending: workflowBacklog,

@@ -58,11 +58,47 @@ extension Scenario {
         }
         check.that(!mg.database.name.trimmingBlanks().isEmpty, "managementGroup.database.name", "must not be empty")
         check.atLeast(mg.database.cores, 1, "managementGroup.database.cores")
+        let db = mg.database
+        if let memory = db.memory {
+            check.that(memory.isFinite && memory > 0, "managementGroup.database.memory", "must be positive (GiB), got \(num(memory))")
+        }
+        check.that(db.reservedMemory.isFinite && db.reservedMemory >= 0, "managementGroup.database.reservedMemory",
+                   "must be zero or positive (GiB), got \(num(db.reservedMemory))")
+        check.that(db.rows.isFinite && db.rows >= 0, "managementGroup.database.rows", "must be zero or positive, got \(num(db.rows))")
+        check.that(db.memory == nil || db.rows > 0, "managementGroup.database.rows",
+                   "must be positive when memory is given (the buffer pool is compared with the database's size)")
+        check.that(db.bytesPerRow.isFinite && db.bytesPerRow > 0, "managementGroup.database.bytesPerRow",
+                   "must be positive, got \(num(db.bytesPerRow))")
+        check.that(db.popularity.isFinite && db.popularity >= 0 && db.popularity <= 3, "managementGroup.database.popularity",
+                   "must be between 0 and 3, got \(num(db.popularity))")
+        if let devices = db.storage.devices { check.atLeast(devices, 1, "managementGroup.database.storage.devices") }
+        if let readTime = db.storage.readTime { check.positiveDuration(readTime, "managementGroup.database.storage.readTime") }
 
         check.atLeast(consoles.peak, 1, "consoles.peak")
         checkProfile(&check)
         check.nonNegativeDuration(consoles.networkLatency, "consoles.networkLatency")
         checkRequests(&check)
+        check.that((consoles.activePeriod == nil) == (consoles.idlePeriod == nil),
+                   consoles.activePeriod == nil ? "consoles.idlePeriod" : "consoles.activePeriod",
+                   "activePeriod and idlePeriod go together: give both or neither")
+        if let refresh = consoles.idleRefresh {
+            check.positiveDuration(refresh.every, "consoles.idleRefresh.every")
+            check.that(consoles.requests.contains { $0.name == refresh.request }, "consoles.idleRefresh.request",
+                       "'\(refresh.request)' is not one of the request classes (\(consoles.requests.map(\.name).joined(separator: ", ")))")
+            check.that(consoles.activePeriod != nil, "consoles.idleRefresh", "needs activePeriod and idlePeriod (only idle consoles refresh)")
+        }
+        if let logon = consoles.logon {
+            check.that(logon.pageReads.isFinite && logon.pageReads >= 0, "consoles.logon.pageReads",
+                       "must be zero or positive, got \(num(logon.pageReads))")
+            check.atLeast(logon.roundTrips, 1, "consoles.logon.roundTrips")
+        }
+        let jobs = [("workflows.job", workflows.job)] + workflows.recurring.enumerated().compactMap { i, r in
+            r.job.map { ("workflows.recurring[\(i)].job", $0) }
+        }
+        for (path, job) in jobs {
+            check.that(job.pageReads.isFinite && job.pageReads >= 0, path + ".pageReads",
+                       "must be zero or positive, got \(num(job.pageReads))")
+        }
 
         check.positiveDuration(workflows.pollInterval, "workflows.pollInterval")
         check.atLeast(workflows.batchSize, 1, "workflows.batchSize")
@@ -148,6 +184,9 @@ extension Scenario {
                        "must be zero or positive, got \(num(request.weight))")
             check.that(request.workflowsPerRequest.isFinite && request.workflowsPerRequest >= 0,
                        path + ".workflowsPerRequest", "must be zero or positive, got \(num(request.workflowsPerRequest))")
+            check.that(request.pageReads.isFinite && request.pageReads >= 0, path + ".pageReads",
+                       "must be zero or positive, got \(num(request.pageReads))")
+            check.atLeast(request.roundTrips, 1, path + ".roundTrips")
         }
         // The sum is checked only when every weight is valid, so a negative weight is reported
         // at its own line rather than as a zero sum.

@@ -77,7 +77,37 @@ public struct ManagementGroup: Sendable {
         /// Guidance: 8 cores for the Service Manager database server.
         public var cores = 8
         public var discipline: Discipline = .processorSharing
+        /// SQL Server memory, GiB; nil: every page read hits the buffer pool (no storage station).
+        public var memory: Double?
+        /// Memory outside the buffer pool (OS, plan cache), GiB. Assumption.
+        public var reservedMemory = 2.0
+        /// Rows in the Service Manager database (2.5 M at 20 000 computers, 6 M at 50 000).
+        public var rows = 0.0
+        /// Data, indexes and history per row, bytes. Assumption.
+        public var bytesPerRow = 4096.0
+        /// Zipf exponent of page popularity. Assumption.
+        public var popularity = 0.9
+        public var storage = Storage()
         public init() {}
+    }
+
+    /// The database's data volume: drives that serve random page reads.
+    public struct Storage: Sendable {
+        public enum Kind: String, Sendable, CaseIterable {
+            /// 15 000-rpm drives in RAID 1+0: 5.5 ms per random read, 8 drives.
+            case hdd15k
+            /// Solid-state drives: 0.1 ms per random read, 4 devices.
+            case ssd
+        }
+        public var kind = Kind.hdd15k
+        /// Drives (or SSD devices) serving reads in parallel; nil: the kind's default.
+        public var devices: Int?
+        /// Time for one random 8-KiB read, seconds; nil: the kind's default.
+        public var readTime: Double?
+        public init() {}
+
+        public var effectiveDevices: Int { devices ?? (kind == .hdd15k ? 8 : 4) }
+        public var effectiveReadTime: Double { readTime ?? (kind == .hdd15k ? 0.0055 : 0.0001) }
     }
 
     public var initialServer = InitialServer()
@@ -125,12 +155,31 @@ public struct Consoles: Sendable {
     public var sessionLength: Distribution
     public var thinkTime: Distribution
     public var loadBalancing: LoadBalancing = .leastConnections
-    /// Round-trip network time added to every response, seconds.
+    /// Round-trip network time, seconds; a request pays it once per round trip.
     public var networkLatency: Double = 0
     public var requests: [RequestClass]
     /// With `static` assignment: each server's share of the analysts (server name → share;
     /// shares need not add up to 1). A team pinned to a server is that server's share.
     public var shares: [String: Double] = [:]
+    /// Active periods (think, request, think…) alternate with idle periods (console open,
+    /// analyst elsewhere); nil: always active.
+    public var activePeriod: Distribution?
+    public var idlePeriod: Distribution?
+    /// Background refresh of an idle console's view: every `every` seconds it sends one
+    /// request of class `request`. nil: idle consoles send nothing.
+    public var idleRefresh: IdleRefresh?
+    /// The initial load (management packs, views, forms) run on every connection, first
+    /// logon or reconnection; nil: connecting costs nothing. Its weight and workflows are unused.
+    public var logon: RequestClass?
+
+    public struct IdleRefresh: Sendable {
+        public var every: Double
+        public var request: String
+        public init(every: Double, request: String) {
+            self.every = every
+            self.request = request
+        }
+    }
 
     public init(peak: Int, sessionLength: Distribution, thinkTime: Distribution, requests: [RequestClass]) {
         self.peak = peak
@@ -154,6 +203,10 @@ public struct RequestClass: Sendable {
     /// Mean workflow jobs triggered per request (e.g. 3.5 for a saved work item): the
     /// integer part always, one more with probability of the fraction.
     public var workflowsPerRequest: Double = 0
+    /// Mean logical 8-KiB page reads in the database; misses become storage reads.
+    public var pageReads: Double = 0
+    /// Network round trips between console and server; each costs `networkLatency`.
+    public var roundTrips = 1
 
     public init(name: String, weight: Double, server: Distribution, database: Distribution? = nil,
                 serverAfter: Distribution? = nil, workflowsPerRequest: Double = 0) {
@@ -171,6 +224,8 @@ public struct Workflows: Sendable {
     public struct Job: Sendable {
         public var server: Distribution
         public var database: Distribution?
+        /// Mean logical 8-KiB page reads in the database.
+        public var pageReads: Double = 0
         public init(server: Distribution, database: Distribution? = nil) {
             self.server = server
             self.database = database

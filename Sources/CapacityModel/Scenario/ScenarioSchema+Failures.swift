@@ -22,6 +22,8 @@ extension ScenarioSchema {
                 start: Workflows.Job(server: .unread), fields: [
             Field("server", \.server, .distribution, .required, doc: "CPU time on the server holding the workflow role."),
             Field("database", \.database, .distribution, doc: "Database time."),
+            Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0",
+                  doc: "Mean logical 8-KiB page reads; buffer-pool misses become storage reads."),
         ])
     }
 

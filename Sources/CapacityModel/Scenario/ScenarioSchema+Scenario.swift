@@ -79,6 +79,26 @@ enum ScenarioSchema {
             Field("name", \.name, .text, default: "SQL", doc: "Name in reports."),
             Field("cores", \.cores, .integer, range: "≥ 1", default: "8", doc: "Cores."),
             Field("discipline", \.discipline, .keyword, default: "ps", doc: "As above."),
+            Field("memory", \.memory, .number, range: "> 0", default: "none",
+                  doc: "SQL Server memory in GiB; without it every page read hits and there is no storage station."),
+            Field("reservedMemory", \.reservedMemory, .number, range: "≥ 0", default: "2",
+                  doc: "GiB of memory outside the buffer pool."),
+            Field("rows", \.rows, .number, range: "≥ 0; > 0 with memory", default: "0", doc: "Rows in the database."),
+            Field("bytesPerRow", \.bytesPerRow, .number, range: "> 0", default: "4096",
+                  doc: "Data, indexes and history per row, bytes."),
+            Field("popularity", \.popularity, .number, range: "0 … 3", default: "0.9",
+                  doc: "Zipf exponent of page popularity."),
+            Field("storage", \.storage, .section(storage), default: "hdd15k", doc: "The data volume."),
+        ])
+    }
+
+    static var storage: Section<ManagementGroup.Storage, ManagementGroup.Storage> {
+        Section(start: ManagementGroup.Storage(), fields: [
+            Field("kind", \.kind, .keyword, default: "hdd15k", doc: "hdd15k (15 000-rpm drives, RAID 1+0) or ssd."),
+            Field("devices", \.devices, .integer, range: "≥ 1", default: "8 (hdd15k), 4 (ssd)",
+                  doc: "Drives serving reads in parallel."),
+            Field("readTime", \.readTime, .duration, range: "> 0", default: "5.5ms (hdd15k), 0.1ms (ssd)",
+                  doc: "Time of one random 8-KiB read."),
         ])
     }
 
@@ -97,8 +117,34 @@ enum ScenarioSchema {
             Field("loadBalancing", \.loadBalancing, .keyword, default: "least-connections",
                   doc: "How a console picks a server."),
             Field("networkLatency", \.networkLatency, .duration, range: "≥ 0", default: "0",
-                  doc: "Round-trip network time added to every response."),
+                  doc: "Round-trip network time, paid once per round trip of a request."),
             Field("requests", \.requests, .list(requestClass), .required, range: "non-empty", doc: "The request classes."),
+            Field("activePeriod", \.activePeriod, .distribution, default: "none (always active)",
+                  doc: "Length of an active period (think, request, think …)."),
+            Field("idlePeriod", \.idlePeriod, .distribution, default: "none",
+                  doc: "Length of an idle period (console open, analyst elsewhere)."),
+            Field("idleRefresh", \.idleRefresh, .section(idleRefresh), default: "none",
+                  doc: "Background refresh of an idle console's view."),
+            Field("logon", \.logon, .section(logon), default: "none",
+                  doc: "The initial load run on every connection and reconnection."),
+        ])
+    }
+
+    static var idleRefresh: Section<Consoles.IdleRefresh, Consoles.IdleRefresh> {
+        Section(start: Consoles.IdleRefresh(every: 0, request: ""), fields: [
+            Field("every", \.every, .duration, .required, range: "> 0", doc: "Period of the refresh."),
+            Field("request", \.request, .text, .required, doc: "The request class it sends."),
+        ])
+    }
+
+    static var logon: Section<RequestClass, RequestClass> {
+        Section(what: "a logon request (a mapping with server, database, …)",
+                start: RequestClass(name: "logon", weight: 0, server: .unread), fields: [
+            Field("server", \.server, .distribution, .required, doc: "CPU time before the database call."),
+            Field("database", \.database, .distribution, doc: "Database time."),
+            Field("serverAfter", \.serverAfter, .distribution, doc: "CPU time after the database call."),
+            Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0", doc: "Mean logical page reads."),
+            Field("roundTrips", \.roundTrips, .integer, range: "≥ 1", default: "1", doc: "Network round trips."),
         ])
     }
 
@@ -119,6 +165,10 @@ enum ScenarioSchema {
             Field("serverAfter", \.serverAfter, .distribution, doc: "CPU time after the database call."),
             Field("workflowsPerRequest", \.workflowsPerRequest, .number, range: "≥ 0", default: "0",
                   doc: "Mean workflow jobs the request triggers."),
+            Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0",
+                  doc: "Mean logical 8-KiB page reads; buffer-pool misses become storage reads."),
+            Field("roundTrips", \.roundTrips, .integer, range: "≥ 1", default: "1",
+                  doc: "Network round trips; each costs networkLatency."),
         ])
     }
 
