@@ -31,19 +31,18 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
-
-    @Flag(help: "Print only the verdict lines and errors.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions<Check>
 
     func run() throws {
+        let quiet = output.quiet
         var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
         guard !scenario.slo.isEmpty else {
             throw CommandFailure(message: "\(self.scenario): no slo block, nothing to check; add one, e.g. slo: { p95Latency: 2s, maxUtilization: 0.8 }",
                                  status: 2)
         }
-        let report = try simulate(scenario, options: options, precision: precision, quiet: quiet)
-        if let out = options.out {
+        let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
+        if let out = output.directory(for: scenario) {
             try write(report, scenario: scenario, path: self.scenario, content: content, to: out)
         }
         let verdicts = report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name)
@@ -79,4 +78,9 @@ struct Check: ParsableCommand {
         }
         if !quiet { print("all \(verdicts.count) objective(s) PASS") }
     }
+}
+
+extension Check: OutputRole {
+    static let defaultDirectory = DefaultDirectory.none("default: none; the run's usual files are written only when --out is given")
+    static let quietHelp = "Print only the verdict lines and errors."
 }

@@ -27,24 +27,24 @@ struct Compare: ParsableCommand {
     @Option(help: "Consoles-per-server ratios to compare, comma-separated; the first is the baseline (e.g. 40,50).")
     var ratios: String
 
-    @Option(help: "Peak consoles (default: the scenario's consoles.peak).")
-    var consoles: Int?
-
+    @OptionGroup var consoles: ConsolesOption
     @OptionGroup var options: SimulationOptions
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var precision: PrecisionOptions
+    @OptionGroup var output: OutputOptions<Compare>
 
     func run() throws {
         var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
         let ratioList = try integers(ratios, option: "--ratios")
-        let variants = try planning { try PairedComparison.variants(of: scenario, ratios: ratioList, consoles: consoles) }
-        let dir = options.out ?? "results/\(scenario.name)-compare"
+        let variants = try planning {
+            try PairedComparison.variants(of: scenario, ratios: ratioList, consoles: consoles.consoles)
+        }
+        let dir = output.directory(for: scenario)!
+        let reports = try Simulator(options, precision: precision, console: output.console())
+            .simulate(variants.map { ("ratio \($0.ratio)", $0.scenario) })
 
         var configurations: [PairedComparison.Configuration] = []
-        for (ratio, variant) in variants {
-            let report = try simulate(variant, options: options, quiet: quiet, label: "ratio \(ratio)")
+        for ((ratio, variant), report) in zip(variants, reports) {
             try write(report, scenario: variant, path: self.scenario, content: content, to: "\(dir)/ratio-\(ratio)")
             configurations.append(.init(ratio: ratio, scenario: variant, report: report))
         }
@@ -53,7 +53,7 @@ struct Compare: ParsableCommand {
             try PairedComparison(configurations: configurations, metrics: PlanningMetric.sloRelevant(databaseName: database))
         }
         try AtomicFile.write(comparison.csv(), to: "\(dir)/compare.csv")
-        guard !quiet else { return }
+        guard !output.quiet else { return }
 
         let first = configurations[0]
         print("\(scenario.name): \(first.scenario.consoles.peak) consoles, \(first.report.replications.count) paired replication(s), "
@@ -92,4 +92,8 @@ struct Compare: ParsableCommand {
         parts.append("servers \(pair.b.servers) vs \(pair.a.servers)")
         return "\(pair.b.ratio) vs \(pair.a.ratio): " + parts.joined(separator: ", ")
     }
+}
+
+extension Compare: OutputRole {
+    static let defaultDirectory = DefaultDirectory.results(suffix: "-compare")
 }

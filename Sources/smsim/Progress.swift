@@ -29,23 +29,3 @@ final class Progress: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
-
-/// A progress line whose total is known only once the sweep knows how many points remain.
-final class LazyProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var progress: Progress?
-
-    func update(label: String, done: Int, total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        if progress == nil { progress = Progress(label: label, total: total) }
-        progress?.update(done)
-    }
-
-    /// Clears the line (it is drawn again at the next update).
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        progress?.finish()
-    }
-}

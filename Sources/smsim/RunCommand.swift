@@ -25,9 +25,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions<Run>
 
     @Flag(help: "Also write perfmon/<HOST>.csv: the first replication's counters as PDH-CSV logs, one sample per window (input for smsim calibrate).")
     var perfmon = false
@@ -35,41 +33,16 @@ struct Run: ParsableCommand {
     func run() throws {
         var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
-        let report = try simulate(scenario, options: options, precision: precision, quiet: quiet)
-        let dir = options.outputDirectory(for: scenario)
+        let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
+        let dir = output.directory(for: scenario)!
         try write(report, scenario: scenario, path: self.scenario, content: content, to: dir)
         if perfmon { _ = try writePerfmon(report, scenario: scenario, to: dir) }
-        if !quiet { printSummary(report, scenario: scenario, directory: dir) }
+        if !output.quiet { printSummary(report, scenario: scenario, directory: dir) }
     }
 }
 
-/// Runs the scenario's replications with a progress line; an imbalance in the books is exit 3.
-func simulate(_ scenario: Scenario, options: SimulationOptions, quiet: Bool, label: String? = nil) throws -> (RunReport) {
-    let progress = Progress(label: label ?? scenario.name, total: scenario.replications)
-    let clock = ContinuousClock()
-    let started = clock.now
-    let results = ScenarioRunner.run(scenario, replications: 0..<scenario.replications, threads: options.threads) { n in
-        if !quiet { progress.update(n) }
-    }
-    progress.finish()
-    let elapsed = clock.now - started
-    var report = RunReport(scenario: scenario, replications: results)
-    report.wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    for r in report.replications where !r.conservation.holds {
-        throw CommandFailure(message: "internal error: replication \(r.replication) does not balance: \(r.conservation.summary)",
-                             status: 3)
-    }
-    return report
-}
-
-/// Writes the run's files, each atomically.
-func write(_ report: RunReport, scenario: Scenario, path: String, content: String, to dir: String) throws {
-    let manifest = RunManifest(scenario: scenario, path: path, content: content, report: report, wallSeconds: report.wallSeconds)
-    try AtomicFile.write(report.timeSeriesCSV(), to: "\(dir)/timeseries.csv")
-    try AtomicFile.write(report.meanTimeSeriesCSV(), to: "\(dir)/timeseries-mean.csv")
-    try AtomicFile.write(report.summaryCSV(), to: "\(dir)/summary.csv")
-    try AtomicFile.write(report.eventsCSV(), to: "\(dir)/events.csv")
-    try AtomicFile.write(try manifest.json(), to: "\(dir)/run.json")
+extension Run: OutputRole {
+    static let defaultDirectory = DefaultDirectory.results(suffix: "")
 }
 
 func printSummary(_ report: RunReport, scenario: Scenario, directory: String) {

@@ -46,9 +46,7 @@ struct Sensitivity: ParsableCommand {
     var trajectories: Int = 10
 
     @OptionGroup var options: SimulationOptions
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions<Sensitivity>
 
     func validate() throws {
         guard SensitivityMetric(rawValue: metric) != nil else {
@@ -69,9 +67,11 @@ struct Sensitivity: ParsableCommand {
             throw CommandFailure(message: "error: --metric servers needs an slo block in the scenario", status: 2)
         }
         let progress = Progress(label: "\(scenario.name) sensitivity", total: method == .morris ? trajectories * (factors.count + 1) : 1 + 2 * factors.count)
-        let run = { (s: Scenario) throws -> RunReport in try simulate(s, options: options, quiet: true) }
+        let quiet = output.quiet
+        let simulator = Simulator(options, precision: nil, console: Console(quiet: true))
+        let run = { (s: Scenario) throws -> RunReport in try simulator.simulate(s) }
         let show: (Int, Int) -> Void = { n, _ in if !quiet { progress.update(n) } }
-        let dir = options.out ?? "results/\(scenario.name)-sensitivity"
+        let dir = output.directory(for: scenario)!
         let csv: String
         let bars: [(label: String, low: Double, high: Double)]
         let title: String
@@ -130,4 +130,8 @@ struct Sensitivity: ParsableCommand {
                   + pad(f.interval(e.absoluteMean * s, e.absoluteMeanHalfWidth * s), 24) + pad(f(e.mean * s), 14) + f(e.standardDeviation * s))
         }
     }
+}
+
+extension Sensitivity: OutputRole {
+    static let defaultDirectory = DefaultDirectory.results(suffix: "-sensitivity")
 }

@@ -7,14 +7,11 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of every random stream (default: the scenario's `seed`).")
     var seed: UInt64?
 
-    @Option(help: "Replications per configuration (default: the scenario's `replications`).")
+    @Option(help: "Replications per configuration (default: the scenario's `replications`); with --precision, the first batch.")
     var replications: Int?
 
     @Option(help: "Threads running replications in parallel (default: all cores). Results are byte-identical for any value.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "Directory for the results (default: results/<scenario name>/).")
-    var out: String?
 
     @Flag(help: "Simulate even when the estimated work of one replication is over the limit (see smsim lint).")
     var allowLong = false
@@ -29,13 +26,22 @@ struct SimulationOptions: ParsableArguments {
         if let seed { scenario.seed = seed }
         if let replications { scenario.replications = replications }
     }
+}
 
-    func outputDirectory(for scenario: Scenario) -> String {
-        out ?? "results/\(scenario.name)"
+/// `--consoles` where it is one number: the peak consoles of the configurations run.
+struct ConsolesOption: ParsableArguments {
+    @Option(help: "Peak consoles (default: the scenario's consoles.peak).")
+    var consoles: Int?
+
+    func validate() throws {
+        if let consoles, consoles < 1 { throw ValidationError("--consoles must be at least 1, got \(consoles)") }
     }
+
+    func peak(of scenario: Scenario) -> Int { consoles ?? scenario.consoles.peak }
 }
 
 /// Loads a scenario, turning a bad file into exit status 2 with its one-line message.
+/// Returns the scenario and the file's text (for the hash run.json and sweep.json record).
 /// A scenario whose estimated work is over `WorkEstimate.limit` is refused unless `allowLong`.
 func loadScenario(_ path: String, allowLong: Bool = false) throws -> (Scenario, String) {
     do throws(ScenarioError) {

@@ -29,8 +29,7 @@ struct Size: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(help: "Peak consoles to size for.")
-    var consoles: Int
+    @OptionGroup var consoleCount: ConsolesOption
 
     @Option(help: "Additional servers down for the whole run (N−k sizing).")
     var down: Int = 0
@@ -44,13 +43,14 @@ struct Size: ParsableCommand {
     @Option(help: "The largest count to try (default: 4 × the estimate, at least the floor + 16).")
     var maxServers: Int?
 
-    @Flag(help: "Print one JSON object instead of text.")
+    @Flag(help: "Print one JSON object instead of text (progress and notes still go to stderr unless --quiet).")
     var json = false
 
     @OptionGroup var options: SimulationOptions
+    @OptionGroup var precision: PrecisionOptions
+    @OptionGroup var output: OutputOptions<Size>
 
     func validate() throws {
-        if consoles < 1 { throw ValidationError("--consoles must be at least 1, got \(consoles)") }
         if down < 0 { throw ValidationError("--down must be at least 0, got \(down)") }
         if let sloP95 {
             guard let seconds = DurationArgument.seconds(sloP95), seconds > 0 else {
@@ -66,26 +66,28 @@ struct Size: ParsableCommand {
     func run() throws {
         var (scenario, _) = try loadScenario(self.scenario, allowLong: options.allowLong)
         options.apply(to: &scenario)
+        let consoles = consoleCount.peak(of: scenario)
         var slo = scenario.slo
         if let sloP95 { slo.p95Latency = DurationArgument.seconds(sloP95) }
         if let maxUtilization { slo.maxUtilization = maxUtilization }
         let search = try planning {
             try SizeSearch(scenario: scenario, consoles: consoles, down: down, slo: slo, maxServers: maxServers)
         }
-        let json = self.json
-        if !json {
+        let console = output.console(json: json)
+        if console.printsText {
+            let replications = precision.precision == nil ? "\(scenario.replications)" : "\(scenario.replications) or more (--precision)"
             print("sizing \(scenario.name) for \(consoles) consoles\(down > 0 ? " with \(down) down" : ""), "
-                  + "\(scenario.replications) replications per count:")
+                  + "\(replications) replications per count:")
         }
-        let dir = options.out ?? "results/\(scenario.name)-size"
+        let dir = output.directory(for: scenario)!
+        let simulator = Simulator(options, precision: precision, console: console)
         let result: SizeSearch.Result
         do {
             result = try planning {
                 try search.run(simulate: { variant in
-                    try simulate(variant, options: options, quiet: json,
-                                 label: "\(variant.layout.additionalCount) servers")
+                    try simulator.simulate(variant, label: "\(variant.layout.additionalCount) servers")
                 }, log: { e in
-                    if !json { print("  \(pad("\(e.servers) servers:", 14))\(Self.evidence(e))") }
+                    if console.printsText { print("  \(pad("\(e.servers) servers:", 14))\(Self.evidence(e))") }
                 })
             }
         } catch let none as SizeSearch.Unattainable {
@@ -96,10 +98,8 @@ struct Size: ParsableCommand {
         }
         try AtomicFile.write(SizeSearch.csv(result.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
 
-        if json {
-            try printJSON(SizeJSON(result, scenario: scenario))
-            return
-        }
+        if json { try printJSON(SizeJSON(result, scenario: scenario)) }
+        guard console.printsText else { return }
         let downText = down > 0 ? ", \(down) down" : ""
         print("\(scenario.name) at \(consoles) consoles\(downText): \(result.servers) additional server(s)")
         print("  objectives: " + Self.objectives(slo))
@@ -147,4 +147,9 @@ struct Size: ParsableCommand {
         return "p95 latency \(cell(.latencyP95, scale: Objective.p95Latency.limitUnit.scale)) s, peak utilization \(cell(.serverUtilizationPeak)): "
             + (e.holds ? "all PASS" : notMet.joined(separator: ", "))
     }
+}
+
+extension Size: OutputRole {
+    static let defaultDirectory = DefaultDirectory.results(suffix: "-size")
+    static let quietHelp = "Print nothing but errors (and the JSON object with --json): no progress, no table."
 }

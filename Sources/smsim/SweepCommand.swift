@@ -18,10 +18,12 @@ struct SweepCommand: ParsableCommand {
         metric at station "all" and of the database's utilization) and sweep.json into \
         the output directory (default results/<scenario name>-sweep/). A row is appended \
         and synced as each point finishes: rerun the same command after an interruption \
-        and it skips the finished points, ending with the same bytes as an uninterrupted run.
+        and it skips the finished points, ending with the same bytes as an uninterrupted run. \
+        With --precision each point adds replications until its own metrics are precise \
+        (the replications column says how many it ran).
 
         --shard i/n runs only points whose index ≡ i−1 (mod n), into <out>/shard-i-of-n/; \
-        `smsim merge <out>/shard-* --out <out>` puts the shards together. \
+        `smsim merge <out>` puts the shards together into <out>/sweep.csv. \
         Plot: gnuplot -e "sweep='DIR'" plots.gnuplot
 
         Examples:
@@ -40,10 +42,10 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Consoles-per-server ratios, e.g. 40,45,50.")
     var ratios: String?
 
-    @Option(help: "Peak consoles, e.g. 200,400.")
+    @Option(help: "Peak consoles, a list, e.g. 200,400 or 200...600 (default: the scenario's consoles.peak).")
     var consoles: String?
 
-    @Option(help: "Additional servers down for the whole run, e.g. 0,1.")
+    @Option(help: "Additional servers down for the whole run, a list, e.g. 0,1 (default: 0).")
     var down: String?
 
     @Option(help: "Run shard i of n (1-based), e.g. 2/8.")
@@ -53,9 +55,8 @@ struct SweepCommand: ParsableCommand {
     var stopAfter: Int?
 
     @OptionGroup var options: SimulationOptions
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var precision: PrecisionOptions
+    @OptionGroup var output: OutputOptions<SweepCommand>
 
     func run() throws {
         var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
@@ -66,32 +67,23 @@ struct SweepCommand: ParsableCommand {
         }
         let points = try planning { try grid.points(of: scenario) }
         let shard = try planning { try self.shard.map { try Shard(parsing: $0) } }
-        let base = options.out ?? "results/\(scenario.name)-sweep"
+        let base = output.directory(for: scenario)!
         let dir = shard.map { "\(base)/\($0.slug)" } ?? base
         let manifest = SweepManifest(scenario: scenario, scenarioHash: scenarioHash(content), grid: grid,
-                                     points: points.count, shard: shard)
-
-        let display = LazyProgress()
-        let label = "\(scenario.name) sweep" + (shard.map { " shard \($0)" } ?? "") + ", replications"
-        let quiet = self.quiet
+                                     points: points.count, shard: shard, precision: precision.precision,
+                                     maxReplications: precision.precision.map { _ in precision.most(for: scenario) })
+        let simulator = Simulator(options, precision: precision, console: output.console())
+        let name = "\(scenario.name) sweep" + (shard.map { " shard \($0)" } ?? "")
+        let quiet = output.quiet
         let outcome = try planning {
-            try Sweep.run(points: points, shard: shard, directory: dir, manifest: manifest, threads: options.threads,
-                          stopAfter: stopAfter,
-                          progress: { p in
-                              guard !quiet else { return }
-                              display.update(label: label, done: p.replicationsDone, total: p.replicationsTotal)
+            try Sweep.run(points: points, shard: shard, directory: dir, manifest: manifest, stopAfter: stopAfter,
+                          simulate: { point, done, total in
+                              try simulator.simulate(point.scenario, label: "\(name), point \(done + 1) of \(total)")
                           },
                           inspect: { point, report in
-                              for r in report.replications where !r.conservation.holds {
-                                  throw CommandFailure(message: "internal error: point \(point.index), replication \(r.replication) "
-                                                       + "does not balance: \(r.conservation.summary)", status: 3)
-                              }
-                              guard !quiet else { return }
-                              display.finish()
-                              print(Self.describe(point, report, of: points.count))
+                              if !quiet { print(Self.describe(point, report, of: points.count)) }
                           })
         }
-        display.finish()
         guard !quiet else { return }
         let shardText = shard.map { " (shard \($0): \(outcome.points) of \(points.count) points)" } ?? ""
         if outcome.complete {
@@ -110,4 +102,8 @@ struct SweepCommand: ParsableCommand {
         return "point \(point.index + 1)/\(total): \(point.consoles) consoles, \(point.servers) servers\(ratio)\(down): "
             + "p95 \(cell(.latencyP95)) ms, peak utilization \(cell(.serverUtilizationPeak))"
     }
+}
+
+extension SweepCommand: OutputRole {
+    static let defaultDirectory = DefaultDirectory.results(suffix: "-sweep", note: "; a shard writes into <dir>/shard-i-of-n/")
 }

@@ -73,9 +73,9 @@ enum SmsimProcess {
         return .failure(NotFound(searched: all.map(\.path)))
     }()
 
-    /// Runs `smsim arguments…` to completion, capturing both streams through temporary files
-    /// (no pipe can fill up and block the child).
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs `smsim arguments…` to completion (in `directory` when given), capturing both
+    /// streams through temporary files (no pipe can fill up and block the child).
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
         let url = try executable.get()
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("smsim-cli-\(UUID().uuidString)")
@@ -89,6 +89,7 @@ enum SmsimProcess {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err

@@ -65,22 +65,42 @@ public struct SequentialReplications: Sendable {
     /// Runs `scenario` (its replications field is ignored; `initial` is the first batch).
     /// `runBatch` runs the given replication numbers and returns them in order.
     public func run(_ scenario: Scenario, runBatch: (Range<Int>) throws -> [ReplicationResult]) rethrows -> Outcome {
-        var results = try runBatch(0..<initial)
+        let joint = try run([scenario]) { _, range in try runBatch(range) }
+        return Outcome(results: joint.results[0], batches: joint.batches, statuses: joint.statuses[0])
+    }
+
+    /// Several configurations run together.
+    public struct JointOutcome: Sendable {
+        /// Each configuration's replications, in the order given.
+        public var results: [[ReplicationResult]]
+        public var batches: [Int]
+        /// Each configuration's statuses.
+        public var statuses: [[Status]]
+        public var reached: Bool { statuses.allSatisfy { $0.allSatisfy(\.met) } }
+    }
+
+    /// Runs `scenarios` in step: every batch runs the same replication numbers for each, and
+    /// batches are added until every watched metric is precise enough in every configuration,
+    /// so they stay paired (common random numbers) for a comparison. `runBatch` runs the
+    /// given replication numbers of configuration `i` and returns them in order.
+    public func run(_ scenarios: [Scenario], runBatch: (_ i: Int, Range<Int>) throws -> [ReplicationResult]) rethrows
+        -> JointOutcome {
+        var results = try scenarios.indices.map { try runBatch($0, 0..<initial) }
         var batches = [initial]
         while true {
-            let report = RunReport(scenario: scenario, replications: results)
-            let statuses = self.statuses(report)
-            let n = results.count
-            if statuses.allSatisfy(\.met) || n >= maxReplications {
-                return Outcome(results: report.replications, batches: batches, statuses: statuses)
+            let reports = scenarios.indices.map { RunReport(scenario: scenarios[$0], replications: results[$0]) }
+            let statuses = reports.map(self.statuses)
+            let n = results[0].count
+            if statuses.allSatisfy({ $0.allSatisfy(\.met) }) || n >= maxReplications {
+                return JointOutcome(results: reports.map(\.replications), batches: batches, statuses: statuses)
             }
             var needed = n + 1
-            for s in statuses where !s.met {
+            for s in statuses.joined() where !s.met {
                 let factor = s.relativeHalfWidth.isFinite ? (s.relativeHalfWidth / precision) * (s.relativeHalfWidth / precision) : 4
                 needed = max(needed, Int((Double(n) * factor).rounded(.up)))
             }
             let next = min(max(needed - n, 1), n, maxReplications - n)
-            results += try runBatch(n..<(n + next))
+            for i in scenarios.indices { results[i] += try runBatch(i, n..<(n + next)) }
             batches.append(next)
         }
     }

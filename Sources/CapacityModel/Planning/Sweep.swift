@@ -18,31 +18,24 @@ public enum Sweep {
         public var complete: Bool { skipped + ran == points }
     }
 
-    /// What progress reporting learns after each replication.
-    public struct Progress: Sendable {
-        /// The point being run.
-        public var point: Int
-        /// Replications finished by this call so far, over all points.
-        public var replicationsDone: Int
-        /// Replications this call has to run in all (points still to do × replications).
-        public var replicationsTotal: Int
-    }
-
     /// Runs `points` (all of a sweep's points; `shard` selects its share) into
     /// `directory/sweep.csv` and `directory/sweep.json`.
     ///
     /// - `manifest` describes the sweep; an existing file with rows from a different sweep is
-    ///   refused rather than mixed.
+    ///   refused rather than mixed. With a precision in the manifest, points may run different
+    ///   numbers of replications, and a resumed sweep matches its rows without that column.
     /// - `stopAfter` stops after that many points have been run by this call (for testing
     ///   interruption); nil runs to the end.
+    /// - `simulate` runs one point's replications; it hears the point, how many points this
+    ///   call has run before it and how many it will run in all.
     /// - `inspect` sees each point's report before its row is written; throwing from it
     ///   stops the sweep with that point not written.
     public static func run(points: [SweepPoint], shard: Shard? = nil, directory: String, manifest: SweepManifest,
-                           threads: Int, stopAfter: Int? = nil,
-                           progress: (@Sendable (Progress) -> Void)? = nil,
+                           stopAfter: Int? = nil,
+                           simulate: (_ point: SweepPoint, _ done: Int, _ total: Int) throws -> RunReport,
                            inspect: (SweepPoint, RunReport) throws -> Void = { _, _ in }) throws -> Outcome {
         let mine = points.filter { shard?.contains(pointIndex: $0.index) ?? true }
-        let replications = manifest.replications
+        let replications = manifest.precision == nil ? manifest.replications : nil
         let csvPath = directory + "/" + csvName
         let manifestPath = directory + "/" + manifestName
         let identities = mine.map { SweepTable.identity($0, replications: replications) }
@@ -66,20 +59,23 @@ public enum Sweep {
 
         let todo = mine.dropFirst(table.existingRows)
         let limit = stopAfter.map { min($0, todo.count) } ?? todo.count
-        let total = limit * replications
         var ran = 0
         for point in todo.prefix(limit) {
-            precondition(point.scenario.replications == replications, "every point runs the manifest's replications")
-            let before = ran * replications
-            let index = point.index
-            let results = ScenarioRunner.run(point.scenario, replications: 0..<replications, threads: threads) { n in
-                progress?(Progress(point: index, replicationsDone: before + n, replicationsTotal: total))
-            }
-            let report = RunReport(scenario: point.scenario, replications: results)
+            let report = try simulate(point, ran, limit)
             try inspect(point, report)
             try table.append(SweepTable.row(point, report: report))
             ran += 1
         }
         return Outcome(points: mine.count, skipped: table.existingRows, ran: ran)
+    }
+
+    /// Runs the sweep with each point's replications, `threads` at a time.
+    public static func run(points: [SweepPoint], shard: Shard? = nil, directory: String, manifest: SweepManifest,
+                           threads: Int, stopAfter: Int? = nil) throws -> Outcome {
+        try run(points: points, shard: shard, directory: directory, manifest: manifest, stopAfter: stopAfter,
+                simulate: { point, _, _ in
+                    let results = ScenarioRunner.run(point.scenario, replications: 0..<point.scenario.replications, threads: threads)
+                    return RunReport(scenario: point.scenario, replications: results)
+                })
     }
 }

@@ -10,14 +10,21 @@ public struct SweepManifest: Codable, Sendable, Equatable {
     /// FNV-1a 64 of the scenario file's bytes, hex (as in run.json).
     public var scenarioHash: String
     public var seed: UInt64
+    /// Replications per point; with `precision`, the first batch of each point.
     public var replications: Int
+    /// `--precision` and `--max-replications`, when replications were added until precise.
+    public var precision: Double?
+    public var maxReplications: Int?
     public var grid: SweepGrid
     /// Points in the whole sweep (all shards).
     public var points: Int
     /// The shard this file holds, `i/n`; absent for a whole sweep or a merge of all shards.
     public var shard: String?
 
-    public init(scenario: Scenario, scenarioHash: String, grid: SweepGrid, points: Int, shard: Shard?) {
+    public init(scenario: Scenario, scenarioHash: String, grid: SweepGrid, points: Int, shard: Shard?,
+                precision: Double? = nil, maxReplications: Int? = nil) {
+        self.precision = precision
+        self.maxReplications = precision == nil ? nil : maxReplications
         smsimVersion = CapacityModel.smsimVersion
         self.scenario = scenario.name
         self.scenarioHash = scenarioHash
@@ -51,6 +58,7 @@ public struct SweepManifest: Codable, Sendable, Equatable {
         if scenarioHash != other.scenarioHash { out.append("the scenario file's contents") }
         if seed != other.seed { out.append("seed \(other.seed) vs \(seed)") }
         if replications != other.replications { out.append("replications \(other.replications) vs \(replications)") }
+        if precision != other.precision || maxReplications != other.maxReplications { out.append("the precision asked for") }
         if grid != other.grid || points != other.points { out.append("the grid of points") }
         if shard != other.shard { out.append("shard \(other.shard ?? "none") vs \(shard ?? "none")") }
         return out

@@ -15,9 +15,10 @@ public enum SweepMerge {
     }
 
     /// Merges the sweeps in `inputs`: directories holding `sweep.csv` (and `sweep.json`),
-    /// or `sweep.csv` files.
+    /// `sweep.csv` files, or the directory a sharded sweep wrote its shards into (see `shards(in:)`).
     public static func merge(_ inputs: [String]) throws -> Result {
         guard !inputs.isEmpty else { throw PlanningError("give the shard directories to merge") }
+        let inputs = try inputs.flatMap { try shards(in: $0) ?? [$0] }
         var header: String?
         var rows: [Int: (row: Substring, source: String)] = [:]
         var manifests: [(SweepManifest, String)] = []
@@ -84,6 +85,41 @@ public enum SweepMerge {
         var csv = header! + "\n"
         for index in 0..<expected { csv += rows[index]!.row + "\n" }
         return Result(csv: csv, manifest: merged, points: expected, inputs: inputs.count)
+    }
+
+    /// The shard directories inside `directory` (`shard-i-of-n`, as `sweep --shard i/n --out
+    /// directory` writes them), in shard order; nil when it holds none but has a `sweep.csv`
+    /// of its own (it is then a shard or a whole sweep). Throws naming the directories it
+    /// expected when it holds neither, or when shards are missing or of different counts.
+    public static func shards(in directory: String) throws -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var found: [Shard] = []
+        for name in names {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, parts[0] == "shard", parts[2] == "of", let i = Int(parts[1]), let n = Int(parts[3]),
+                  let shard = try? Shard(index: i, count: n), shard.slug == name else { continue }
+            found.append(shard)
+        }
+        let expected = "shard-1-of-n … shard-n-of-n, as `smsim sweep … --shard i/n --out \(directory)` writes them"
+        guard !found.isEmpty else {
+            if FileManager.default.fileExists(atPath: directory + "/" + Sweep.csvName) { return nil }
+            throw PlanningError("\(directory) holds neither \(Sweep.csvName) nor shard directories (\(expected))")
+        }
+        let counts = Set(found.map(\.count)).sorted()
+        guard counts.count == 1, let n = counts.first else {
+            throw PlanningError("\(directory) holds shards of sweeps split \(counts.map(String.init).joined(separator: ", ")) ways; "
+                                + "merge one set at a time by naming its directories")
+        }
+        let have = Set(found.map(\.index))
+        let missing = (1...n).filter { !have.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map { "shard-\($0)-of-\(n)" }
+            throw PlanningError("\(directory) lacks \(names.joined(separator: ", ")) of its \(n) shards; run "
+                                + "`smsim sweep … --shard \(missing[0])/\(n) --out \(directory)` for each, then merge again")
+        }
+        return (1...n).map { "\(directory)/shard-\($0)-of-\(n)" }
     }
 
     /// Merges `inputs` and writes `directory/sweep.csv` (and `sweep.json`), each atomically.

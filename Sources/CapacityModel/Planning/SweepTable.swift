@@ -17,10 +17,11 @@ public enum SweepTable {
         return identityHeader + "," + names.map { "\($0)_mean,\($0)_ci95" }.joined(separator: ",")
     }
 
-    /// The identity columns of `point` run with `replications` replications, without a trailing comma.
-    static func identity(_ point: SweepPoint, replications: Int) -> String {
+    /// The identity columns of `point` run with `replications` replications, without a
+    /// trailing comma; without the replications column when that is not known in advance.
+    static func identity(_ point: SweepPoint, replications: Int?) -> String {
         "\(point.index),\(csvField(point.scenario.name)),\(point.consoles),\(point.ratio.map(String.init) ?? ""),"
-            + "\(point.servers),\(point.down),\(replications)"
+            + "\(point.servers),\(point.down)" + (replications.map { ",\($0)" } ?? "")
     }
 
     /// One line of `sweep.csv`, with its line break.
