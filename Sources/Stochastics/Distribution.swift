@@ -150,7 +150,10 @@ public struct Distribution: Sendable, Hashable {
     }
 
     /// One draw from `stream`.
-    @inlinable
+    // Always inlined: a call would take the distribution by value, and a caller that reads it
+    // from its own mutable state copies it first (the enum's empirical case holds an array,
+    // so the copy retains). Inlined, the switch reads the parameters where they are.
+    @inlinable @inline(__always)
     public func sample(_ stream: RandomStream) -> Double {
         switch kind {
         case .exponential(let mean): return stream.exponential(mean: mean)
