@@ -113,19 +113,41 @@ public struct EventQueue<Event> {
         let order = (UInt64(sameTime.rawValue) << 56) | sequence
         sequence &+= 1
         let entry = QueueEntry(time: time, order: order, timer: timer, event: event)
-        if timer >= 0, case let index = Int(positions[Int(timer)]), index >= 0 {
+        if timer >= 0 && positions[Int(timer)] >= 0 {
             closeFront()
-            let index = Int(positions[Int(timer)])
-            let moveUp = entry.precedes(entries[index])
-            entries[index] = entry
-            if moveUp { siftUp(from: index) } else { siftDown(from: index) }
+            replace(at: Int(positions[Int(timer)]), with: entry)
         } else if frontTaken {
+            // The open slot is the root: the new entry can only sink from it.
             frontTaken = false
-            entries[0] = entry
-            siftDown(from: 0)
+            replace(at: 0, with: entry)
         } else {
             entries.append(entry)
             siftUp(from: entries.count - 1)
+        }
+    }
+
+    /// Puts `entry` at `index` in place of what was there and moves it to its place, with one
+    /// exclusive access to each buffer.
+    @inlinable
+    mutating func replace(at index: Int, with entry: QueueEntry<Event>) {
+        if positions.isEmpty {
+            entries.withUnsafeMutableBufferPointer { Self.replace($0, at: index, with: entry, positions: nil) }
+        } else {
+            positions.withUnsafeMutableBufferPointer { position in
+                entries.withUnsafeMutableBufferPointer { Self.replace($0, at: index, with: entry, positions: position) }
+            }
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func replace(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>, at index: Int, with entry: QueueEntry<Event>,
+                        positions: UnsafeMutableBufferPointer<Int32>?) {
+        let moveUp = entry.precedes(heap[index])
+        heap[index] = entry
+        if moveUp {
+            siftUp(heap, from: index, positions: positions)
+        } else {
+            siftDown(heap, from: index, positions: positions)
         }
     }
 

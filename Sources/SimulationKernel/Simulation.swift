@@ -66,6 +66,9 @@ public struct Simulation<Event> {
     /// - Complexity: O(log n).
     @inlinable
     public mutating func next(until limit: Double) -> Event? {
+        // Refill the slot the last pop left open (the handler did not): the front is then
+        // simply the root.
+        queue.closeFront()
         if let time = queue.nextTime, time <= limit {
             let entry = queue.popFront().unsafelyUnwrapped
             assert(entry.time >= now, "clock would go backwards")
