@@ -6,7 +6,7 @@ SWIFT      ?= swift
 RELEASE    := .build/release/smsim
 APT_PKGS   := libgsl-dev pkg-config gnuplot-nox
 
-.PHONY: demo test test-cluster build release deps bench bench-baseline bench-check validate clean
+.PHONY: demo test test-cluster build release deps bench bench-baseline bench-check bench-mallocs validate clean
 
 deps:
 	@missing=""; \
@@ -62,6 +62,11 @@ demo: release
 #                         A check that finds only improvements passes, with a hint.
 #                         Time gates: best iteration at most 2x (100 %) slower;
 #                         SMSIM_BENCH_TIME_TOLERANCE=25 (quiet machine) or =none.
+#   make bench-mallocs    CI's gate: run the benchmarks that have a malloc limit in
+#                         Benchmarks/Thresholds/, measuring mallocs only, and fail if a count
+#                         breaks its limit. Malloc counts do not depend on the machine's
+#                         speed or load, so this gate is safe on a shared CI machine; timing
+#                         gates stay local (bench-check).
 BENCH_BASELINE ?= main
 BENCH := cd Benchmarks && $(SWIFT) package
 
@@ -109,6 +114,11 @@ fuzz: deps
 	cd Fuzz && ./.build/debug/ScenarioFuzz .build/corpus/scenario -max_total_time=$(FUZZ_SECONDS) \
 	  -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=1024 -max_len=16384 -detect_leaks=1 -print_final_stats=1 \
 	  -artifact_prefix=.build/ 2>&1 | grep -v '^#[0-9]*.*\(NEW\|REDUCE\|pulse\)' ; exit $${PIPESTATUS[0]}
+# Only the targets with static limits are built and run (the Thresholds/ files name them);
+# the model-versus-kernel ratio has no malloc limit and is skipped.
+BENCH_MALLOC_TARGETS := $(shell ls Benchmarks/Thresholds 2>/dev/null | sed 's/\..*//' | sort -u | paste -sd'|')
+bench-mallocs: deps
+	$(call bench_gate,thresholds check --target '^($(BENCH_MALLOC_TARGETS))$$' --skip 'Weekday50-vs-MM1' --metric mallocCountTotal --no-progress)
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build

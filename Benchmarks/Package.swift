@@ -46,9 +46,12 @@ let package = Package(
             .product(name: "Validation", package: "smsim"),
             .product(name: "QueueingTheory", package: "smsim"),
         ]),
-        // The management group model: one replication of the weekday-50 scenario.
+        // The management group model: one replication of the weekday-50 scenario, and its
+        // events/s next to the kernel's M/M/1 in the same process.
         benchmarkTarget("ManagementGroupBenchmarks", [
             .product(name: "CapacityModel", package: "smsim"),
+            .product(name: "Validation", package: "smsim"),
+            .product(name: "QueueingTheory", package: "smsim"),
         ]),
         // Cost of one GSL variate through RandomStream / Distribution.sample.
         benchmarkTarget("VariateBenchmarks", [
