@@ -1,10 +1,10 @@
 SHELL := /bin/bash
 # smsim — two commands on a fresh machine:
 #   make demo   install what is missing, build release, run the main job
-#   make test   install what is missing, run the test suite
+#   make test   install what is missing, run the test suite and the browser check of the reports
 SWIFT      ?= swift
 RELEASE    := .build/release/smsim
-APT_PKGS   := libgsl-dev pkg-config gnuplot-nox
+APT_PKGS   := libgsl-dev pkg-config gnuplot-nox chromium poppler-utils python3
 
 .PHONY: demo test test-cluster build release deps bench bench-baseline bench-check bench-mallocs validate clean
 
@@ -12,6 +12,9 @@ deps:
 	@missing=""; \
 	pkg-config --exists gsl 2>/dev/null || missing="$$missing libgsl-dev pkg-config"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -29,8 +32,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The test suite, then every kind of report.html opened in headless Chromium (a few minutes).
 test: deps
 	$(SWIFT) test
+	scripts/browser-check.sh
 
 # The sharded sweep on a one-node Slurm cluster started on this machine (installs slurm-wlm,
 # munge and parallel if missing; root only): examples/slurm/sweep.sbatch as a job array, a

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Validation", targets: ["Validation"]),
         .library(name: "Stations", targets: ["Stations"]),
         .library(name: "CapacityModel", targets: ["CapacityModel"]),
+        .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
@@ -38,9 +39,14 @@ let package = Package(
             "SimulationKernel", "Stochastics", "Statistics", "QueueingTheory", "Stations",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // report.html: one self-contained page (inline SVG and CSS) from an output directory.
+        .target(name: "Report", dependencies: [
+            "CapacityModel", "Validation", "Statistics", "Stochastics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         // The thin command-line tool.
         .executableTarget(name: "smsim", dependencies: [
-            "Validation", "CapacityModel",
+            "Validation", "CapacityModel", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
@@ -50,6 +56,7 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
         .testTarget(name: "StationsTests", dependencies: ["Stations"]),
         .testTarget(name: "CapacityModelTests", dependencies: ["CapacityModel", "QueueingTheory", "Statistics"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "CapacityModel", "Stochastics"]),
         .testTarget(name: "CLITests", dependencies: ["smsim"], resources: [.copy("Golden")]),
     ]
 )

@@ -4,7 +4,9 @@
 #   gnuplot -e "compare='results/weekday-40-compare'" plots.gnuplot   # smsim compare output
 #   gnuplot -e "sweep='results/weekday-50-sweep'" plots.gnuplot       # smsim sweep output
 # Reads DIR/timeseries-mean.csv (window × station means across replications) and
-# DIR/events.csv, and writes PNGs next to them. With no dir given it draws every
+# DIR/events.csv, and writes PNGs next to them. Every series has its own colour; means are
+# drawn with their 95 % CI band (per station up to four stations, else the aggregate's);
+# legends sit under the plot; the time axis is clock time when the scenario has startsAt. With no dir given it draws every
 # results/weekday-* run it finds, and the 40-vs-50 comparison when both exist.
 # With compare=DIR it draws each DIR/ratio-*/ run and DIR/compare.png (every ratio's p95
 # latency and utilization on shared axes); with sweep=DIR only DIR/sweep.png (p95 latency
@@ -12,15 +14,28 @@
 
 set datafile separator ","
 set terminal pngcairo size 1200,700 enhanced font "sans,11"
-set key outside right top
+# The legend goes under the plot in rows, so it never covers the data or squeezes it sideways.
+set key below horizontal maxrows 3 samplen 2 spacing 1
 set grid
-set xlabel "time since start of run (h)"
+set style fill transparent solid 0.18 noborder
+
+# Every series its own colour: Tableau 10, then 14 more distinct tones (as report.html).
+# The database is always near-black, the "all servers" aggregate grey and dashed.
+palette = "#4e79a7 #f28e2b #59a14f #e15759 #76b7b2 #edc948 #b07aa1 #ff9da7 #9c755f #17becf #1f3d7a #8c564b #2ca02c #d62728 #9467bd #bcbd22 #7f7f7f #aec7e8 #ffbb78 #98df8a #c5b0d5 #c49c94 #f7b6d2 #dbdb8d"
+colour(i) = word(palette, (i - 1) % words(palette) + 1)
+db_colour = "#222222"; all_colour = "#555555"
+# Per-station CI bands are drawn up to this many stations; beyond, only the aggregate's.
+bands_up_to = 4
 
 # Columns of timeseries-mean.csv
 c_start = 6; c_station = 9; c_kind = 10; c_wf = 11; c_up = 12; c_consoles = 13
 c_util = 17; c_util_ci = 18; c_p95 = 21; c_p95_ci = 22; c_backlog = 24; c_lag = 25
 
-hours(col) = column(col) / 3600.0
+# The time axis: clock time when the run's scenario says when the day starts (a top-level
+# `startsAt: 07:00`, read from the scenario file run.json names), else hours since the start.
+starts_at(d) = system(sprintf("f=$(sed -n 's/.*\"scenarioPath\" *: *\"\\(.*\\)\".*/\\1/p' %s/run.json 2>/dev/null | sed 's:\\\\/:/:g'); [ -f \"$f\" ] && awk -F'[: ]+' '/^startsAt:/ {print $2*3600 + $3*60; exit}' \"$f\"", d))
+set_time_axis(d) = (T0 = starts_at(d), T0 eq "" ? 0 : 1)
+hours(col) = (T0 eq "" ? column(col) / 3600.0 : (T0 + column(col)) / 3600.0)
 # The rows of one station, in window order (gnuplot breaks a line at every skipped row,
 # so stations are selected before plotting rather than masked while plotting).
 sel(d, name) = sprintf("< awk -F, '$9==\"%s\"' %s/timeseries-mean.csv", name, d)
@@ -46,6 +61,8 @@ if (exists("sweep")) {
 
 do for [d in dirs] {
   T = title_of(d)
+  clock = set_time_axis(d)
+  if (clock) { set xlabel "clock time (h of the day)" } else { set xlabel "time since start of run (h)" }
   servers = stations(d, ",initial,additional,")
   everything = stations(d, ",initial,additional,database,")
 
@@ -53,20 +70,31 @@ do for [d in dirs] {
   set title "p95 console latency per management server — ".T
   set ylabel "p95 latency (ms)"
   set yrange [0:*]
-  plot for [s in serving(d)] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s, \
-       sel(d, "all") using (hours(c_start)):(column(c_p95)) with lines lw 3 dt 2 lc "black" title "all servers"
+  srv = serving(d); n = words(srv)
+  plot for [i=1:(n <= bands_up_to ? n : 0)] sel(d, word(srv, i)) using (hours(c_start)):(column(c_p95) - column(c_p95_ci)):(column(c_p95) + column(c_p95_ci)) \
+         with filledcurves lc rgb colour(i) notitle, \
+       sel(d, "all") using (hours(c_start)):(column(c_p95) - column(c_p95_ci)):(column(c_p95) + column(c_p95_ci)) with filledcurves lc rgb all_colour title "95 % CI, all servers", \
+       for [i=1:n] sel(d, word(srv, i)) using (hours(c_start)):(column(c_p95)) with lines lw 2 lc rgb colour(i) title word(srv, i), \
+       sel(d, "all") using (hours(c_start)):(column(c_p95)) with lines lw 3 dt 2 lc rgb all_colour title "all servers"
 
   set output d."/utilization.png"
   set title "CPU utilization per server and the database — ".T
   set ylabel "utilization (fraction of cores busy)"
   set yrange [0:1]
-  plot for [s in everything] sel(d, s) using (hours(c_start)):(column(c_util)) with lines lw 2 title s
+  dbs = stations(d, ",database,"); n = words(servers)
+  plot for [i=1:(n <= bands_up_to ? n : 0)] sel(d, word(servers, i)) using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) \
+         with filledcurves lc rgb colour(i) notitle, \
+       for [s in dbs] sel(d, s) using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) with filledcurves lc rgb db_colour title "95 % CI, ".s, \
+       sel(d, "all") using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) with filledcurves lc rgb all_colour title "95 % CI, server mean", \
+       for [i=1:n] sel(d, word(servers, i)) using (hours(c_start)):(column(c_util)) with lines lw 2 lc rgb colour(i) title word(servers, i), \
+       for [s in dbs] sel(d, s) using (hours(c_start)):(column(c_util)) with lines lw 3 lc rgb db_colour title s, \
+       sel(d, "all") using (hours(c_start)):(column(c_util)) with lines lw 3 dt 2 lc rgb all_colour title "mean of the servers"
 
   set output d."/consoles.png"
   set title "Connected consoles per management server — ".T
   set ylabel "consoles (time average per window)"
   set yrange [0:*]
-  plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_consoles)) with lines lw 2 title s
+  plot for [i=1:words(servers)] sel(d, word(servers, i)) using (hours(c_start)):(column(c_consoles)) with lines lw 2 lc rgb colour(i) title word(servers, i)
 
   set output d."/workflows.png"
   set title "Workflow backlog and lag — ".T
@@ -75,8 +103,8 @@ do for [d in dirs] {
   set y2tics
   set yrange [0:*]
   set y2range [0:*]
-  plot sel(d, "all") using (hours(c_start)):(column(c_backlog)) with lines lw 2 title "backlog", \
-       sel(d, "all") using (hours(c_start)):(column(c_lag)) axes x1y2 with lines lw 2 title "lag p95"
+  plot sel(d, "all") using (hours(c_start)):(column(c_backlog)) with lines lw 2 lc rgb colour(1) title "backlog", \
+       sel(d, "all") using (hours(c_start)):(column(c_lag)) axes x1y2 with lines lw 2 lc rgb colour(2) title "lag p95"
   unset y2tics
   unset y2label
 
@@ -88,13 +116,13 @@ do for [d in dirs] {
     set title "connected consoles per server"
     set ylabel "consoles"
     set yrange [0:*]
-    plot for [s in servers] sel(d, s) using (hours(c_start)):(column(c_consoles)) with lines lw 2 title s
+    plot for [i=1:words(servers)] sel(d, word(servers, i)) using (hours(c_start)):(column(c_consoles)) with lines lw 2 lc rgb colour(i) title word(servers, i)
     set title "p95 latency per server"
     set ylabel "p95 (ms)"
-    plot for [s in serving(d)] sel(d, s) using (hours(c_start)):(column(c_p95)) with lines lw 2 title s
+    plot for [i=1:words(srv)] sel(d, word(srv, i)) using (hours(c_start)):(column(c_p95)) with lines lw 2 lc rgb colour(i) title word(srv, i)
     set title "workflow backlog"
     set ylabel "jobs"
-    plot sel(d, "all") using (hours(c_start)):(column(c_backlog)) with lines lw 2 title "backlog"
+    plot sel(d, "all") using (hours(c_start)):(column(c_backlog)) with lines lw 2 lc rgb colour(1) title "backlog"
     unset multiplot
   }
 }
@@ -107,13 +135,17 @@ if (!exists("dir") && !exists("compare") && !exists("sweep") && system(sprintf("
   set title "p95 console latency"
   set ylabel "p95 latency (ms)"
   set yrange [0:*]
-  plot sel(a, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 title "40 per server", \
-       sel(b, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 title "50 per server"
+  plot sel(a, "all") using (hours(c_start)):(column(c_p95) - column(c_p95_ci)):(column(c_p95) + column(c_p95_ci)) with filledcurves lc rgb colour(1) notitle, \
+       sel(b, "all") using (hours(c_start)):(column(c_p95) - column(c_p95_ci)):(column(c_p95) + column(c_p95_ci)) with filledcurves lc rgb colour(2) notitle, \
+       sel(a, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 lc rgb colour(1) title "40 per server", \
+       sel(b, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 lc rgb colour(2) title "50 per server"
   set title "mean CPU utilization of the management servers"
   set ylabel "utilization"
   set yrange [0:1]
-  plot sel(a, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title "40 per server", \
-       sel(b, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title "50 per server"
+  plot sel(a, "all") using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) with filledcurves lc rgb colour(1) notitle, \
+       sel(b, "all") using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) with filledcurves lc rgb colour(2) notitle, \
+       sel(a, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 lc rgb colour(1) title "40 per server", \
+       sel(b, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 lc rgb colour(2) title "50 per server"
   unset multiplot
 }
 
@@ -123,19 +155,23 @@ if (exists("compare")) {
   if (words(cdirs) == 0) { print "no ".compare."/ratio-*/timeseries-mean.csv found"; exit }
   ratio_title(d) = system(sprintf("awk -F, 'NR==2{print $2 \" per server (\" $3 \" servers)\"}' %s/timeseries-mean.csv", d))
   set output compare."/compare.png"
-  set key below
-  set multiplot layout 1,2 title "Consoles per additional server compared (mean of paired replications, all servers)"
-  set xlabel "time since start of run (h)"
+  set multiplot layout 1,2 title "Consoles per additional server compared (mean of paired replications with 95 % CI bands, all servers)"
+  clock = set_time_axis(word(cdirs, 1))
+  if (clock) { set xlabel "clock time (h of the day)" } else { set xlabel "time since start of run (h)" }
   set title "p95 console latency"
   set ylabel "p95 latency (ms)"
   set yrange [0:*]
-  plot for [d in cdirs] sel(d, "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 title ratio_title(d)
+  nc = words(cdirs)
+  plot for [i=1:nc] sel(word(cdirs, i), "all") using (hours(c_start)):(column(c_p95) - column(c_p95_ci)):(column(c_p95) + column(c_p95_ci)) \
+         with filledcurves lc rgb colour(i) notitle, \
+       for [i=1:nc] sel(word(cdirs, i), "all") using (hours(c_start)):(column(c_p95)) with lines lw 2 lc rgb colour(i) title ratio_title(word(cdirs, i))
   set title "mean CPU utilization of the management servers"
   set ylabel "utilization"
   set yrange [0:1]
-  plot for [d in cdirs] sel(d, "all") using (hours(c_start)):(column(c_util)) with lines lw 2 title ratio_title(d)
+  plot for [i=1:nc] sel(word(cdirs, i), "all") using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) \
+         with filledcurves lc rgb colour(i) notitle, \
+       for [i=1:nc] sel(word(cdirs, i), "all") using (hours(c_start)):(column(c_util)) with lines lw 2 lc rgb colour(i) title ratio_title(word(cdirs, i))
   unset multiplot
-  set key outside right top
 }
 
 # smsim sweep: p95 latency and peak utilization against the number of additional servers,
@@ -157,7 +193,6 @@ if (exists("sweep")) {
                  . (ndown > 1 ? ", ".k[strstrt(k, "_d") + 2:*]." down" : "")
   sw_title = system(sprintf("awk -F, 'NR==2{print $2 \" (\" $7 \" replications per point)\"}' %s", f))
   set output sweep."/sweep.png"
-  set key below
   set multiplot layout 1,2 title "Sweep — ".sw_title
   set xlabel "additional management servers"
   set xtics 1
@@ -165,15 +200,14 @@ if (exists("sweep")) {
   set title "p95 console latency"
   set ylabel "p95 latency (ms)"
   set yrange [0:*]
-  plot for [k in keys] curve(k) using (column(sw_servers)):(column(sw_p95)):(column(sw_p95_ci)) \
-       with yerrorlines lw 2 title key_title(k)
+  plot for [i=1:words(keys)] curve(word(keys, i)) using (column(sw_servers)):(column(sw_p95)):(column(sw_p95_ci)) \
+       with yerrorlines lw 2 lc rgb colour(i) title key_title(word(keys, i))
   set title "peak CPU utilization of the busiest management server"
   set ylabel "utilization"
   set yrange [0:1]
-  plot for [k in keys] curve(k) using (column(sw_servers)):(column(sw_peak)):(column(sw_peak_ci)) \
-       with yerrorlines lw 2 title key_title(k)
+  plot for [i=1:words(keys)] curve(word(keys, i)) using (column(sw_servers)):(column(sw_peak)):(column(sw_peak_ci)) \
+       with yerrorlines lw 2 lc rgb colour(i) title key_title(word(keys, i))
   unset multiplot
-  set key outside right top
   set xtics autofreq
   set offsets 0, 0, 0, 0
 }

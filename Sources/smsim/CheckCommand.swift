@@ -32,6 +32,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<Check>
+    @OptionGroup var reportFlag: ReportFlag
 
     func run() throws {
         let quiet = output.quiet
@@ -44,6 +45,7 @@ struct Check: ParsableCommand {
         let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
         if let out = output.directory(for: scenario) {
             try write(report, scenario: scenario, path: self.scenario, content: content, to: out)
+            try reportFlag.write(out, scenario: self.scenario, quiet: quiet)
         }
         let verdicts = report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name)
         if !quiet {

@@ -31,6 +31,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<Compare>
+    @OptionGroup var report: ReportFlag
 
     func run() throws {
         var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
@@ -53,6 +54,7 @@ struct Compare: ParsableCommand {
             try PairedComparison(configurations: configurations, metrics: PlanningMetric.sloRelevant(databaseName: database))
         }
         try AtomicFile.write(comparison.csv(), to: "\(dir)/compare.csv")
+        try report.write(dir, scenario: self.scenario, quiet: output.quiet)
         guard !output.quiet else { return }
 
         let first = configurations[0]

@@ -26,6 +26,7 @@ struct Run: ParsableCommand {
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<Run>
+    @OptionGroup var report: ReportFlag
 
     @Flag(help: "Also write perfmon/<HOST>.csv: the first replication's counters as PDH-CSV logs, one sample per window (input for smsim calibrate).")
     var perfmon = false
@@ -38,6 +39,7 @@ struct Run: ParsableCommand {
         try write(report, scenario: scenario, path: self.scenario, content: content, to: dir)
         if perfmon { _ = try writePerfmon(report, scenario: scenario, to: dir) }
         if !output.quiet { printSummary(report, scenario: scenario, directory: dir) }
+        try self.report.write(dir, scenario: self.scenario, quiet: output.quiet)
     }
 }
 

@@ -49,6 +49,7 @@ struct Size: ParsableCommand {
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<Size>
+    @OptionGroup var report: ReportFlag
 
     func validate() throws {
         if down < 0 { throw ValidationError("--down must be at least 0, got \(down)") }
@@ -93,10 +94,22 @@ struct Size: ParsableCommand {
         } catch let none as SizeSearch.Unattainable {
             // An answer too: no count will do. Keep the evidence.
             try AtomicFile.write(SizeSearch.csv(none.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
+            if report.report {
+                try AtomicFile.write(jsonText(SizeJSON(none, consoles: consoles, down: down, scenario: scenario)), to: "\(dir)/size.json")
+                try report.write(dir, scenario: self.scenario, quiet: !console.printsText)
+            }
             if json { try printJSON(SizeJSON(none, consoles: consoles, down: down, scenario: scenario)) }
             throw CommandFailure(message: none.message, status: 1)
         }
         try AtomicFile.write(SizeSearch.csv(result.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
+        if report.report {
+            // The report's evidence: the answer as JSON and the chosen count's usual run files.
+            try AtomicFile.write(jsonText(SizeJSON(result, scenario: scenario)), to: "\(dir)/size.json")
+            let content = (try? String(contentsOfFile: self.scenario, encoding: .utf8)) ?? ""
+            try write(result.chosen.report, scenario: result.chosen.scenario, path: self.scenario, content: content,
+                      to: "\(dir)/servers-\(result.servers)")
+            try report.write(dir, scenario: self.scenario, quiet: !console.printsText)
+        }
 
         if json { try printJSON(SizeJSON(result, scenario: scenario)) }
         guard console.printsText else { return }

@@ -34,6 +34,7 @@ struct Smsim: ParsableCommand {
             Calibrate.self,
             Sensitivity.self,
             Lint.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -57,6 +57,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<SweepCommand>
+    @OptionGroup var report: ReportFlag
 
     func run() throws {
         var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
@@ -84,6 +85,7 @@ struct SweepCommand: ParsableCommand {
                               if !quiet { print(Self.describe(point, report, of: points.count)) }
                           })
         }
+        if outcome.complete { try report.write(dir, scenario: self.scenario, quiet: quiet) }
         guard !quiet else { return }
         let shardText = shard.map { " (shard \($0): \(outcome.points) of \(points.count) points)" } ?? ""
         if outcome.complete {

@@ -28,6 +28,12 @@ public struct SummaryRow: Sendable, Equatable {
     public var metric: Metric
     public var station: String
     public var estimate: Estimate
+
+    public init(metric: Metric, station: String, estimate: Estimate) {
+        self.metric = metric
+        self.station = station
+        self.estimate = estimate
+    }
 }
 
 /// Replications gathered into the figures a planner reads.

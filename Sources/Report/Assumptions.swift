@@ -1,0 +1,113 @@
+import Foundation
+import Yams
+
+/// Every input of the run with its value and where it comes from: the scenario file's
+/// fields as written (with their line), each matched to Documentation/Sources.md's table
+/// when that file is present, and marked *assumption* or *fitted* where the source says so.
+/// A value `smsim calibrate` fitted carries its comment on the line above it
+/// (`# … fitted: … ± … (95 %)`); that comment is its source and marks it *fitted*.
+struct Assumptions {
+    struct Input {
+        var field: String
+        var value: String
+        var line: Int
+        var source: String
+        var status: String
+    }
+    var inputs: [Input] = []
+    var sourcesFound: Bool
+
+    init(scenarioText: String, scenarioPath: String, sources: SourceTable?) {
+        sourcesFound = sources != nil
+        guard let root = try? Yams.compose(yaml: scenarioText) else { return }
+        let lines = scenarioText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out: [Input] = []
+        func walk(_ node: Node, _ path: String) {
+            switch node {
+            case .mapping(let m):
+                for (k, v) in m { walk(v, path.isEmpty ? (k.string ?? "?") : "\(path).\(k.string ?? "?")") }
+            case .sequence(let s):
+                // A list of scalars is one input; a list of mappings is walked item by item.
+                if s.allSatisfy({ $0.scalar != nil }) {
+                    out.append(Self.input(path, s.compactMap { $0.scalar?.string }.joined(separator: ", "), node.mark?.line ?? 0, sources, scenarioPath))
+                } else {
+                    for (i, item) in s.enumerated() { walk(item, "\(path)[\(i)]") }
+                }
+            case .scalar(let sc):
+                let line = node.mark?.line ?? 0
+                var input = Self.input(path, sc.string, line, sources, scenarioPath)
+                if let fitted = Self.fittedComment(above: line, in: lines) {
+                    input.status = "fitted"
+                    input.source = "\(scenarioPath):\(line); \(fitted)"
+                }
+                out.append(input)
+            case .alias:
+                break
+            }
+        }
+        walk(root, "")
+        inputs = out
+    }
+
+    /// The comment lines right above `line` (1-based) when one says "fitted".
+    static func fittedComment(above line: Int, in lines: [String]) -> String? {
+        var i = line - 2, comments: [String] = []
+        while i >= 0, lines[i].trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            comments.insert(lines[i].trimmingCharacters(in: .whitespaces).dropFirst().trimmingCharacters(in: .whitespaces), at: 0)
+            i -= 1
+        }
+        let text = comments.joined(separator: " ")
+        return text.contains("fitted") ? text : nil
+    }
+
+    static func input(_ field: String, _ value: String, _ line: Int, _ sources: SourceTable?, _ path: String) -> Input {
+        let written = "\(path):\(line)"
+        guard let entry = sources?.entry(for: field) else {
+            return Input(field: field, value: value, line: line, source: written, status: sources == nil ? "" : "no source recorded")
+        }
+        let lower = entry.lowercased()
+        let status = lower.contains("fitted") || lower.contains("calibrat") ? "fitted"
+            : (lower.contains("assumption") ? "assumption" : "sourced")
+        return Input(field: field, value: value, line: line, source: "\(written); \(entry)", status: status)
+    }
+
+    var table: Table {
+        Table(headers: ["input", "value", "status", "source"],
+              rows: inputs.map { [$0.field, $0.value, $0.status.isEmpty ? "as written" : $0.status, $0.source] })
+    }
+}
+
+/// Documentation/Sources.md read as a lookup: every Markdown table row whose first cell
+/// names a field (in backticks or plain; several separated by "," or "/") gives that field's source (the rest of the row).
+struct SourceTable {
+    var entries: [(field: String, source: String)]
+
+    init?(path: String) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        entries = []
+        for line in text.split(separator: "\n") where line.hasPrefix("|") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 2, !cells[0].hasPrefix("-"), !cells[0].hasPrefix(":") else { continue }
+            let source = cells.dropFirst().filter { !$0.isEmpty }.joined(separator: " — ")
+            // A first cell may name several fields: "`a.cores`, `b.cores`", "`x: auto`", "`y` (examples)".
+            for name in cells[0].split(whereSeparator: { $0 == "," || $0 == "/" }) {
+                var field = name.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "[]", with: "")
+                    .trimmingCharacters(in: .whitespaces)
+                if let cut = field.firstIndex(where: { $0 == ":" || $0 == " " }) { field = String(field[..<cut]) }
+                if !field.isEmpty { entries.append((field, source)) }
+            }
+        }
+    }
+
+    /// The source of `field` (`consoles.thinkTime.mean`): an exact match, else the longest
+    /// documented field that the path ends with or starts with, with list indices removed.
+    func entry(for field: String) -> String? {
+        let plain = field.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
+        if let e = entries.first(where: { $0.field == field || $0.field == plain }) { return e.source }
+        let matches = entries.filter { e in
+            !e.field.isEmpty && (plain.hasSuffix("." + e.field) || plain.hasPrefix(e.field + "."))
+        }
+        return matches.max { $0.field.count < $1.field.count }?.source
+    }
+}

@@ -1,0 +1,53 @@
+/// The tornado of `smsim sensitivity` (sensitivity.csv), when the directory has one: each
+/// factor's low and high setting and how far it moves the metric from the base run
+/// (one-at-a-time: `low_diff`, `high_diff` with paired CIs), or Morris screening's μ*.
+enum Sensitivity {
+    static func section(_ directory: String, into page: inout HTMLPage) {
+        guard let csv = CSVTable(path: "\(directory)/sensitivity.csv") else { return }
+        page.section("sensitivity", "Sensitivity: which inputs move the answer", figure(csv))
+    }
+
+    /// The page of a directory holding only `smsim sensitivity` output.
+    static func page(_ csv: CSVTable, _ options: ReportOptions) -> HTMLPage {
+        let name = csv.rows.first.map { csv.text($0, "scenario") } ?? "?"
+        let metric = csv.rows.first.map { csv.text($0, "metric") } ?? "?"
+        let context = ReportBuilder.scenario(options, named: nil, hash: nil, scenarioName: name)
+        var page = HTMLPage(title: "\(name): which inputs move \(metric) most?",
+                            subtitle: "smsim sensitivity: each factor moved from its low to its high setting, the rest at their base values; common random numbers, 95 % confidence intervals.")
+        if let top = csv.rows.first {
+            let effect = csv.number(top, "effect") ?? csv.number(top, "mu_star")
+            let ci = csv.number(top, "effect_ci95") ?? csv.number(top, "mu_star_ci95")
+            page.answer = [HTMLPage.paragraph("\(csv.text(top, "factor")) moves \(metric) most: by \(effect.map { NumberText.interval($0, ci) } ?? "?") from its low (\(csv.text(top, "low_value"))) to its high (\(csv.text(top, "high_value"))) setting.", cls: "headline"),
+                           HTMLPage.paragraph("The tornado below ranks every factor; the values the answer leans on most are the ones to measure (smsim calibrate) before buying.")]
+        } else {
+            page.answer = [HTMLPage.missing("sensitivity.csv has no rows.")]
+        }
+        page.section("sensitivity", "Evidence: the tornado", figure(csv))
+        page.section("assumptions", "Assumptions: every input and its source", ContextSection.assumptions(context, sourcesPath: options.sourcesPath))
+        page.section("validation", "Is the engine right? The validation suite", ContextSection.validation(scale: options.validationScale))
+        return page
+    }
+
+    static func figure(_ csv: CSVTable) -> [String] {
+        let table = Table(headers: csv.header, rows: csv.rows)
+        let metric = csv.rows.first.map { csv.text($0, "metric") } ?? "the metric"
+        let bars: [TornadoChart.Bar]
+        let xLabel: String
+        if csv.has("low_diff") && csv.has("high_diff") {
+            bars = csv.rows.compactMap { r in
+                guard let lo = csv.number(r, "low_diff"), let hi = csv.number(r, "high_diff") else { return nil }
+                return .init(label: csv.text(r, "factor"), low: lo, high: hi)
+            }
+            xLabel = "change in \(metric) from the base run: factor at its low (blue) and high (orange) setting"
+        } else if csv.has("mu_star") {
+            bars = csv.rows.compactMap { r in csv.number(r, "mu_star").map { .init(label: csv.text(r, "factor"), low: 0, high: $0) } }
+            xLabel = "Morris μ*: mean absolute change in \(metric) from the factor's low to high setting"
+        } else {
+            return [HTMLPage.missing("sensitivity.csv is present but its columns (\(csv.header.joined(separator: ", "))) are not ones this report knows how to draw as a tornado; its rows follow as they are."),
+                    table.html]
+        }
+        let title = "Tornado: how far each factor moves \(metric)"
+        let chart = TornadoChart(bars: bars, baseline: 0, xLabel: xLabel)
+        return [Figure(title: title, svg: chart.svg(title: title), note: "Factors in the order sensitivity.csv ranks them, largest effect on top.", table: table).html]
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Stochastics
+import Testing
+@testable import Report
+
+/// A small run directory written by hand: two servers and the database over three windows,
+/// a summary whose p95 passes and whose peak utilization fails the shipped weekday-40
+/// objectives, one failure and its repair.
+struct RunFixture {
+    let dir: String
+    let scenarioPath: String
+
+    init(hash: String? = nil, station: String = "MS02") throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        scenarioPath = root.appendingPathComponent("Scenarios/weekday-40.yaml").path
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let content = try String(contentsOfFile: scenarioPath, encoding: .utf8)
+        let h = hash ?? String(StreamSeed.fnv1a64(content), radix: 16)
+        var ts = "scenario,ratio,servers,down,replications,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,requests_failed,reconnects,utilization,utilization_ci95,queue_length,latency_mean_ms,latency_p95_ms,latency_p95_ci95,latency_p99_ms,workflow_backlog,workflow_lag_p95_s\n"
+        for w in 0..<3 {
+            let t = w * 300
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,MS01,initial,1,1,0,0,0,0,0.2,0.01,0.5,,,,,\(10 + w),50\n"
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,\(station),additional,0,1,40,900,0,0,0.\(6 + w),0.05,3,1000,\(2500 + 100 * w),120,4000,,\n"
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,SQL,database,0,1,0,0,0,0,0.5,0.02,1,,,,,,\n"
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,all,all,0,1,40,900,0,0,0.\(6 + w),0.05,3,1000,\(2500 + 100 * w),120,4000,\(10 + w),50\n"
+        }
+        try ts.write(toFile: "\(dir)/timeseries-mean.csv", atomically: true, encoding: .utf8)
+        let summary = """
+        scenario,ratio,servers,down,replications,metric,station,mean,ci95,min,max
+        weekday-40,40,2,0,2,latency_p95_ms,all,2600,100,2500,2700
+        weekday-40,40,2,0,2,server_utilization_peak,all,0.95,0.01,0.94,0.96
+        weekday-40,40,2,0,2,utilization_peak,SQL,0.6,0.3,0.3,0.9
+        weekday-40,40,2,0,2,workflow_lag_p95_s,all,50,1,49,51
+
+        """
+        try summary.write(toFile: "\(dir)/summary.csv", atomically: true, encoding: .utf8)
+        let events = """
+        scenario,ratio,servers,down,replication,time_s,event,target,consoles,failed_requests,workflow_jobs,recovery_s
+        weekday-40,40,2,0,0,300,server-failure,\(station),40,3,0,60
+        weekday-40,40,2,0,0,600,server-repair,\(station),0,0,0,
+
+        """
+        try events.write(toFile: "\(dir)/events.csv", atomically: true, encoding: .utf8)
+        let manifest: [String: Any] = [
+            "scenario": "weekday-40", "scenarioPath": scenarioPath, "scenarioHash": h, "seed": 7, "replications": 2,
+            "smsimVersion": "0.1.0", "additionalServers": 2, "consolesPerServer": 40, "down": 0, "wallSeconds": 1.5, "events": 1000,
+            "conservation": [["replication": 0, "conserved": true, "events": 500,
+                              "conservation": ["counts": ["sessionsArrived": 10, "sessionsCompleted": 8, "requestsIssued": 5, "requestsCompleted": 5,
+                                                          "workflowsTriggered": 3, "workflowsCompleted": 3],
+                                               "sessionsActive": 2, "requestsInFlight": 0, "workflowsPending": 0]]],
+        ]
+        try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]).write(to: URL(fileURLWithPath: "\(dir)/run.json"))
+    }
+
+    var options: ReportOptions { ReportOptions(directory: dir, sourcesPath: "/nonexistent/Sources.md", validationScale: nil) }
+}
+
+@Suite struct ReportTests {
+    @Test func runReportLeadsWithEachObjectivesVerdict() throws {
+        let f = try RunFixture()
+        let html = try ReportBuilder.html(f.options)
+        let answer = String(html[html.range(of: "id=\"answer\"")!.lowerBound..<html.range(of: "<nav>")!.lowerBound])
+        #expect(answer.contains("No: 1 of 4 objectives FAIL (maxUtilization)"))
+        #expect(answer.contains("<span class=\"verdict PASS\">PASS</span> 95 % of console requests answered within 4 s: estimate 2.6 s ± 0.1 s"))
+        #expect(answer.contains("<span class=\"verdict FAIL\">FAIL</span> busiest 5-minute window of any management server"))
+        #expect(answer.contains("<span class=\"verdict UNSURE\">UNSURE</span> busiest 5-minute window of the database"))
+    }
+
+    @Test func everyFigureIsAnSVGWithPathsAndATableWithHeaders() throws {
+        let html = try ReportBuilder.html(try RunFixture().options)
+        let figures = html.components(separatedBy: "<figure class=\"plot\">").dropFirst()
+        #expect(figures.count == 6)
+        for f in figures {
+            #expect(f.contains("<svg"))
+            #expect(f.contains("<path class=\"line\"") || f.contains("<path class=\"bar\""))
+            #expect(f.contains("<thead><tr><th scope=\"col\">"))
+        }
+        #expect(!html.contains("http:") && !html.contains("https:") && !html.contains("<script"))
+    }
+
+    @Test func saysWhatTheModelDoesNotProduce() throws {
+        let html = try ReportBuilder.html(try RunFixture().options)
+        #expect(html.contains("does not simulate the database's storage"))
+        #expect(html.contains("Active consoles (those issuing requests"))
+        #expect(html.contains("The validation suite was not run for this report"))
+        #expect(html.contains("No source table"))
+    }
+
+    @Test func sameInputsGiveTheSameBytes() throws {
+        let f = try RunFixture()
+        #expect(try ReportBuilder.html(f.options) == ReportBuilder.html(f.options))
+        let path = try ReportBuilder.write(f.options)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == ReportBuilder.html(f.options))
+    }
+
+    @Test func aChangedScenarioIsNotUsedForVerdicts() throws {
+        let html = try ReportBuilder.html(try RunFixture(hash: "0123456789abcdef").options)
+        #expect(html.contains("has changed since the run"))
+        #expect(!html.contains("class=\"verdict FAIL\""))
+    }
+
+    @Test func namesAreEscaped() throws {
+        let html = try ReportBuilder.html(try RunFixture(station: "MS<02>&").options)
+        #expect(html.contains("MS&lt;02&gt;&amp;"))
+        #expect(!html.contains("MS<02>"))
+    }
+
+    @Test func timelineDrawsTheFailureUntilItsRepair() throws {
+        let f = try RunFixture()
+        let run = RunOutput(directory: f.dir)!
+        let spans = RunFigures(run: run, context: ScenarioContext(path: f.scenarioPath, expectedHash: nil)).timelineSpans
+        #expect(spans.count == 1)
+        #expect(spans.first?.start == 300 && spans.first?.end == 600 && spans.first?.lane == "MS02")
+    }
+
+    @Test func anEmptyDirectoryIsBadInput() {
+        #expect(throws: ReportBuilder.NothingToReport.self) {
+            try ReportBuilder.html(ReportOptions(directory: FileManager.default.temporaryDirectory.path + "/no-such-output"))
+        }
+    }
+
+    @Test func clockTimeOnlyWhenTheScenarioSaysWhenTheDayStarts() {
+        #expect(ScenarioContext.startsAt(in: "name: x\nstartsAt: 07:30\n") == 27000)
+        #expect(ScenarioContext.startsAt(in: "name: x\n") == nil)
+        #expect(ScenarioContext.startsAt(in: "startsAt: noon\n") == nil)
+        #expect(NumberText.time(3600, startsAt: 27000) == "08:30")
+        #expect(NumberText.time(5400, startsAt: nil) == "1.5 h")
+    }
+
+    @Test func numbersHaveAboutFourSignificantDigitsAndNoTrailingZeros() {
+        #expect(NumberText.show(2892.4) == "2892")
+        #expect(NumberText.show(4.0) == "4")
+        #expect(NumberText.show(0.70271) == "0.7027")
+        #expect(NumberText.show(-0.00001) == "-1.000e-05")
+        #expect(NumberText.interval(2.5, 0) == "2.5 ± 0")
+        #expect(NumberText.signed(-0.25) == "−0.25")
+    }
+
+    @Test func sourceTableMatchesFieldsByPathSuffix() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sources-\(UUID().uuidString).md").path
+        try """
+        | field | value | unit | source |
+        |---|---|---|---|
+        | `initialServer.cores`, `additionalServers.cores` | 4 | cores | S-SYSREQ |
+        | `failures.reconnect.retryEvery` / `giveUpAfter` | 30 s / 30 min | — | assumption |
+        | `requests[].roundTrips` | 1 | round trips | neutral |
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let t = try #require(SourceTable(path: path))
+        #expect(t.entry(for: "managementGroup.additionalServers.cores") == "4 — cores — S-SYSREQ")
+        #expect(t.entry(for: "failures.reconnect.giveUpAfter")?.hasSuffix("assumption") == true)
+        #expect(t.entry(for: "consoles.requests[2].roundTrips") == "1 — round trips — neutral")
+        #expect(t.entry(for: "consoles.peak") == nil)
+        let a = Assumptions(scenarioText: "managementGroup:\n  additionalServers: { cores: 8 }\nfailures:\n  reconnect: { giveUpAfter: 10m }\n",
+                            scenarioPath: "s.yaml", sources: t)
+        #expect(a.inputs.map(\.status) == ["sourced", "assumption"])
+        #expect(a.inputs.first?.source == "s.yaml:2; 4 — cores — S-SYSREQ")
+    }
+}
+
+@Suite struct AssumptionTests {
+    @Test func aCalibratedValueIsMarkedFittedWithItsComment() {
+        let text = """
+        consoles:
+          # consoles.requests[0].server.mean fitted: open-view 0.61 s ± 0.02 s (95 %)
+          thinkTime: { mean: 12s }
+          peak: 400
+        """
+        let a = Assumptions(scenarioText: text, scenarioPath: "c.yaml", sources: nil)
+        #expect(a.inputs.map(\.field) == ["consoles.thinkTime.mean", "consoles.peak"])
+        #expect(a.inputs[0].status == "fitted")
+        #expect(a.inputs[0].source.contains("fitted: open-view 0.61 s ± 0.02 s"))
+        #expect(a.inputs[1].status == "")
+    }
+}
