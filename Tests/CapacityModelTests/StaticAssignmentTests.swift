@@ -6,7 +6,8 @@ struct StaticAssignmentTests {
     static func group() -> Scenario {
         var s = Fixtures.weekday(peak: 200, additional: 3, duration: 1800)
         s.consoles.loadBalancing = .static
-        s.consoles.shares = ["MS02": 3, "MS03": 1]
+        s.consoles.shares = [ServerShare(server: "MS02", share: 2, team: "service desk"),
+                             ServerShare(server: "MS02", share: 1), ServerShare(server: "MS03", share: 1)]
         s.replications = 1
         return s
     }

@@ -115,7 +115,7 @@ struct ModelConfig: Sendable {
         sessionLength = c.sessionLength
         thinkTime = c.thinkTime
         balancing = c.loadBalancing
-        shares = layout.servers.map { c.shares[$0.name] ?? 0 }
+        shares = layout.servers.map { server in c.shares.filter { $0.server == server.name }.reduce(0) { $0 + $1.share } }
         networkLatency = c.networkLatency
         activePeriod = c.activePeriod
         idlePeriod = c.idlePeriod

@@ -117,6 +117,7 @@ extension Scenario {
             check.withinRun(burst.at, duration: duration, path + ".at")
             check.atLeast(burst.jobs, 1, path + ".jobs")
         }
+        checkScheduledJobs(&check)
 
         for (i, failure) in failures.scheduled.enumerated() {
             let path = "failures.scheduled[\(i)]"
@@ -140,6 +141,35 @@ extension Scenario {
         if let v = slo.p95WorkflowLag { check.positiveDuration(v, "slo.p95WorkflowLag") }
         if let v = slo.maxAbandonedSessions {
             check.that(v.isFinite && v >= 0, "slo.maxAbandonedSessions", "must be zero or positive, got \(num(v))")
+        }
+    }
+
+    /// Connectors, grooming and data warehouse jobs, each at its own place in the file.
+    private func checkScheduledJobs(_ check: inout Checker) {
+        let placed = workflows.connectors.enumerated().map { ("workflows.connectors[\($0)]", $1) }
+            + workflows.grooming.enumerated().map { ("workflows.grooming[\($0)]", $1) }
+            + dataWarehouse.enumerated().map { ("dataWarehouse.jobs[\($0)]", $1) }
+        var seen: [String: String] = [:]
+        for (path, job) in placed {
+            check.that(!job.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
+            if let earlier = seen[job.name] {
+                check.that(false, path + ".name", "duplicate job name '\(job.name)' (already used by \(earlier))")
+            } else {
+                seen[job.name] = path
+            }
+            if path.hasPrefix("workflows.connectors") {
+                check.that(job.kind != .grooming && job.kind != .warehouse, path + ".kind",
+                           "'\(job.kind.rawValue)' is not a connector; grooming goes under workflows.grooming, data warehouse jobs under dataWarehouse.jobs")
+            }
+            check.positiveDuration(job.every, path + ".every")
+            if let offset = job.offset { check.nonNegativeDuration(offset, path + ".offset") }
+            check.atLeast(job.objects, 0, path + ".objects")
+            check.that(job.object.server != nil || job.object.database != nil, path + ".object",
+                       "needs a cost: server, database or both")
+            if let initial = job.initialSync {
+                check.withinRun(initial.at, duration: duration, path + ".initialSync.at")
+                check.atLeast(initial.objects, 1, path + ".initialSync.objects")
+            }
         }
     }
 
@@ -188,6 +218,17 @@ extension Scenario {
                        "must be zero or positive, got \(num(request.pageReads))")
             check.atLeast(request.roundTrips, 1, path + ".roundTrips")
         }
+        for (i, share) in consoles.shares.enumerated() {
+            check.that(share.share.isFinite && share.share >= 0, "consoles.shares[\(i)].share",
+                       "must be zero or positive, got \(num(share.share))")
+        }
+        if consoles.loadBalancing == .static {
+            check.that(consoles.shares.contains { $0.share > 0 }, "consoles.shares",
+                       "loadBalancing: static needs shares: the servers the analysts picked, at least one share above 0")
+        } else if !consoles.shares.isEmpty {
+            check.that(false, "consoles.shares",
+                       "shares apply only without a load balancer; set loadBalancing: static or remove them")
+        }
         // The sum is checked only when every weight is valid, so a negative weight is reported
         // at its own line rather than as a zero sum.
         if requests.allSatisfy({ $0.weight.isFinite && $0.weight >= 0 }) {
@@ -208,6 +249,14 @@ extension Scenario {
         check.that(layout.servers.contains { $0.acceptsConsoles }, "managementGroup.initialServer.acceptsConsoles",
                    "no server would accept consoles: the initial server is out of the pool and there are no additional servers")
 
+        for (i, share) in consoles.shares.enumerated() {
+            if let server = layout.servers.first(where: { $0.name == share.server }) {
+                check.that(server.acceptsConsoles, "consoles.shares[\(i)].server",
+                           "'\(share.server)' does not accept consoles (initialServer.acceptsConsoles); give it yes, or pick another server")
+            } else {
+                check.that(false, "consoles.shares[\(i)].server", "no server named '\(share.server)'; the servers are \(list(names))")
+            }
+        }
         for (i, failure) in failures.scheduled.enumerated() {
             if case .server(let name) = failure.target {
                 check.that(names.contains(name), "failures.scheduled[\(i)].server",

@@ -158,9 +158,9 @@ public struct Consoles: Sendable {
     /// Round-trip network time, seconds; a request pays it once per round trip.
     public var networkLatency: Double = 0
     public var requests: [RequestClass]
-    /// With `static` assignment: each server's share of the analysts (server name → share;
-    /// shares need not add up to 1). A team pinned to a server is that server's share.
-    public var shares: [String: Double] = [:]
+    /// With `static` assignment: the servers the analysts picked and their shares (shares need
+    /// not add up to 1; several entries for one server, say one per team, add up).
+    public var shares: [ServerShare] = []
     /// Active periods (think, request, think…) alternate with idle periods (console open,
     /// analyst elsewhere); nil: always active.
     public var activePeriod: Distribution?
@@ -186,6 +186,19 @@ public struct Consoles: Sendable {
         self.sessionLength = sessionLength
         self.thinkTime = thinkTime
         self.requests = requests
+    }
+}
+
+/// Under `static` assignment, a share of the analysts (a team, say) that connects to one server.
+public struct ServerShare: Sendable {
+    public var server: String
+    public var share: Double
+    /// A label for the analysts (a team's name).
+    public var team: String?
+    public init(server: String, share: Double, team: String? = nil) {
+        self.server = server
+        self.share = share
+        self.team = team
     }
 }
 

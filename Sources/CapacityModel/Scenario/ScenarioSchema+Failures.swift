@@ -14,6 +14,9 @@ extension ScenarioSchema {
             Field("job", \.job, .section(job), .required, doc: "The work of one triggered workflow job."),
             Field("recurring", \.recurring, .list(recurring), default: "none", doc: "Engine work on a timer."),
             Field("bursts", \.bursts, .list(burst), default: "none", doc: "One-off batches of triggered jobs."),
+            Field("connectors", \.connectors, .list(connector), default: "none",
+                  doc: "Connectors synchronising objects one after another."),
+            Field("grooming", \.grooming, .list(grooming), default: "none", doc: "Grooming of the database on a schedule."),
         ])
     }
 
@@ -117,6 +120,16 @@ extension ScenarioSchema {
                 $0 == "least-loaded" ? .leastLoaded : .server($0)
             }, default: "least-loaded", doc: "Which server takes the role."),
             Field("failBack", \.failBack, .boolean, default: "false", doc: "Move the role back after the repair."),
+            Field("procedure", \.procedure, .section(procedure), doc: "The promotion's cost on the promoted server."),
+        ])
+    }
+
+    static var procedure: Section<Failures.PromotionProcedure, Failures.PromotionProcedure> {
+        Section(start: Failures.PromotionProcedure(duration: .unread), fields: [
+            Field("duration", \.duration, .distribution, .required,
+                  doc: "Services stopped, health state deleted, role promoted, services started."),
+            Field("cpu", \.cpu, .distribution, doc: "CPU on the promoted server after the restart."),
+            Field("consoles", \.consoles, .keyword, default: "stay", doc: "Whether its consoles stay or move."),
         ])
     }
 }

@@ -24,6 +24,8 @@ enum ScenarioSchema {
                   doc: "The workflow engine; needed when requests trigger workflows."),
             Field("failures", \.failures, .section(failures), default: "nothing fails", doc: "Failures to inject."),
             Field("slo", \.slo, .section(serviceLevelObjectives), default: "none", doc: "Service level objectives."),
+            Field("dataWarehouse", \.dataWarehouse, .section(dataWarehouse), default: "none",
+                  doc: "Data warehouse jobs reading the Service Manager database."),
         ]) { scenario, f, reader throws(ScenarioError) in
             // Without a workflows block there is no job to run: nothing may trigger one.
             guard reader.optional(f, "workflows") == nil else { return }
@@ -119,6 +121,8 @@ enum ScenarioSchema {
             Field("networkLatency", \.networkLatency, .duration, range: "≥ 0", default: "0",
                   doc: "Round-trip network time, paid once per round trip of a request."),
             Field("requests", \.requests, .list(requestClass), .required, range: "non-empty", doc: "The request classes."),
+            Field("shares", \.shares, .list(serverShare), default: "none",
+                  doc: "With loadBalancing: static, the server each share of the analysts picked."),
             Field("activePeriod", \.activePeriod, .distribution, default: "none (always active)",
                   doc: "Length of an active period (think, request, think …)."),
             Field("idlePeriod", \.idlePeriod, .distribution, default: "none",
@@ -145,6 +149,14 @@ enum ScenarioSchema {
             Field("serverAfter", \.serverAfter, .distribution, doc: "CPU time after the database call."),
             Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0", doc: "Mean logical page reads."),
             Field("roundTrips", \.roundTrips, .integer, range: "≥ 1", default: "1", doc: "Network round trips."),
+        ])
+    }
+
+    static var serverShare: Section<ServerShare, ServerShare> {
+        Section(what: "a share { server: MS02, share: 0.5 }", start: ServerShare(server: "", share: 0), fields: [
+            Field("server", \.server, .text, .required, doc: "A management server that accepts consoles."),
+            Field("share", \.share, .number, .required, range: "≥ 0", doc: "Relative share of the analysts."),
+            Field("team", \.team, .text, doc: "A label (the team pinned to this server)."),
         ])
     }
 
