@@ -95,3 +95,21 @@ struct ScheduledJobTests {
         #expect(model.conservation.holds)
     }
 }
+
+/// The shipped day with grooming: the 02:00 grooming run is the night's busiest database window.
+struct GroomingDayTests {
+    @Test func groomingIsTheNightsBusiestDatabaseWindow() throws {
+        let path = ConnectorSyncFactTests.path.replacingOccurrences(of: "published/cm-initial-sync.yaml", with: "day-with-grooming.yaml")
+        var s = try ScenarioLoader.load(path: path)
+        s.duration = 4 * 3600
+        s.replications = 2
+        for r in ScenarioRunner.run(s, replications: 0..<2, threads: 2) {
+            let database = r.rows.filter { $0.station == "SQL" }
+            let grooming = try #require(database.first { $0.windowStart == 7200 })
+            let others = database.filter { $0.windowStart != 7200 && $0.windowStart != 8100 }.map(\.utilization).sorted()
+            let median = others[others.count / 2]
+            #expect(grooming.utilization > 5 * median, "02:00 window \(grooming.utilization), night median \(median)")
+            #expect(grooming.utilization >= others.last!, "02:00 window \(grooming.utilization), next busiest \(others.last!)")
+        }
+    }
+}
