@@ -58,13 +58,13 @@ struct ScheduledJobLoaderTests {
     @Test func scheduledJobErrorsNameTheirPlace() {
         let full = Self.base + "\n" + Self.jobs
         #expect(Self.error(full.replacingOccurrences(of: "configuration-manager", with: "configuration-manger"))
-            .hasPrefix("t.yaml:14:13: workflows.connectors[0].kind: "))
+            .hasPrefix("t.yaml:14:13: error: workflows.connectors[0].kind: "))
         #expect(Self.error(full.replacingOccurrences(of: "kind: configuration-manager", with: "kind: grooming"))
-            .hasPrefix("t.yaml:14:13: workflows.connectors[0].kind: 'grooming' is not a connector"))
+            .hasPrefix("t.yaml:14:13: error: workflows.connectors[0].kind: 'grooming' is not a connector"))
         #expect(Self.error(full.replacingOccurrences(of: "name: extract", with: "name: cm"))
             .hasPrefix("t.yaml:23:"))
         #expect(Self.error(full.replacingOccurrences(of: "{ objects: 20000 }", with: "{ objects: 0 }"))
-            .hasPrefix("t.yaml:18:31: workflows.connectors[0].initialSync.objects: must be at least 1"))
+            .hasPrefix("t.yaml:18:31: error: workflows.connectors[0].initialSync.objects: must be at least 1"))
         #expect(Self.error(full.replacingOccurrences(of: "object: { database: { distribution: exponential, mean: 60s } }",
                                                      with: "object: { server: { distribution: exponential, mean: 60s } }"))
             .hasPrefix("t.yaml:23:"))
