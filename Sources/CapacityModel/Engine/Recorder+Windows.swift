@@ -35,7 +35,7 @@ extension Recorder {
         guard t > windowStart else { return }
         let isWarmup = t <= warmup
         let nan = Double.nan
-        var totalBusy = 0.0, totalCores = 0.0, totalJobs = 0.0, totalConsoles = 0.0, totalUp = 0.0
+        var totalBusy = 0.0, totalCores = 0.0, totalJobs = 0.0, totalConsoles = 0.0, totalActive = 0.0, totalUp = 0.0
         var totalFailed = 0, totalReconnects = 0
         for s in 0..<stationCount {
             let isServer = s < serverCount
@@ -45,6 +45,7 @@ extension Recorder {
             let latency = isServer ? windowLatency[s].summary : LatencySummary.none
             let carriesWorkflow = s == role
             let consoles = isServer ? connected[s].window.mean(at: t) : nan
+            let activeConsoles = isServer ? active[s].window.mean(at: t) : nan
             rows.append(WindowRow(
                 windowStart: windowStart, windowEnd: t, warmup: isWarmup, station: names[s], kind: kinds[s],
                 workflowRole: carriesWorkflow, up: up[s].window.mean(at: t), consoles: consoles,
@@ -53,13 +54,14 @@ extension Recorder {
                 latencyMean: latency.mean, latencyP50: latency.p50, latencyP95: latency.p95, latencyP99: latency.p99,
                 workflowBacklog: carriesWorkflow ? backlog.window.mean(at: t) : nan,
                 workflowLagP95: carriesWorkflow ? windowLag.quantile(0.95) : nan,
-                workflowsCompleted: carriesWorkflow ? windowLag.count : 0))
+                workflowsCompleted: carriesWorkflow ? windowLag.count : 0, activeConsoles: activeConsoles))
             if !isWarmup && u > peakUtilization[s] { peakUtilization[s] = u }
             if isServer {
                 totalBusy += busy[s].window.mean(at: t)
                 totalCores += cores[s]
                 totalJobs += jobs[s].window.mean(at: t)
                 totalConsoles += consoles
+                totalActive += activeConsoles
                 totalUp += up[s].window.mean(at: t)
                 totalFailed += windowFailed[s]
                 totalReconnects += windowReconnects[s]
@@ -72,7 +74,7 @@ extension Recorder {
             requestsFailed: totalFailed, reconnects: totalReconnects, utilization: totalBusy / totalCores,
             queueLength: totalJobs, latencyMean: all.mean, latencyP50: all.p50, latencyP95: all.p95,
             latencyP99: all.p99, workflowBacklog: backlog.window.mean(at: t),
-            workflowLagP95: windowLag.quantile(0.95), workflowsCompleted: windowLag.count))
+            workflowLagP95: windowLag.quantile(0.95), workflowsCompleted: windowLag.count, activeConsoles: totalActive))
         classCompletions.append(contentsOf: windowClassCompleted)
         for i in windowClassCompleted.indices { windowClassCompleted[i] = 0 }
 

@@ -26,4 +26,7 @@ public struct WindowRow: Sendable, Equatable {
     public var workflowLagP95: Double
     /// Workflow jobs finished in the window (on the workflow server's row and on `all`, else 0).
     public var workflowsCompleted: Int = 0
+    /// Time-average number of connected consoles in an active period (not idle); equal to
+    /// `consoles` when the scenario has no idle periods. NaN on the database and storage rows.
+    public var activeConsoles: Double = .nan
 }

@@ -12,7 +12,7 @@ extension RunReport {
     public static let timeSeriesHeader = RunIdentity.csvHeader
         + ",replication,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,"
         + "requests_failed,reconnects,utilization,queue_length,latency_mean_ms,latency_p50_ms,latency_p95_ms,"
-        + "latency_p99_ms,workflow_backlog,workflow_lag_p95_s"
+        + "latency_p99_ms,workflow_backlog,workflow_lag_p95_s,active_consoles"
 
     /// `timeseries.csv`: every window of every station of every replication.
     public func timeSeriesCSV(header: Bool = true) -> String {
@@ -26,7 +26,7 @@ extension RunReport {
                     NumberFormat.csv(row.consoles), String(row.requestsCompleted), String(row.requestsFailed), String(row.reconnects),
                     NumberFormat.csv(row.utilization), NumberFormat.csv(row.queueLength), NumberFormat.csv(row.latencyMean * 1000),
                     NumberFormat.csv(row.latencyP50 * 1000), NumberFormat.csv(row.latencyP95 * 1000), NumberFormat.csv(row.latencyP99 * 1000),
-                    NumberFormat.csv(row.workflowBacklog), NumberFormat.csv(row.workflowLagP95),
+                    NumberFormat.csv(row.workflowBacklog), NumberFormat.csv(row.workflowLagP95), NumberFormat.csv(row.activeConsoles),
                 ]
                 out += fields.joined(separator: ",") + "\n"
             }
@@ -110,7 +110,7 @@ extension RunReport {
     public static let meanTimeSeriesHeader = RunIdentity.csvHeader
         + ",replications,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,"
         + "requests_failed,reconnects,utilization,utilization_ci95,queue_length,latency_mean_ms,latency_p95_ms,"
-        + "latency_p95_ci95,latency_p99_ms,workflow_backlog,workflow_lag_p95_s"
+        + "latency_p95_ci95,latency_p99_ms,workflow_backlog,workflow_lag_p95_s,active_consoles"
 
     /// `timeseries-mean.csv`: each window and station averaged across replications (what the
     /// plots draw), with 95 % half-widths for utilization and p95 latency. Every replication
@@ -133,6 +133,7 @@ extension RunReport {
                 NumberFormat.csv(utilization.mean), NumberFormat.csv(utilization.halfWidth), NumberFormat.csv(e(\.queueLength).mean),
                 NumberFormat.csv(e(\.latencyMean).mean * 1000), NumberFormat.csv(p95.mean * 1000), NumberFormat.csv(p95.halfWidth * 1000),
                 NumberFormat.csv(e(\.latencyP99).mean * 1000), NumberFormat.csv(e(\.workflowBacklog).mean), NumberFormat.csv(e(\.workflowLagP95).mean),
+                NumberFormat.csv(e(\.activeConsoles).mean),
             ]
             out += fields.joined(separator: ",") + "\n"
         }
