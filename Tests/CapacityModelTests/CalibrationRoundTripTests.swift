@@ -44,4 +44,22 @@ final class CalibrationRoundTripTests: XCTestCase {
         XCTAssertEqual(c.calibrated.consoles.requests[0].server.mean,
                        s.consoles.requests[0].server.mean * server.estimate / server.modelled, accuracy: 1e-12)
     }
+
+    /// Per-class demands are identified only by how the mix varies between windows: each
+    /// comes back within its interval, or a warning says it is not identified.
+    func testPerClassDemandsComeBackOrAreFlagged() throws {
+        var map = CounterMap()
+        map.requestClasses = .perClass
+        let s = Self.scenario()
+        let c = try Self.calibrate(s, map: map)
+        XCTAssertEqual(c.regressions[0].columns.filter { $0.hasPrefix("requests ") }.count, s.consoles.requests.count)
+        for (i, request) in s.consoles.requests.enumerated() {
+            let v = try XCTUnwrap(c.values.first { $0.name == "server CPU per \(request.name) request" })
+            let truth = request.server.mean + (request.serverAfter?.mean ?? 0)
+            XCTAssertEqual(v.modelled, truth, accuracy: 1e-12)
+            let flagged = c.warnings.contains { $0.contains("requests \(request.name)") }
+            XCTAssert(abs(v.estimate - truth) <= v.halfWidth || flagged,
+                      "class \(i): \(v.estimate) ± \(v.halfWidth), true \(truth), warnings \(c.warnings)")
+        }
+    }
 }

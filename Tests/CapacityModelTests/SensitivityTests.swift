@@ -43,4 +43,47 @@ final class SensitivityTests: XCTestCase {
             XCTAssertThrowsError(try SensitivityFactor.parse(bad, scenario: s), bad) { XCTAssertTrue($0 is PlanningError) }
         }
     }
+
+    /// The workload features (page reads, logon, active and idle periods, idle refresh,
+    /// network latency, SQL memory, storage) are quantities when a scenario uses them: each
+    /// is a default sensitivity factor, reads back what it sets, and names itself plainly.
+    func testWorkloadFeaturesAreQuantities() throws {
+        var s = Self.scenario()
+        XCTAssertFalse(s.quantities.contains { $0.group == .pageReads || $0.group == .sqlMemory },
+                       "a scenario without the features has none of their quantities")
+        s.consoles.requests[0].pageReads = 3000
+        s.workflows.job.pageReads = 500
+        s.consoles.logon = RequestClass(name: "logon", weight: 0, server: Fixtures.d(4), database: Fixtures.d(1))
+        s.consoles.logon!.pageReads = 20000
+        s.consoles.activePeriod = Fixtures.d(1200)
+        s.consoles.idlePeriod = Fixtures.d(600)
+        s.consoles.idleRefresh = .init(every: 300, request: s.consoles.requests[0].name)
+        s.consoles.networkLatency = 0.05
+        s.managementGroup.database.memory = 16
+        s.managementGroup.database.rows = 2_500_000
+        let expected: [(String, Double, String)] = [
+            ("consoles.requests[0].pageReads", 3000, "open-view page reads"), ("workflows.job.pageReads", 500, "workflow job page reads"),
+            ("consoles.logon.server.mean", 4, "logon server demand"), ("consoles.logon.database.mean", 1, "logon database demand"),
+            ("consoles.logon.pageReads", 20000, "logon page reads"), ("consoles.activePeriod.mean", 1200, "active period"),
+            ("consoles.idlePeriod.mean", 600, "idle period"), ("consoles.idleRefresh.every", 300, "idle refresh interval"),
+            ("consoles.networkLatency", 0.05, "network latency"), ("managementGroup.database.memory", 16, "SQL memory"),
+            ("managementGroup.database.storage.readTime", 0.0055, "storage read time"),
+        ]
+        let factors = SensitivityFactor.defaults(for: s)
+        for (field, value, label) in expected {
+            let f = try XCTUnwrap(factors.first { $0.quantity.field == field }, field)
+            XCTAssertEqual(f.base, value, accuracy: 1e-12, field)
+            XCTAssertEqual(f.label, label)
+            let changed = try f.apply(f.high, to: s)
+            XCTAssertEqual(f.quantity.get(changed), value * 1.2, accuracy: 1e-9, field)
+        }
+        // Setting a mean keeps the distribution's family; setting the read time makes it explicit.
+        let logon = try XCTUnwrap(s.quantity("consoles.logon.server.mean"))
+        var t = s
+        logon.set(&t, 8)
+        XCTAssertEqual(t.consoles.logon?.server.mean, 8)
+        XCTAssertEqual(t.consoles.requests[0].server.mean, s.consoles.requests[0].server.mean)
+        s.quantity("managementGroup.database.storage.readTime")!.set(&t, 0.004)
+        XCTAssertEqual(t.managementGroup.database.storage.readTime, 0.004)
+    }
 }

@@ -68,7 +68,7 @@ public struct SensitivityFactor: Sendable {
     }
 
     static func label(_ q: ScenarioQuantity, scenario: Scenario) -> String {
-        var owner = ""
+        var owner = q.field.hasPrefix("consoles.logon.") ? "logon " : ""
         for step in q.yamlPath {
             if case .index(let i) = step, q.field.hasPrefix("consoles.requests[") { owner = scenario.consoles.requests[i].name + " " }
             if case .index(let i) = step, q.field.hasPrefix("workflows.recurring[") { owner = scenario.workflows.recurring[i].name + " " }
@@ -80,6 +80,7 @@ public struct SensitivityFactor: Sendable {
         case .workflowServerDemand: part = owner.isEmpty ? "workflow job server demand" : "job server demand"
         case .workflowDatabaseDemand: part = owner.isEmpty ? "workflow job database demand" : "job database demand"
         case .saveRate: part = "weight (saves per hour)"
+        case .pageReads: part = q.field.hasPrefix("workflows.job.") ? "workflow job page reads" : "page reads"
         default: part = q.group.rawValue
         }
         return owner + part
