@@ -105,7 +105,7 @@ struct Calibrate: ParsableCommand {
             print(pad(v.name, 52) + pad(f.interval(v.estimate, v.halfWidth), 26) + pad(f(v.modelled), 10)
                   + pad(String(v.windows), 9) + f(v.rSquared))
         }
-        for (role, e) in c.observed { print("observed \(role): \(f.interval(e.mean, e.halfWidth)) (no model field yet)") }
+        for (role, e) in c.observed { print("observed \(role): \(f.interval(e.mean, e.halfWidth)) (no model field)") }
         for w in c.warnings { print("warning: \(w)") }
         for m in missing { print("note: \(m) is not written in the base file; the calibrated file leaves it at its default") }
         print("wrote \(dir)/: " + (files + (plotted ? ["calibration-fit.png", "calibration-residuals.png"] : [])).joined(separator: ", "))

@@ -62,4 +62,55 @@ final class CalibrationRoundTripTests: XCTestCase {
                       "class \(i): \(v.estimate) ± \(v.halfWidth), true \(truth), warnings \(c.warnings)")
         }
     }
+
+    /// The test group with SQL memory and a storage station: 8 GiB over 2.5 M rows gives a
+    /// hit ratio near 0.92, and the misses load eight 15k-rpm drives to about 0.4 at peak.
+    static func storageScenario() -> Scenario {
+        var s = scenario()
+        s.managementGroup.database.memory = 8
+        s.managementGroup.database.rows = 2_500_000
+        for (i, reads) in [1500.0, 600, 800].enumerated() { s.consoles.requests[i].pageReads = reads }
+        s.workflows.job.pageReads = 500
+        return s
+    }
+
+    static func logs(_ s: Scenario) throws -> [PDHCSVLog] {
+        let result = ManagementGroupModel.replicate(s, replication: 0)
+        return try PerfmonWriter.logs(result, scenario: s).map { try PDHCSVLog.parse(text: $0.text, path: "\($0.host).csv") }
+    }
+
+    /// `run --perfmon` writes the SQL server's hit ratio, disk reads and seconds per read;
+    /// calibrating on them gives back the physical reads per request and per workflow job,
+    /// the storage read time, and the model's own hit ratio, each within its interval.
+    func testStorageCountersComeBackWithinTheirIntervals() throws {
+        let s = Self.storageScenario()
+        let logs = try Self.logs(s)
+        let sql = try XCTUnwrap(logs.last)
+        for role in [CounterRole.bufferCacheHitRatio, .diskReads, .diskSecondsPerRead] {
+            XCTAssert(sql.counters.contains { $0.counter == CounterMap().counters[role]!.counter }, "\(role) not written")
+        }
+        let c = Calibration(base: s, map: CounterMap(), windows: try CounterWindows.join(logs, length: s.window))
+        XCTAssert(c.regressions.contains { $0.name == StorageFit.regressionName })
+        let hit = ModelConfig(scenario: s).hitRatio
+        XCTAssert(hit > 0.85 && hit < 0.95, "hit ratio \(hit)")
+        for name in ["physical reads per request (mix of all classes)", "physical reads per workflow job", "storage read time"] {
+            let v = try XCTUnwrap(c.values.first { $0.name == name }, name)
+            XCTAssert(abs(v.estimate - v.modelled) <= v.halfWidth, "\(name): fitted \(v.estimate) ± \(v.halfWidth), true \(v.modelled)")
+            XCTAssert(v.halfWidth < 0.25 * v.modelled, "\(name): interval ± \(v.halfWidth) too wide to prove anything")
+        }
+        let observed = try XCTUnwrap(c.values.first { $0.name == "buffer cache hit ratio" })
+        XCTAssertEqual(observed.estimate, hit, accuracy: 1e-6)
+        XCTAssertFalse(c.warnings.contains { $0.contains("hit ratio") }, "\(c.warnings)")
+        // The calibrated file's logical page reads give the fitted physical reads at the model's hit ratio.
+        let perRequest = c.values.first { $0.name == "physical reads per request (mix of all classes)" }!
+        XCTAssertEqual(c.calibrated.consoles.requests[0].pageReads, 1500 * perRequest.estimate / perRequest.modelled, accuracy: 1e-9)
+        XCTAssertEqual(c.calibrated.managementGroup.database.storage.readTime ?? 0,
+                       c.values.first { $0.name == "storage read time" }!.estimate, accuracy: 1e-15)
+
+        // A base whose buffer pool predicts another hit ratio than the logs show is flagged.
+        var other = s
+        other.managementGroup.database.memory = 32
+        let d = Calibration(base: other, map: CounterMap(), windows: try CounterWindows.join(logs, length: s.window))
+        XCTAssert(d.warnings.contains { $0.hasPrefix("buffer cache hit ratio: observed") }, "\(d.warnings)")
+    }
 }

@@ -13,7 +13,7 @@ public struct Calibration: Sendable {
     public var windows: CounterWindows
     public var regressions: [UtilizationRegression] = []
     public var values: [FittedValue] = []
-    /// Counters reported beside the fit (SQL memory and disk) that no model field takes yet.
+    /// Counters reported beside the fit (SQL batches, page life expectancy) that no model field takes.
     public var observed: [(name: String, estimate: Estimate)] = []
     public var warnings: [String] = []
     /// The base scenario with every fitted value set.
@@ -109,29 +109,34 @@ public struct Calibration: Sendable {
             warnings.append("no management server has processor and request or workflow counters: server demands not fitted")
         }
 
-        // The database: its busy cores against everything the servers sent it.
+        // The database and its storage: against everything the servers sent them.
         let database = base.managementGroup.database
+        let databaseColumns = ["\(database.name) background"] + requestColumns + (hasWorkflows ? ["workflow jobs"] : [])
+        let databaseRegressors: [[Double]?] = serverHosts.isEmpty ? [] : (0..<windows.count).map { w in
+            var x = [1.0] + Array(repeating: 0, count: requestColumns.count) + (hasWorkflows ? [0] : [])
+            for host in serverHosts {
+                for k in requestColumns.indices { x[1 + k] += host.requests?[k][w] ?? 0 }
+                if hasWorkflows { x[x.count - 1] += host.workflows?[w] ?? 0 }
+            }
+            return x.allSatisfy(\.isFinite) ? x : nil
+        }
         if let cpu = counter(database.name, .processor), !serverHosts.isEmpty {
             var rows: [UtilizationRegression.Row] = []
             var saturatedDB = 0
             let cores = Double(database.cores)
-            for w in 0..<windows.count {
-                var x = [1.0] + Array(repeating: 0, count: requestColumns.count) + (hasWorkflows ? [0] : [])
-                for host in serverHosts {
-                    for k in requestColumns.indices { x[1 + k] += host.requests?[k][w] ?? 0 }
-                    if hasWorkflows { x[x.count - 1] += host.workflows?[w] ?? 0 }
-                }
+            for (w, x) in databaseRegressors.enumerated() {
                 let y = cpu[w] / 100 * cores
-                guard y.isFinite, x.allSatisfy(\.isFinite) else { continue }
+                guard let x, y.isFinite else { continue }
                 if y / cores > UtilizationRegression.saturationLimit { saturatedDB += 1; continue }
                 rows.append(.init(host: database.name, window: w, busy: y, regressors: x))
             }
-            regressions.append(UtilizationRegression(name: "database", columns: ["\(database.name) background"] + requestColumns
-                                                     + (hasWorkflows ? ["workflow jobs"] : []),
+            regressions.append(UtilizationRegression(name: "database", columns: databaseColumns,
                                                      intercepts: 1, rows: rows, saturatedWindows: saturatedDB))
         } else {
             warnings.append("no processor counter for the database \(database.name): database demands not fitted")
         }
+        let storage = StorageFit(base: base, columns: databaseColumns, regressors: databaseRegressors) { counter(database.name, $0) }
+        if let r = storage.regression { regressions.append(r) }
         for r in regressions { warnings += r.warnings }
 
         values = CalibrationTarget.values(base: base, regressions: regressions, perClass: perClass)
@@ -141,7 +146,9 @@ public struct Calibration: Sendable {
         } else {
             warnings.append("think time not fitted: it needs the consoles and requests counters of the servers")
         }
-        for role in [CounterRole.sqlBatches, .bufferCacheHitRatio, .pageLifeExpectancy, .diskReads, .diskSecondsPerRead] {
+        values += storage.values
+        warnings += storage.warnings
+        for role in [CounterRole.sqlBatches, .pageLifeExpectancy] {
             guard let series = counter(database.name, role) else { continue }
             observed.append((role.rawValue, Estimate(values: series.filter(\.isFinite))))
         }

@@ -61,11 +61,14 @@ public struct CalibrationReport {
         }
         for (role, e) in c.observed {
             out += "\(name),observed,\(csvField(role)),\(NumberFormat.csv(e.mean)),\(NumberFormat.csv(e.halfWidth)),,,\(e.count),,,"
-                + "mean over windows; no model field yet\n"
+                + "mean over windows; no model field\n"
         }
         for w in c.warnings { out += "\(name),warning,,,,,,,,,\(csvField(w))\n" }
         return out
     }
+
+    /// The regressions of busy cores (the disk reads fit is in reads per second, another scale).
+    var plotted: [UtilizationRegression] { calibration.regressions.filter { $0.name != StorageFit.regressionName } }
 
     public static let fitHeader = "regression,host,window,time_h,observed_busy_cores,fitted_busy_cores,residual"
 
@@ -73,7 +76,7 @@ public struct CalibrationReport {
     /// blank lines, so gnuplot's `index` draws each host as its own series.
     public func fitCSV() -> String {
         var out = "# " + Self.fitHeader + "\n"
-        for r in calibration.regressions {
+        for r in plotted {
             var previous: String?
             for (i, row) in r.rows.enumerated() {
                 if let p = previous, p != row.host { out += "\n\n" }
@@ -92,7 +95,7 @@ public struct CalibrationReport {
     public func gnuplotScript(dir: String) -> String {
         var blocks: [(String, Int)] = []
         var index = 0
-        for r in calibration.regressions {
+        for r in plotted {
             var hosts: [String] = []
             for row in r.rows where hosts.last != row.host { hosts.append(row.host) }
             for h in hosts { blocks.append(("\(r.name): \(h)", index)); index += 1 }

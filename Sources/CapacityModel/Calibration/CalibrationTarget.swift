@@ -22,7 +22,7 @@ enum CalibrationTarget {
         let totalWeight = classes.reduce(0) { $0 + $1.weight }
         func q(_ field: String) -> ScenarioQuantity? { base.quantity(field) }
         /// Scales `fields` (those present) by estimate / modelled.
-        func scale(_ fields: [String], modelled: Double) -> (Scenario, Double) -> [(ScenarioQuantity, Double)] {
+        func scale(_ fields: [String], _ modelled: Double) -> (Scenario, Double) -> [(ScenarioQuantity, Double)] {
             { s, estimate in
                 guard modelled > 0 else { return [] }
                 return fields.compactMap { f in q(f).map { ($0, $0.get(s) * estimate / modelled) } }
@@ -35,24 +35,25 @@ enum CalibrationTarget {
                 out.append(Row(regression: "management servers", column: "requests \(c.name)",
                                name: "server CPU per \(c.name) request", modelled: { _ in server },
                                fields: scale(["consoles.requests[\(i)].server.mean", "consoles.requests[\(i)].serverAfter.mean"],
-                                             modelled: server),
+                                             server),
                                note: c.serverAfter != nil ? "server and serverAfter scaled together" : ""))
                 let db = c.database?.mean ?? 0
                 out.append(Row(regression: "database", column: "requests \(c.name)", name: "database time per \(c.name) request",
-                               modelled: { _ in db }, fields: scale(["consoles.requests[\(i)].database.mean"], modelled: db),
+                               modelled: { _ in db }, fields: scale(["consoles.requests[\(i)].database.mean"], db),
                                note: c.database == nil ? "the class has no database demand in the base scenario; not written" : ""))
             }
         } else {
             let server = classes.reduce(0) { $0 + $1.weight * ($1.server.mean + ($1.serverAfter?.mean ?? 0)) } / totalWeight
             let serverFields = classes.indices.flatMap { ["consoles.requests[\($0)].server.mean", "consoles.requests[\($0)].serverAfter.mean"] }
             out.append(Row(regression: "management servers", column: "requests", name: "server CPU per request (mix of all classes)",
-                           modelled: { _ in server }, fields: scale(serverFields, modelled: server),
+                           modelled: { _ in server }, fields: scale(serverFields, server),
                            note: "every class's server demand scaled by the same factor"))
             let db = classes.reduce(0) { $0 + $1.weight * ($1.database?.mean ?? 0) } / totalWeight
             out.append(Row(regression: "database", column: "requests", name: "database time per request (mix of all classes)",
-                           modelled: { _ in db }, fields: scale(classes.indices.map { "consoles.requests[\($0)].database.mean" }, modelled: db),
+                           modelled: { _ in db }, fields: scale(classes.indices.map { "consoles.requests[\($0)].database.mean" }, db),
                            note: "every class's database demand scaled by the same factor"))
         }
+        out += storageRows(base: base, perClass: perClass, scale: scale)
         out.append(Row(regression: "management servers", column: "workflow jobs", name: "server CPU per workflow job",
                        modelled: { $0.workflows.job.server.mean },
                        fields: { _, v in q("workflows.job.server.mean").map { [($0, v)] } ?? [] },
@@ -61,6 +62,35 @@ enum CalibrationTarget {
                        modelled: { $0.workflows.job.database?.mean ?? 0 },
                        fields: { _, v in q("workflows.job.database.mean").map { [($0, v)] } ?? [] },
                        note: base.workflows.job.database == nil ? "the job has no database demand in the base scenario; not written" : ""))
+        return out
+    }
+
+    /// Physical reads (buffer-pool misses) per request and per workflow job: the model's are
+    /// page reads × (1 − its hit ratio), so a fit scales the logical page reads.
+    static func storageRows(base: Scenario, perClass: Bool,
+                            scale: ([String], Double) -> (Scenario, Double) -> [(ScenarioQuantity, Double)]) -> [Row] {
+        let miss = 1 - ModelConfig(scenario: base).hitRatio
+        let classes = base.consoles.requests
+        let regression = StorageFit.regressionName
+        let note = miss > 0 ? "logical page reads scaled so that page reads × (1 − the model's hit ratio) gives the fitted reads"
+                            : "the base scenario sends no reads to storage (no memory, or every page hits); not written"
+        var out: [Row] = []
+        if perClass {
+            for (i, c) in classes.enumerated() {
+                let reads = c.pageReads * miss
+                out.append(Row(regression: regression, column: "requests \(c.name)", name: "physical reads per \(c.name) request",
+                               modelled: { _ in reads }, fields: scale(["consoles.requests[\(i)].pageReads"], reads), note: note))
+            }
+        } else {
+            let totalWeight = classes.reduce(0) { $0 + $1.weight }
+            let reads = classes.reduce(0) { $0 + $1.weight * $1.pageReads } / totalWeight * miss
+            out.append(Row(regression: regression, column: "requests", name: "physical reads per request (mix of all classes)",
+                           modelled: { _ in reads }, fields: scale(classes.indices.map { "consoles.requests[\($0)].pageReads" }, reads),
+                           note: note))
+        }
+        let jobReads = base.workflows.job.pageReads * miss
+        out.append(Row(regression: regression, column: "workflow jobs", name: "physical reads per workflow job",
+                       modelled: { _ in jobReads }, fields: scale(["workflows.job.pageReads"], jobReads), note: note))
         return out
     }
 
@@ -76,7 +106,7 @@ enum CalibrationTarget {
         for r in regressions {
             for j in 0..<r.intercepts {
                 out.append(Calibration.FittedValue(
-                    name: r.columns[j] + " (busy cores)", regression: r.name, estimate: r.fit.coefficients[j],
+                    name: r.columns[j] + (r.name == StorageFit.regressionName ? " (reads/s)" : " (busy cores)"), regression: r.name, estimate: r.fit.coefficients[j],
                     halfWidth: r.fit.halfWidths[j], modelled: .nan, windows: r.rows.count, rSquared: r.fit.rSquared, fields: [],
                     note: "load no counter explains (other services, recurring engine work); the model has no field for it"))
             }

@@ -45,10 +45,10 @@ public enum CounterRole: String, Sendable, CaseIterable {
         case .responseTime: "mean console response time, seconds: think time = consoles / requests per second − response time"
         case .workflowJobs: "workflow jobs completed per second on the workflow server"
         case .sqlBatches: "SQL batches per second on the database server: reported beside the fit"
-        case .bufferCacheHitRatio: "SQL buffer cache hit ratio, percent: reported (no model field yet)"
-        case .pageLifeExpectancy: "SQL page life expectancy, seconds: reported (no model field yet)"
-        case .diskReads: "database server disk reads per second: reported (no model field yet)"
-        case .diskSecondsPerRead: "database server seconds per disk read: reported (no model field yet)"
+        case .bufferCacheHitRatio: "SQL buffer cache hit ratio, percent: compared with the model's (Che's approximation)"
+        case .pageLifeExpectancy: "SQL page life expectancy, seconds: reported beside the fit"
+        case .diskReads: "disk reads per second of the database's data volume: physical reads per request and per workflow job"
+        case .diskSecondsPerRead: "seconds per disk read: the storage read time, from the lightly loaded windows"
         }
     }
 }

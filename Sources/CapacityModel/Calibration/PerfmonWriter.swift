@@ -13,9 +13,13 @@ public enum PerfmonWriter {
     /// Host name → PDH-CSV text, for one replication, hosts in layout order then the database.
     public static func logs(_ result: ReplicationResult, scenario: Scenario, map: CounterMap = CounterMap()) -> [(host: String, text: String)] {
         let layout = scenario.layout
-        let stations = layout.servers.count + 2
+        let config = ModelConfig(scenario: scenario)
+        // Rows per window: the servers, the database, its storage (if any), `all`.
+        let stations = layout.servers.count + (config.hasStorage ? 3 : 2)
         let windows = result.rows.count / stations
         let classes = scenario.consoles.requests
+        // Completions are recorded for every class the model runs (the logon class too).
+        let recordedClasses = config.requests.count
         let start = PDHCSVLog.parseTimestamp(startTime)!
         func path(_ host: String, _ role: CounterRole, instance: String? = nil) -> String {
             var p = map.counters[role]!
@@ -36,7 +40,7 @@ public enum PerfmonWriter {
                 var cells = [timestamp(start + row.windowEnd), number(row.utilization * 100), number(row.consoles),
                              number(Double(row.requestsCompleted) / span)]
                 for k in classes.indices {
-                    let index = (w * layout.servers.count + s) * classes.count + k
+                    let index = (w * layout.servers.count + s) * recordedClasses + k
                     let count = index < result.classCompletions.count ? Double(result.classCompletions[index]) : .nan
                     cells.append(number(count / span))
                 }
@@ -47,13 +51,37 @@ public enum PerfmonWriter {
             out.append((server.name, text))
         }
         let db = scenario.managementGroup.database.name
-        var text = quote(header) + "," + path(db, .processor) + "\r\n"
+        let storage: [CounterRole] = config.hasStorage ? [.bufferCacheHitRatio, .diskReads, .diskSecondsPerRead] : []
+        var text = quote(header) + "," + ([path(db, .processor)] + storage.map { path(db, $0) }).joined(separator: ",") + "\r\n"
+        let disk = scenario.managementGroup.database.storage
         for w in 0..<windows {
             let row = result.rows[w * stations + layout.servers.count]
-            text += [timestamp(start + row.windowEnd), number(row.utilization * 100)].map(quote).joined(separator: ",") + "\r\n"
+            var cells = [timestamp(start + row.windowEnd), number(row.utilization * 100)]
+            if config.hasStorage {
+                let st = result.rows[w * stations + layout.servers.count + 1]
+                cells += [number(config.hitRatio * 100),
+                          number(diskReadsPerSecond(storageUtilization: st.utilization, disk)),
+                          number(secondsPerRead(storageUtilization: st.utilization, queueLength: st.queueLength, disk))]
+            }
+            text += cells.map(quote).joined(separator: ",") + "\r\n"
         }
         out.append((db, text))
         return out
+    }
+
+    /// Reads per second the storage served: the model's storage station is the array as one
+    /// server whose demands are reads × read time / drives, so its busy fraction is
+    /// reads/s × read time / drives.
+    static func diskReadsPerSecond(storageUtilization u: Double, _ disk: ManagementGroup.Storage) -> Double {
+        u * Double(disk.effectiveDevices) / disk.effectiveReadTime
+    }
+
+    /// What `Avg. Disk sec/Read` shows: one read's own time on its drive, stretched by the
+    /// queueing the model's storage station saw. Under processor sharing, the time in the
+    /// station per unit of demand is the mean number of jobs over the busy fraction (L / U,
+    /// 1 / (1 − U) for M/M/1); NaN (a blank sample) in a window without reads.
+    static func secondsPerRead(storageUtilization u: Double, queueLength l: Double, _ disk: ManagementGroup.Storage) -> Double {
+        u > 0 ? disk.effectiveReadTime * l / u : .nan
     }
 
     static func quote(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
