@@ -10,8 +10,12 @@ struct Calibrate: ParsableCommand {
         -f CSV, relog -f csv, or Performance Monitor's "save as CSV"), joins them on time in \
         windows, and fits the utilization law U(t) = U0 + sum of D_c * X_c(t) by non-negative \
         least squares: server CPU per request and per workflow job on the management servers, \
-        database time per request and per workflow job on the SQL server, and think time from \
-        the interactive response time law. Writes into --out: <scenario name>-calibrated.yaml \
+        database time per request and per workflow job on the SQL server, physical reads per \
+        request and per workflow job from the disk reads, the storage read time from seconds \
+        per read in lightly loaded windows, the buffer cache hit ratio against the model's, and \
+        think time from the interactive response time law. --work-items takes the planner's \
+        export of work items per interval (time,count) as the workflow load instead of a \
+        workflow jobs counter. Writes into --out: <scenario name>-calibrated.yaml \
         (the base file with every fitted number replaced and a comment above it: estimate, \
         95 % interval, windows, R²), calibration.csv, calibration-fit.csv and, when gnuplot is \
         installed, calibration-fit.png (observed vs fitted per window) and \
@@ -24,6 +28,7 @@ struct Calibrate: ParsableCommand {
           typeperf -cf counters.txt -si 60 -sc 1440 -f CSV -o ms02.csv      # on each host, a day
           smsim calibrate ms01.csv ms02.csv ms03.csv sql.csv --base Scenarios/weekday-50.yaml --out results/cal
           smsim calibrate logs/*.csv --base my-group.yaml --map my-hosts.yaml --window 10m --decimal-comma --out cal
+          smsim calibrate logs/*.csv --base my-group.yaml --work-items work-items.csv --out cal
           smsim run Scenarios/weekday-50.yaml --replications 1 --perfmon --out /tmp/w50 && \\
             smsim calibrate /tmp/w50/perfmon/*.csv --base Scenarios/weekday-50.yaml --out /tmp/w50-cal
         """)
@@ -39,6 +44,9 @@ struct Calibrate: ParsableCommand {
 
     @Option(help: "Window length for joining and fitting (default: 10m, or the scenario's window if longer), e.g. 10m.")
     var window: String?
+
+    @Option(help: "Work items created or updated per interval (CSV: time,count; UTC start of each interval): drives the workflow load on the initial server instead of a workflow jobs counter.")
+    var workItems: String?
 
     @Flag(help: "Samples use a decimal comma (logs from locales that write 0,5).")
     var decimalComma = false
@@ -80,7 +88,8 @@ struct Calibrate: ParsableCommand {
                 }
                 length = seconds
             }
-            result = Calibration(base: scenario, map: counterMap, windows: try CounterWindows.join(logs, length: length))
+            let items = try workItems.map { try WorkItemsLog.read(path: $0) }
+            result = Calibration(base: scenario, map: counterMap, windows: try CounterWindows.join(logs, length: length), workItems: items)
         } catch let error as CounterLogError {
             throw CommandFailure(message: error.description, status: 2)
         } catch let error as PlanningError {
@@ -129,10 +138,12 @@ func runGnuplot(_ script: String) -> Bool {
     }
 }
 
-/// `smsim run --perfmon`: the first replication's counters as PDH-CSV logs, one per host.
+/// `smsim run --perfmon`: the first replication's counters as PDH-CSV logs, one per host, and
+/// its work-items export beside them (outside `perfmon/`, so `perfmon/*.csv` stays logs only).
 func writePerfmon(_ report: RunReport, scenario: Scenario, to dir: String) throws -> [String] {
     guard let first = report.replications.first else { return [] }
     let logs = PerfmonWriter.logs(first, scenario: scenario)
     for (host, text) in logs { try AtomicFile.write(text, to: "\(dir)/perfmon/\(host).csv") }
-    return logs.map { "perfmon/\($0.host).csv" }
+    try AtomicFile.write(PerfmonWriter.workItems(first, scenario: scenario), to: "\(dir)/work-items.csv")
+    return logs.map { "perfmon/\($0.host).csv" } + ["work-items.csv"]
 }

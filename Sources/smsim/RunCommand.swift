@@ -28,7 +28,7 @@ struct Run: ParsableCommand {
     @OptionGroup var output: OutputOptions<Run>
     @OptionGroup var report: ReportFlag
 
-    @Flag(help: "Also write perfmon/<HOST>.csv: the first replication's counters as PDH-CSV logs, one sample per window (input for smsim calibrate).")
+    @Flag(help: "Also write perfmon/<HOST>.csv (the first replication's counters as PDH-CSV logs, one sample per window) and work-items.csv (work items per window): input for smsim calibrate.")
     var perfmon = false
 
     func run() throws {

@@ -11,9 +11,13 @@ struct Sensitivity: ParsableCommand {
         random numbers), so each effect is a paired difference per replication with a 95 % \
         interval. By default every demand mean, the think time, saves per hour (the weight of \
         requests that trigger workflows), workflows per save, the poll interval, workflow job \
-        demands and the consoles vary by ±20 %. --method morris screens all factors at once \
+        demands, logical page reads, the logon's demands, active and idle periods, the idle \
+        refresh interval, network latency, SQL memory, the storage read time and the consoles \
+        vary by ±20 % (those the scenario uses). --method morris screens all factors at once \
         with elementary effects (r trajectories of k + 1 runs; μ* ranks them). --metric servers \
-        runs the size search for each variant (the scenario needs an slo block).
+        runs the size search for each variant (the scenario needs an slo block) and reports \
+        the additional servers each needs: whole numbers without intervals, so a ±20 % change \
+        often shows no effect; vary wider to see where the answer moves.
         Writes into the output directory (default results/<scenario name>-sensitivity/): \
         sensitivity.csv, sensitivity-tornado.dat and .gnuplot, and, when gnuplot is installed, \
         sensitivity-tornado.png and .svg (largest effect at the top); prints the table.
@@ -89,15 +93,16 @@ struct Sensitivity: ParsableCommand {
                 progress.finish()
                 csv = SensitivityReport.csv(a, scenario: scenario)
                 bars = SensitivityReport.bars(a)
-                title = "\(scenario.name): change in \(metric.label) with each factor at its low and high value"
-                if !quiet { printOneAtATime(a) }
+                title = "\(scenario.name): change in \(metric.label), each factor low and high"
+                if !quiet { printOneAtATime(a, replications: scenario.replications) }
             }
         } catch let e as PlanningError {
             throw CommandFailure(message: "error: \(e.message)", status: 2)
         }
         try AtomicFile.write(csv, to: "\(dir)/sensitivity.csv")
         try AtomicFile.write(SensitivityReport.tornadoData(bars), to: "\(dir)/sensitivity-tornado.dat")
-        let script = SensitivityReport.tornadoScript(dir: dir, title: title, xlabel: "\(metric.label) (\(metric.unit))", count: bars.count)
+        let script = SensitivityReport.tornadoScript(dir: dir, title: title, xlabel: "\(metric.label) (\(metric.unit))", count: bars.count,
+                                                      xticStep: metric == .servers ? 1 : nil)
         try AtomicFile.write(script, to: "\(dir)/sensitivity-tornado.gnuplot")
         let plotted = runGnuplot("\(dir)/sensitivity-tornado.gnuplot")
         if !quiet {
@@ -106,17 +111,27 @@ struct Sensitivity: ParsableCommand {
         }
     }
 
-    func printOneAtATime(_ a: OneAtATime) {
+    func printOneAtATime(_ a: OneAtATime, replications: Int) {
         let f = NumberFormat.table, s = a.metric.scale
         let base = a.base.filter(\.isFinite)
-        print("\(a.metric.label) at base: \(f(base.reduce(0, +) / Double(max(1, base.count)) * s)) \(a.metric.unit); "
-              + "\(base.count) paired replication(s) per run; 95 % paired intervals")
+        // A size search answers with a whole number of servers and no interval.
+        let servers = a.metric == .servers
+        func show(_ d: PairedDifference) -> String {
+            servers ? (d.difference.isFinite ? (d.difference == 0 ? "0" : String(format: "%+d", Int(d.difference))) : "n/a")
+                    : f.interval(d.difference * s, d.pairedHalfWidth * s)
+        }
+        if servers {
+            print("\(a.metric.label) at base: \(base.first.map { String(Int($0)) } ?? "n/a"); each run is a size search "
+                  + "(\(replications) replications per server count), "
+                  + "its answer a whole number without an interval")
+        } else {
+            print("\(a.metric.label) at base: \(f(base.reduce(0, +) / Double(max(1, base.count)) * s)) \(a.metric.unit); "
+                  + "\(base.count) paired replication(s) per run; 95 % paired intervals")
+        }
         print(pad("factor", 44) + pad("low → high", 22) + pad("low − base", 22) + pad("high − base", 22) + "effect (high − low)")
         for r in a.rows {
-            print(pad(r.factor.label, 44) + pad(SensitivityReport.range(r.factor), 22)
-                  + pad(f.interval(r.low.difference * s, r.low.pairedHalfWidth * s), 22)
-                  + pad(f.interval(r.high.difference * s, r.high.pairedHalfWidth * s), 22)
-                  + f.interval(r.effect.difference * s, r.effect.pairedHalfWidth * s))
+            print(pad(r.factor.label, 44) + pad(SensitivityReport.range(r.factor), 22) + pad(show(r.low), 22) + pad(show(r.high), 22)
+                  + show(r.effect))
         }
     }
 

@@ -51,6 +51,31 @@ import Testing
         // The calibrated file is a valid scenario.
         let check = try SmsimProcess.run(["run", out + "/tiny-calibrated.yaml", "--quiet", "--out", dir.path + "/again"])
         #expect(check.status == 0, "\(check.stderr)")
+        // The work-items export run --perfmon writes drives the workflows instead of their counter.
+        let items = try SmsimProcess.run(["calibrate"] + logs + ["--base", dir.path + "/tiny.yaml", "--work-items",
+                                                                 dir.path + "/run/work-items.csv", "--out", dir.path + "/cal-items"])
+        #expect(items.status == 0, "\(items.stderr)")
+        #expect(items.stdout.contains("server CPU per work item"))
+        #expect(!items.stdout.contains("server CPU per workflow job"))
+    }
+
+    @Test func aBadWorkItemsFileExitsWithStatus2OneLocatedLineAndWritesNothing() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = "\"(PDH-CSV 4.0) (UTC)(0)\",\"\\\\MS02\\Processor(_Total)\\% Processor Time\"\n"
+            + "\"11/25/2026 07:00:00.000\",\"5\"\n\"11/25/2026 07:01:00.000\",\"6\"\n"
+        try log.write(toFile: dir.path + "/ms02.csv", atomically: true, encoding: .utf8)
+        for (text, expected) in [("time,count\n2026-11-25 07:00,many\n2026-11-25 08:00,3\n", "w.csv:2:18: error: count: 'many'"),
+                                 ("", "w.csv:1:1: error: empty file")] {
+            try text.write(toFile: dir.path + "/w.csv", atomically: true, encoding: .utf8)
+            let out = dir.path + "/cal"
+            let r = try SmsimProcess.run(["calibrate", dir.path + "/ms02.csv", "--base", dir.path + "/tiny.yaml",
+                                          "--work-items", dir.path + "/w.csv", "--out", out])
+            #expect(r.status == 2)
+            #expect(r.stderrLines.count == 1, "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("smsim: " + dir.path + "/" + expected), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out), "nothing is written on bad input")
+        }
     }
 
     @Test func badLogsExitWithStatus2OneLocatedLineAndWriteNothing() throws {

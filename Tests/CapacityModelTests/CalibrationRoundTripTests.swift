@@ -114,3 +114,36 @@ final class CalibrationRoundTripTests: XCTestCase {
         XCTAssert(d.warnings.contains { $0.hasPrefix("buffer cache hit ratio: observed") }, "\(d.warnings)")
     }
 }
+
+/// `--work-items`: the planner's export of work items per interval drives the workflow load.
+final class WorkItemsCalibrationTests: XCTestCase {
+    /// The work items export `run --perfmon` writes replaces the workflow jobs counter: the
+    /// demand per work item comes back within its interval, and the job demand written into
+    /// the calibrated scenario is that divided by the workflows per work item.
+    func testWorkItemsExportRecoversTheWorkflowDemand() throws {
+        var s = CalibrationRoundTripTests.scenario()
+        s.workflows.recurring = []
+        let result = ManagementGroupModel.replicate(s, replication: 0)
+        let logs = try PerfmonWriter.logs(result, scenario: s).map { try PDHCSVLog.parse(text: $0.text, path: "\($0.host).csv") }
+        let items = try WorkItemsLog.parse(text: PerfmonWriter.workItems(result, scenario: s), path: "work-items.csv")
+        XCTAssertEqual(items.starts.count, Int((s.duration / s.window).rounded()))
+        // Ten-minute windows, as the command uses: a work item's workflows run up to a poll interval
+        // later, which shorter windows would split from it.
+        let c = Calibration(base: s, map: CounterMap(), windows: try CounterWindows.join(logs, length: 600), workItems: items)
+        XCTAssertTrue(c.regressions[0].columns.contains("work items"))
+        XCTAssertFalse(c.regressions[0].columns.contains("workflow jobs"))
+        let server = try XCTUnwrap(c.values.first { $0.name == "server CPU per work item" })
+        XCTAssertEqual(server.modelled, 0.4 * 3.5, accuracy: 1e-12)
+        XCTAssert(abs(server.estimate - server.modelled) <= server.halfWidth,
+                  "fitted \(server.estimate) ± \(server.halfWidth), true \(server.modelled)")
+        XCTAssert(server.halfWidth < 0.1 * server.modelled, "interval ± \(server.halfWidth) too wide to prove anything")
+        // In the database every work item comes with its save request: the two throughputs rise
+        // and fall together, so the split is either right within its interval or flagged.
+        let database = try XCTUnwrap(c.values.first { $0.name == "database time per work item" })
+        XCTAssertEqual(database.modelled, 0.15 * 3.5, accuracy: 1e-12)
+        XCTAssert(abs(database.estimate - database.modelled) <= database.halfWidth
+                  || c.warnings.contains { $0.hasPrefix("database: requests and work items rise and fall together") })
+        let perItem = c.values.first { $0.name == "server CPU per work item" }!
+        XCTAssertEqual(c.calibrated.workflows.job.server.mean, perItem.estimate / 3.5, accuracy: 1e-12)
+    }
+}

@@ -86,4 +86,24 @@ final class SensitivityTests: XCTestCase {
         s.quantity("managementGroup.database.storage.readTime")!.set(&t, 0.004)
         XCTAssertEqual(t.managementGroup.database.storage.readTime, 0.004)
     }
+
+    /// `--metric servers` runs the size search for each variant: more consoles need more
+    /// servers, fewer need fewer, and the answer is a whole number of servers.
+    func testServersMetricRunsTheSizeSearchPerVariant() throws {
+        var s = Fixtures.weekday(peak: 80, additional: 2, duration: 1200)
+        s.warmup = 300
+        s.replications = 2
+        s.workflows.recurring = []
+        s.slo.maxUtilization = 0.7
+        let factors = [try SensitivityFactor.parse("consoles.peak=40..160", scenario: s)]
+        let a = try OneAtATime(scenario: s, factors: factors, metric: .servers, simulate: run)
+        XCTAssertEqual(a.base.count, 1, "one search answer per run")
+        let base = try XCTUnwrap(a.base.first)
+        XCTAssertEqual(base, base.rounded())
+        let row = try XCTUnwrap(a.rows.first)
+        XCTAssertLessThanOrEqual(row.low.difference, 0)
+        XCTAssertGreaterThanOrEqual(row.high.difference, 1, "four times the consoles on the same servers cannot need no more")
+        XCTAssertEqual(row.effect.difference, row.high.difference - row.low.difference)
+        XCTAssert(SensitivityReport.csv(a, scenario: s).contains(",servers,one-at-a-time,1,consoles,consoles.peak,80,40,160,"))
+    }
 }

@@ -35,6 +35,22 @@ public struct Calibration: Sendable {
         public var note: String
     }
 
+    /// What a work-items export cannot tell: windows it does not cover, intervals longer than
+    /// the windows (the rate is spread evenly over each, which blurs it).
+    static func check(_ workItems: WorkItemsLog, rates: [Double], windows: CounterWindows) -> [String] {
+        var out: [String] = []
+        let uncovered = rates.filter { !$0.isFinite }.count
+        if uncovered > 0 {
+            out.append("work items: \(uncovered) of \(rates.count) windows are outside the export's times and are left out of the initial server's fit")
+        }
+        if workItems.longestInterval > windows.length * 1.001 {
+            out.append("work items: intervals of up to \(DurationSyntax.format(workItems.longestInterval)) are longer than the "
+                       + "\(DurationSyntax.format(windows.length)) windows; each count is spread evenly over its interval, which "
+                       + "blurs the rate and biases the per-work-item demands low: export at the window length or finer")
+        }
+        return out
+    }
+
     /// Throws a `CounterLogError` when a logged host is neither a station nor mapped to one.
     public static func checkHosts(_ logs: [PDHCSVLog], map: CounterMap, scenario: Scenario) throws {
         let stations = scenario.layout.servers.map(\.name) + [scenario.managementGroup.database.name]
@@ -47,7 +63,10 @@ public struct Calibration: Sendable {
         }
     }
 
-    public init(base: Scenario, map: CounterMap, windows: CounterWindows) {
+    /// - Parameter workItems: the planner's export of work items per interval: when given, it
+    ///   drives the workflow load on the initial server (and in the database) instead of a
+    ///   workflow jobs counter, and the fit is per work item.
+    public init(base: Scenario, map: CounterMap, windows: CounterWindows, workItems: WorkItemsLog? = nil) {
         self.base = base
         self.map = map
         self.windows = windows
@@ -75,11 +94,20 @@ public struct Calibration: Sendable {
             return counter(station, .requests).map { [$0] }
         }
 
+        // A work item's workflows wait for the next subscription poll: half a poll interval on average.
+        let workItemRates = workItems.map { $0.rates(in: windows, lag: base.workflows.pollInterval / 2) }
+        let workflowColumn = workItems == nil ? "workflow jobs" : "work items"
+        if let workItems, let rates = workItemRates {
+            warnings += Self.check(workItems, rates: rates, windows: windows)
+        }
+
         // Management servers: rows of (host, window).
         var serverHosts: [(station: String, cores: Double, requests: [[Double]]?, workflows: [Double]?, busy: [Double])] = []
         for server in layout.servers {
             guard let cpu = counter(server.name, .processor) else { continue }
-            let req = requests(server.name), wf = counter(server.name, .workflowJobs)
+            let req = requests(server.name)
+            // The work items drive the workflows on the initial server, where the role starts.
+            let wf = workItemRates.map { server.isInitial ? $0 : nil } ?? counter(server.name, .workflowJobs)
             if req == nil && wf == nil {
                 warnings.append("\(server.name): processor logged but neither requests nor workflow jobs; left out of the fit")
                 continue
@@ -87,7 +115,7 @@ public struct Calibration: Sendable {
             serverHosts.append((server.name, Double(server.cores), req, wf, cpu.map { $0 / 100 * Double(server.cores) }))
         }
         let hasWorkflows = serverHosts.contains { $0.workflows != nil }
-        let serverColumns = serverHosts.map { "\($0.station) background" } + requestColumns + (hasWorkflows ? ["workflow jobs"] : [])
+        let serverColumns = serverHosts.map { "\($0.station) background" } + requestColumns + (hasWorkflows ? [workflowColumn] : [])
         var serverRows: [UtilizationRegression.Row] = []
         var saturated = 0
         for (h, host) in serverHosts.enumerated() {
@@ -111,7 +139,7 @@ public struct Calibration: Sendable {
 
         // The database and its storage: against everything the servers sent them.
         let database = base.managementGroup.database
-        let databaseColumns = ["\(database.name) background"] + requestColumns + (hasWorkflows ? ["workflow jobs"] : [])
+        let databaseColumns = ["\(database.name) background"] + requestColumns + (hasWorkflows ? [workflowColumn] : [])
         let databaseRegressors: [[Double]?] = serverHosts.isEmpty ? [] : (0..<windows.count).map { w in
             var x = [1.0] + Array(repeating: 0, count: requestColumns.count) + (hasWorkflows ? [0] : [])
             for host in serverHosts {

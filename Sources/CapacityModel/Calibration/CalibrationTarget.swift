@@ -54,6 +54,7 @@ enum CalibrationTarget {
                            note: "every class's database demand scaled by the same factor"))
         }
         out += storageRows(base: base, perClass: perClass, scale: scale)
+        out += workItemRows(base: base, scale: scale)
         out.append(Row(regression: "management servers", column: "workflow jobs", name: "server CPU per workflow job",
                        modelled: { $0.workflows.job.server.mean },
                        fields: { _, v in q("workflows.job.server.mean").map { [($0, v)] } ?? [] },
@@ -63,6 +64,32 @@ enum CalibrationTarget {
                        fields: { _, v in q("workflows.job.database.mean").map { [($0, v)] } ?? [] },
                        note: base.workflows.job.database == nil ? "the job has no database demand in the base scenario; not written" : ""))
         return out
+    }
+
+    /// With a work-items export the workflow regressor is work items per second, so its
+    /// coefficient is a demand per work item: the job's demand × workflows per work item (the
+    /// scenario's mean over the requests that trigger workflows). The job's demand is that
+    /// coefficient divided back.
+    static func workItemRows(base: Scenario, scale: ([String], Double) -> (Scenario, Double) -> [(ScenarioQuantity, Double)]) -> [Row] {
+        let saves = base.consoles.requests.filter { $0.workflowsPerRequest > 0 }
+        let saveWeight = saves.reduce(0) { $0 + $1.weight }
+        let perItem = saveWeight > 0 ? saves.reduce(0) { $0 + $1.weight * $1.workflowsPerRequest } / saveWeight : 0
+        let job = base.workflows.job
+        let note = perItem > 0 ? "per work item = per workflow job × \(NumberFormat.message(perItem)) workflows per work item (the scenario's)"
+                               : "no request class triggers workflows in the base scenario; not written"
+        func perJob(_ field: String) -> (Scenario, Double) -> [(ScenarioQuantity, Double)] {
+            { s, v in perItem > 0 ? s.quantity(field).map { [($0, v / perItem)] } ?? [] : [] }
+        }
+        let miss = 1 - ModelConfig(scenario: base).hitRatio
+        return [
+            Row(regression: "management servers", column: "work items", name: "server CPU per work item",
+                modelled: { _ in job.server.mean * perItem }, fields: perJob("workflows.job.server.mean"), note: note),
+            Row(regression: "database", column: "work items", name: "database time per work item",
+                modelled: { _ in (job.database?.mean ?? 0) * perItem }, fields: perJob("workflows.job.database.mean"), note: note),
+            Row(regression: StorageFit.regressionName, column: "work items", name: "physical reads per work item",
+                modelled: { _ in job.pageReads * miss * perItem }, fields: scale(["workflows.job.pageReads"], job.pageReads * miss * perItem),
+                note: note),
+        ]
     }
 
     /// Physical reads (buffer-pool misses) per request and per workflow job: the model's are

@@ -84,6 +84,37 @@ public enum PerfmonWriter {
         u > 0 ? disk.effectiveReadTime * l / u : .nan
     }
 
+    /// The work-items export (`WorkItemsLog`'s format) a planner would take from the
+    /// database: per window, the saves (requests that trigger workflows) answered in it.
+    public static func workItems(_ result: ReplicationResult, scenario: Scenario) -> String {
+        let config = ModelConfig(scenario: scenario)
+        let servers = scenario.layout.servers.count
+        let recorded = config.requests.count
+        let saves = scenario.consoles.requests.indices.filter { scenario.consoles.requests[$0].workflowsPerRequest > 0 }
+        let stations = servers + (config.hasStorage ? 3 : 2)
+        let start = PDHCSVLog.parseTimestamp(startTime)!
+        var out = "# work items created or updated per interval (UTC start of the interval), from smsim run --perfmon\n"
+        out += WorkItemsLog.header + "\n"
+        for w in 0..<(result.rows.count / stations) {
+            var count: Int32 = 0
+            for s in 0..<servers {
+                for k in saves where (w * servers + s) * recorded + k < result.classCompletions.count {
+                    count += result.classCompletions[(w * servers + s) * recorded + k]
+                }
+            }
+            out += isoTimestamp(start + result.rows[w * stations].windowStart) + ",\(count)\n"
+        }
+        return out
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS` of seconds since 1970 (UTC).
+    static func isoTimestamp(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        let (y, m, d) = civil(fromDays: whole / 86_400)
+        let rest = whole % 86_400
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, rest / 3600, rest / 60 % 60, rest % 60)
+    }
+
     static func quote(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// A sample as typeperf writes it; a blank (" ") when there is no value.

@@ -63,13 +63,15 @@ public enum SensitivityReport {
     }
 
     /// A gnuplot script drawing `sensitivity-tornado.png` and `.svg` from the data file in `dir`.
-    public static func tornadoScript(dir: String, title: String, xlabel: String, count: Int) -> String {
+    /// - Parameter xticStep: a fixed step for the x ticks (1 for a whole-number metric such as servers).
+    public static func tornadoScript(dir: String, title: String, xlabel: String, count: Int, xticStep: Double? = nil) -> String {
         let height = 160 + 28 * max(1, count)
         let data = "'\(dir)/sensitivity-tornado.dat'"
         let body = """
         set title '\(title.replacingOccurrences(of: "'", with: "''"))'
         set xlabel '\(xlabel.replacingOccurrences(of: "'", with: "''"))'
         set ytics nomirror
+        \(xticStep.map { "set xtics \(NumberFormat.literal($0))" } ?? "")
         set yrange [0.4:\(count) + 0.6]
         set grid xtics
         set key bottom right
