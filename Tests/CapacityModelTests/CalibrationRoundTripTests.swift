@@ -115,6 +115,29 @@ final class CalibrationRoundTripTests: XCTestCase {
     }
 }
 
+/// Logons (the initial load on every connection) are a throughput of their own: with a
+/// logons counter their demands come back within their intervals.
+final class LogonCalibrationTests: XCTestCase {
+    func testLogonDemandsComeBackWithinTheirIntervals() throws {
+        var s = CalibrationRoundTripTests.scenario()
+        s.consoles.sessionLength = try .lognormal(mean: 1800, cv: 0.6)
+        s.consoles.logon = RequestClass(name: "logon", weight: 0, server: Fixtures.d(4), database: Fixtures.d(1.5))
+        let c = try CalibrationRoundTripTests.calibrate(s)
+        XCTAssertTrue(c.regressions[0].columns.contains("logons"))
+        for (name, truth) in [("server CPU per logon", 4.0), ("database time per logon", 1.5)] {
+            let v = try XCTUnwrap(c.values.first { $0.name == name }, name)
+            XCTAssertEqual(v.modelled, truth)
+            XCTAssert(abs(v.estimate - truth) <= v.halfWidth, "\(name): fitted \(v.estimate) ± \(v.halfWidth), true \(truth)")
+            XCTAssert(v.halfWidth < 0.3 * truth, "\(name): interval ± \(v.halfWidth) too wide to prove anything")
+        }
+        // The request demands are still right beside them.
+        let request = try XCTUnwrap(c.values.first { $0.name == "server CPU per request (mix of all classes)" })
+        XCTAssert(abs(request.estimate - request.modelled) <= request.halfWidth, "\(request.estimate) ± \(request.halfWidth)")
+        XCTAssertEqual(c.calibrated.consoles.logon?.server.mean ?? 0, c.values.first { $0.name == "server CPU per logon" }!.estimate,
+                       accuracy: 1e-12)
+    }
+}
+
 /// `--work-items`: the planner's export of work items per interval drives the workflow load.
 final class WorkItemsCalibrationTests: XCTestCase {
     /// The work items export `run --perfmon` writes replaces the workflow jobs counter: the

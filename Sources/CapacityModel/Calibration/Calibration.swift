@@ -85,13 +85,14 @@ public struct Calibration: Sendable {
         }
         let classes = base.consoles.requests
         let perClass = map.requestClasses == .perClass
-        let requestColumns = perClass ? classes.map { "requests \($0.name)" } : ["requests"]
+        // Logons are a column of their own when the scenario has a logon and a server logs them.
+        let fitsLogons = base.consoles.logon != nil && layout.servers.contains { counter($0.name, .logons) != nil }
+        let requestColumns = (perClass ? classes.map { "requests \($0.name)" } : ["requests"]) + (fitsLogons ? ["logons"] : [])
         func requests(_ station: String) -> [[Double]]? {
-            if perClass {
-                let series = classes.map { counter(station, .requests, instance: $0.name) }
-                return series.contains { $0 == nil } ? nil : series.map { $0! }
-            }
-            return counter(station, .requests).map { [$0] }
+            var series: [[Double]?] = perClass ? classes.map { counter(station, .requests, instance: $0.name) } : [counter(station, .requests)]
+            guard !series.contains(where: { $0 == nil }) else { return nil }
+            if fitsLogons { series.append(counter(station, .logons) ?? Array(repeating: .nan, count: windows.count)) }
+            return series.map { $0! }
         }
 
         // A work item's workflows wait for the next subscription poll: half a poll interval on average.

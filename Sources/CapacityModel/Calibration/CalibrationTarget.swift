@@ -53,6 +53,20 @@ enum CalibrationTarget {
                            modelled: { _ in db }, fields: scale(classes.indices.map { "consoles.requests[\($0)].database.mean" }, db),
                            note: "every class's database demand scaled by the same factor"))
         }
+        if let logon = base.consoles.logon {
+            let server = logon.server.mean + (logon.serverAfter?.mean ?? 0), db = logon.database?.mean ?? 0
+            let reads = logon.pageReads * (1 - ModelConfig(scenario: base).hitRatio)
+            out += [
+                Row(regression: "management servers", column: "logons", name: "server CPU per logon", modelled: { _ in server },
+                    fields: scale(["consoles.logon.server.mean", "consoles.logon.serverAfter.mean"], server),
+                    note: logon.serverAfter != nil ? "server and serverAfter scaled together" : ""),
+                Row(regression: "database", column: "logons", name: "database time per logon", modelled: { _ in db },
+                    fields: scale(["consoles.logon.database.mean"], db),
+                    note: logon.database == nil ? "the logon has no database demand in the base scenario; not written" : ""),
+                Row(regression: StorageFit.regressionName, column: "logons", name: "physical reads per logon", modelled: { _ in reads },
+                    fields: scale(["consoles.logon.pageReads"], reads), note: "logical page reads scaled at the model's hit ratio"),
+            ]
+        }
         out += storageRows(base: base, perClass: perClass, scale: scale)
         out += workItemRows(base: base, scale: scale)
         out.append(Row(regression: "management servers", column: "workflow jobs", name: "server CPU per workflow job",

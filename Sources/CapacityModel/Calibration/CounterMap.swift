@@ -7,6 +7,7 @@ public enum CounterRole: String, Sendable, CaseIterable {
     case processor
     case consoles
     case requests
+    case logons
     case responseTime
     case workflowJobs
     case sqlBatches
@@ -26,6 +27,7 @@ public enum CounterRole: String, Sendable, CaseIterable {
         case .processor: "\\Processor(_Total)\\% Processor Time"
         case .consoles: "\\OpsMgr SDK Service\\Client Connections"
         case .requests: "\\Service Manager Console Requests(_Total)\\Requests/sec"
+        case .logons: "\\Service Manager Console Requests(logon)\\Requests/sec"
         case .responseTime: "\\Service Manager Console Requests(_Total)\\Avg. Response Time"
         case .workflowJobs: "\\Service Manager Workflows\\Jobs Completed/sec"
         case .sqlBatches: "\\SQLServer:SQL Statistics\\Batch Requests/sec"
@@ -42,6 +44,7 @@ public enum CounterRole: String, Sendable, CaseIterable {
         case .processor: "CPU of every host, percent of all its cores: the utilization each fit explains"
         case .consoles: "consoles connected to a management server: think time (interactive response time law)"
         case .requests: "console requests answered per second by a management server; instances named after request classes give per-class demands"
+        case .logons: "console logons (initial loads: first connection or reconnection) answered per second by a management server: the logon's demands"
         case .responseTime: "mean console response time, seconds: think time = consoles / requests per second − response time"
         case .workflowJobs: "workflow jobs completed per second on the workflow server"
         case .sqlBatches: "SQL batches per second on the database server: reported beside the fit"

@@ -33,6 +33,7 @@ public enum PerfmonWriter {
                 path(server.name, .processor), path(server.name, .consoles), path(server.name, .requests),
             ].joined(separator: ",")
             for c in classes { text += "," + path(server.name, .requests, instance: c.name) }
+            if config.logonClass != nil { text += "," + path(server.name, .logons) }
             text += "," + path(server.name, .responseTime) + "," + path(server.name, .workflowJobs) + "\r\n"
             for w in 0..<windows {
                 let row = result.rows[w * stations + s]
@@ -43,6 +44,10 @@ public enum PerfmonWriter {
                     let index = (w * layout.servers.count + s) * recordedClasses + k
                     let count = index < result.classCompletions.count ? Double(result.classCompletions[index]) : .nan
                     cells.append(number(count / span))
+                }
+                if let logon = config.logonClass {
+                    let index = (w * layout.servers.count + s) * recordedClasses + logon
+                    cells.append(number(index < result.classCompletions.count ? Double(result.classCompletions[index]) / span : .nan))
                 }
                 cells.append(number(row.latencyMean))
                 cells.append(number(Double(row.workflowsCompleted) / span))

@@ -80,7 +80,7 @@ extension ManagementGroupModel {
         let server = Int(consoles[c].server)
         counts.requestsCompleted += 1
         if k == config.logonClass {
-            recorder.logonCompleted(latency: latency)
+            recorder.logonCompleted(server: server, requestClass: k, latency: latency)
         } else if consoles[c].background {
             recorder.backgroundRequestCompleted()
         } else {

@@ -107,7 +107,10 @@ public struct Recorder {
         active[s].set(Double(n), at: t)
     }
 
-    mutating func logonCompleted(latency: Double) {
+    /// A logon (initial load) answered on server `s`; `k` is the logon's class index, so
+    /// the per-class counts give a logons counter (`smsim run --perfmon`).
+    mutating func logonCompleted(server s: Int, requestClass k: Int, latency: Double) {
+        windowClassCompleted[s * classCount + k] &+= 1
         runLogon.record(latency)
     }
 
