@@ -6,7 +6,8 @@
 # Reads DIR/timeseries-mean.csv (window × station means across replications) and
 # DIR/events.csv, and writes PNGs next to them. Every series has its own colour; means are
 # drawn with their 95 % CI band (per station up to four stations, else the aggregate's);
-# legends sit under the plot; the time axis is clock time when the scenario has startsAt. With no dir given it draws every
+# legends sit under the plot; the time axis is clock time when the scenario has startsAt
+# (run.json carries it). With no dir given it draws every
 # results/weekday-* run it finds, and the 40-vs-50 comparison when both exist.
 # With compare=DIR it draws each DIR/ratio-*/ run and DIR/compare.png (every ratio's p95
 # latency and utilization on shared axes); with sweep=DIR only DIR/sweep.png (p95 latency
@@ -29,11 +30,12 @@ bands_up_to = 4
 
 # Columns of timeseries-mean.csv
 c_start = 6; c_station = 9; c_kind = 10; c_wf = 11; c_up = 12; c_consoles = 13
-c_util = 17; c_util_ci = 18; c_p95 = 21; c_p95_ci = 22; c_backlog = 24; c_lag = 25
+c_util = 17; c_util_ci = 18; c_p95 = 21; c_p95_ci = 22; c_backlog = 24; c_lag = 25; c_active = 26
+storage_colour = "#7a1f3d"
 
-# The time axis: clock time when the run's scenario says when the day starts (a top-level
-# `startsAt: 07:00`, read from the scenario file run.json names), else hours since the start.
-starts_at(d) = system(sprintf("f=$(sed -n 's/.*\"scenarioPath\" *: *\"\\(.*\\)\".*/\\1/p' %s/run.json 2>/dev/null | sed 's:\\\\/:/:g'); [ -f \"$f\" ] && awk -F'[: ]+' '/^startsAt:/ {print $2*3600 + $3*60; exit}' \"$f\"", d))
+# The time axis: clock time when the run's scenario says when the day starts (`startsAt: 07:00`,
+# copied into run.json), else hours since the start.
+starts_at(d) = system(sprintf("sed -n 's/.*\"startsAt\" *: *\"\\([0-9:]*\\)\".*/\\1/p' %s/run.json 2>/dev/null | awk -F: 'NR==1 {print $1*3600 + $2*60 + $3}'", d))
 set_time_axis(d) = (T0 = starts_at(d), T0 eq "" ? 0 : 1)
 hours(col) = (T0 eq "" ? column(col) / 3600.0 : (T0 + column(col)) / 3600.0)
 # The rows of one station, in window order (gnuplot breaks a line at every skipped row,
@@ -81,20 +83,29 @@ do for [d in dirs] {
   set title "CPU utilization per server and the database — ".T
   set ylabel "utilization (fraction of cores busy)"
   set yrange [0:1]
-  dbs = stations(d, ",database,"); n = words(servers)
+  dbs = stations(d, ",database,"); disks = stations(d, ",storage,"); n = words(servers)
+  if (words(disks) > 0) { set title "Utilization: servers' CPU, the database's CPU and its storage — ".T }
   plot for [i=1:(n <= bands_up_to ? n : 0)] sel(d, word(servers, i)) using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) \
          with filledcurves lc rgb colour(i) notitle, \
        for [s in dbs] sel(d, s) using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) with filledcurves lc rgb db_colour title "95 % CI, ".s, \
        sel(d, "all") using (hours(c_start)):(column(c_util) - column(c_util_ci)):(column(c_util) + column(c_util_ci)) with filledcurves lc rgb all_colour title "95 % CI, server mean", \
        for [i=1:n] sel(d, word(servers, i)) using (hours(c_start)):(column(c_util)) with lines lw 2 lc rgb colour(i) title word(servers, i), \
        for [s in dbs] sel(d, s) using (hours(c_start)):(column(c_util)) with lines lw 3 lc rgb db_colour title s, \
+       for [s in disks] sel(d, s) using (hours(c_start)):(column(c_util)) with lines lw 3 dt 4 lc rgb storage_colour title s." (storage)", \
        sel(d, "all") using (hours(c_start)):(column(c_util)) with lines lw 3 dt 2 lc rgb all_colour title "mean of the servers"
 
+  # Connected per server above; connected and active for the whole group below (older
+  # outputs without the active_consoles column draw the connected line only).
   set output d."/consoles.png"
-  set title "Connected consoles per management server — ".T
-  set ylabel "consoles (time average per window)"
+  set multiplot layout 2,1 title "Consoles — ".T
+  set title "connected per management server"
+  set ylabel "consoles (time average)"
   set yrange [0:*]
   plot for [i=1:words(servers)] sel(d, word(servers, i)) using (hours(c_start)):(column(c_consoles)) with lines lw 2 lc rgb colour(i) title word(servers, i)
+  set title "connected and active (in an active period, not idle), all servers"
+  plot sel(d, "all") using (hours(c_start)):(column(c_consoles)) with lines lw 3 lc rgb colour(1) title "connected", \
+       sel(d, "all") using (hours(c_start)):(column(c_active)) with lines lw 3 dt 2 lc rgb colour(2) title "active"
+  unset multiplot
 
   set output d."/workflows.png"
   set title "Workflow backlog and lag — ".T

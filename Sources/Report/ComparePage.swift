@@ -36,10 +36,12 @@ enum ComparePage {
         return diff > 0 ? worse : better
     }
 
-    /// The metric's label, scale and unit as the catalogue shows them (fractions in percentage points).
+    /// The metric's label, scale and unit as the page shows them: fractions in percentage
+    /// points (as the catalogue shows them), latencies in seconds like the rest of the page.
     static func display(_ csvName: String) -> (label: String, scale: Double, unit: String) {
         guard let m = Metric(csvName: csvName) else { return (csvName, 1, "") }
-        return (m.label, m.display.scale, m.display.unit)
+        let d = m.unit == .milliseconds ? m.unit.limit : m.display
+        return (m.label, d.scale, d.unit)
     }
 
     static func answer(_ csv: CSVTable, runs: [RunOutput], context: ScenarioContext) -> [String] {
@@ -53,11 +55,11 @@ enum ComparePage {
             let metric = csv.text(r, "metric")
             let (label, scale, unit) = display(metric)
             let ci = csv.number(r, "paired_ci95"), unpaired = csv.number(r, "unpaired_ci95")
-            let d = NumberText.signed(diff * scale) + (ci.map { " ± " + NumberText.show($0 * scale) } ?? "") + (unit.isEmpty ? "" : " " + unit)
+            let d = NumberText.signed(diff * scale) + (ci.map { " ± " + NumberText.halfWidth($0 * scale, of: diff * scale) } ?? "") + (unit.isEmpty ? "" : " " + unit)
             tableRows.append([pair + " per server", label + (csv.text(r, "station") == "all" ? "" : " (\(csv.text(r, "station")))"),
                               NumberText.show((csv.number(r, "mean_a") ?? .nan) * scale) + (unit == "pp" ? " %" : " " + unit),
                               NumberText.show((csv.number(r, "mean_b") ?? .nan) * scale) + (unit == "pp" ? " %" : " " + unit),
-                              d, unpaired.map { "± " + NumberText.show($0 * scale) } ?? "",
+                              d, unpaired.map { "± " + NumberText.halfWidth($0 * scale, of: diff * scale) } ?? "",
                               meaning(diff, ci, better: "lower, beyond doubt at 95 %", worse: "higher, beyond doubt at 95 %")])
         }
         for pair in pairs {
@@ -65,14 +67,14 @@ enum ComparePage {
             guard let any = rows.first else { continue }
             func row(_ m: String) -> [String]? { rows.first { csv.text($0, "metric") == m && csv.text($0, "station") == "all" } }
             var sentence = "Going from \(csv.text(any, "ratio_a")) to \(csv.text(any, "ratio_b")) consoles per server needs \(csv.text(any, "servers_b")) additional servers instead of \(csv.text(any, "servers_a"))"
-            if let p = row("latency_p95_ms"), let diff = csv.number(p, "diff") {
+            if let p = row(Metric.latencyP95.csvName), let diff = csv.number(p, "diff") {
                 let ci = csv.number(p, "paired_ci95")
-                sentence += "; p95 console latency changes by \(NumberText.signed(diff / 1000)) s" + (ci.map { " ± \(NumberText.show($0 / 1000)) s" } ?? "")
+                sentence += "; p95 console latency changes by \(NumberText.signed(diff / 1000)) s" + (ci.map { " ± \(NumberText.halfWidth($0 / 1000, of: diff / 1000)) s" } ?? "")
                     + " (" + meaning(diff, ci, better: "it gets faster", worse: "it gets slower") + ")"
             }
-            if let p = row("server_utilization_peak"), let diff = csv.number(p, "diff") {
+            if let p = row(Metric.serverUtilizationPeak.csvName), let diff = csv.number(p, "diff") {
                 let ci = csv.number(p, "paired_ci95")
-                sentence += "; the busiest server's peak window changes by \(NumberText.signed(diff * 100)) percentage points" + (ci.map { " ± \(NumberText.show($0 * 100))" } ?? "")
+                sentence += "; the busiest server's peak window changes by \(NumberText.signed(diff * 100)) percentage points" + (ci.map { " ± \(NumberText.halfWidth($0 * 100, of: diff * 100))" } ?? "")
             }
             out.append(HTMLPage.paragraph(sentence + ".", cls: "headline"))
         }
@@ -92,7 +94,7 @@ enum ComparePage {
 
     static func overlays(_ runs: [RunOutput], _ context: ScenarioContext) -> [String] {
         guard !runs.isEmpty else { return [HTMLPage.missing("No ratio-*/ directories with timeseries-mean.csv were found, so there is nothing to overlay.")] }
-        func figure(_ title: String, station: (RunOutput) -> String, column: String, ci: String?, scale: Double, y: String, yMax: Double?) -> String {
+        func figure(_ title: String, station: (RunOutput) -> String, column: TimeSeriesColumn, ci: TimeSeriesColumn?, scale: Double, y: String, yMax: Double?) -> String {
             let series: [ChartSeries] = runs.enumerated().map { i, run in
                 let points = run.values(station(run), column).map { ($0.0, $0.1.map { $0 * scale }) }
                 let halves = ci.map { c in Dictionary(run.values(station(run), c).compactMap { t, h in h.map { (t, $0 * scale) } }, uniquingKeysWith: { a, _ in a }) } ?? [:]
@@ -109,9 +111,9 @@ enum ComparePage {
                           note: "Mean of the paired replications per 5-minute window, with its 95 % band.", table: table).html
         }
         return [
-            figure("p95 console latency, all servers: the configurations overlaid", station: { _ in "all" }, column: "latency_p95_ms", ci: "latency_p95_ci95", scale: 0.001, y: "p95 latency (s)", yMax: nil),
-            figure("Mean CPU utilization of the management servers: the configurations overlaid", station: { _ in "all" }, column: "utilization", ci: "utilization_ci95", scale: 1, y: "utilization", yMax: 1),
-            figure("Database CPU utilization: the configurations overlaid", station: { $0.databases.first ?? "SQL" }, column: "utilization", ci: "utilization_ci95", scale: 1, y: "utilization", yMax: 1),
+            figure("p95 console latency, all servers: the configurations overlaid", station: { _ in "all" }, column: .latencyP95, ci: .latencyP95CI, scale: 0.001, y: "p95 latency (s)", yMax: nil),
+            figure("Mean CPU utilization of the management servers: the configurations overlaid", station: { _ in "all" }, column: .utilization, ci: .utilizationCI, scale: 1, y: "utilization", yMax: 1),
+            figure("Database CPU utilization: the configurations overlaid", station: { $0.databases.first ?? "SQL" }, column: .utilization, ci: .utilizationCI, scale: 1, y: "utilization", yMax: 1),
         ]
     }
 }

@@ -1,36 +1,20 @@
+import CapacityModel
 import Foundation
 
-/// Numbers as the report prints them: about four significant digits, no locale, no
-/// exponent for the magnitudes a capacity plan has. The same value always gives the same
+/// Numbers as the report prints them (`NumberFormat.report`): about four significant digits,
+/// no locale, no exponent for the magnitudes a capacity plan has. The same value always gives the same
 /// text, so a report is byte-identical for the same inputs.
 enum NumberText {
-    static func show(_ x: Double) -> String {
-        guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "−∞") }
-        let a = abs(x)
-        let digits: Int
-        switch a {
-        case 0: return "0"
-        case 1000...: digits = 0
-        case 100..<1000: digits = 1
-        case 10..<100: digits = 2
-        case 1..<10: digits = 3
-        case 0.01..<1: digits = 4
-        default: return String(format: "%.3e", x)
-        }
-        var s = String(format: "%.\(digits)f", x)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-        }
-        if s.hasPrefix("-") && Double(s) == 0 { s.removeFirst() }
-        return s
+    static func show(_ x: Double) -> String { NumberFormat.report(x) }
+
+    /// `mean ± half-width`, the half-width to two significant digits at the mean's precision,
+    /// or the mean alone when there is no interval.
+    static func interval(_ mean: Double, _ halfWidth: Double?) -> String {
+        NumberFormat.report.interval(mean, halfWidth ?? .nan)
     }
 
-    /// `mean ± half-width`, or the mean alone when there is no interval.
-    static func interval(_ mean: Double, _ halfWidth: Double?) -> String {
-        guard let h = halfWidth, h.isFinite else { return show(mean) }
-        return "\(show(mean)) ± \(show(h))"
-    }
+    /// A half-width alone, as `interval` prints it next to `mean`.
+    static func halfWidth(_ h: Double, of mean: Double) -> String { NumberFormat.report.halfWidth(h, of: mean) }
 
     /// A signed difference: `+0.6100` or `−0.0300`.
     static func signed(_ x: Double) -> String {

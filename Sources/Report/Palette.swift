@@ -10,6 +10,8 @@ enum Palette {
     ]
     static let database = "#222222"
     static let total = "#555555"
+    /// The database's storage: its own dark tone, drawn dashed next to the database's CPU.
+    static let storage = "#7a1f3d"
 
     /// The colour of series `index` (0-based); past the list, colours repeat and the caller
     /// draws them dashed (see `dashed(_:)`), so two series still never look alike.

@@ -1,3 +1,4 @@
+import CapacityModel
 import Foundation
 
 /// The files one simulated configuration leaves in its directory (what `smsim run` writes,
@@ -29,45 +30,53 @@ struct RunOutput {
     var scenarioPathInManifest: String? { manifest["scenarioPath"] as? String }
 
     /// The estimate of `metric` at `station` from summary.csv.
-    func estimate(_ metric: String, station: String = "all") -> (mean: Double, ci: Double?)? {
+    func estimate(_ metric: Metric, station: String = "all") -> (mean: Double, ci: Double?)? {
         guard let summary else { return nil }
-        guard let row = summary.rows.first(where: { summary.text($0, "metric") == metric && summary.text($0, "station") == station }),
+        guard let row = summary.rows.first(where: { summary.text($0, "metric") == metric.csvName && summary.text($0, "station") == station }),
               let mean = summary.number(row, "mean") else { return nil }
         return (mean, summary.number(row, "ci95"))
     }
 
     /// Stations of the given kinds, in file order.
-    func stations(kinds: Set<String>) -> [String] {
+    func stations(kinds: Set<WindowRow.Kind>) -> [String] {
+        let names = Set(kinds.map(\.rawValue))
         var seen = Set<String>(), out: [String] = []
-        for r in series.rows where kinds.contains(series.text(r, "kind")) {
-            let s = series.text(r, "station")
+        for r in series.rows where names.contains(series.text(r, TimeSeriesColumn.kind.name)) {
+            let s = series.text(r, TimeSeriesColumn.station.name)
             if seen.insert(s).inserted { out.append(s) }
         }
         return out
     }
 
-    var servers: [String] { stations(kinds: ["initial", "additional"]) }
-    var databases: [String] { stations(kinds: ["database"]) }
+    var servers: [String] { stations(kinds: [.initial, .additional]) }
+    var databases: [String] { stations(kinds: [.database]) }
+    /// The database's storage, when the scenario models it (database memory set).
+    var storages: [String] { stations(kinds: [.storage]) }
 
     /// Window starts (s) in order.
     var windows: [Double] {
         var seen = Set<Double>(), out: [Double] = []
-        for r in series.rows { if let t = series.number(r, "window_start_s"), seen.insert(t).inserted { out.append(t) } }
+        for r in series.rows { if let t = number(r, .windowStart), seen.insert(t).inserted { out.append(t) } }
         return out.sorted()
     }
 
-    var duration: Double { series.rows.compactMap { series.number($0, "window_end_s") }.max() ?? 0 }
+    var duration: Double { series.rows.compactMap { number($0, .windowEnd) }.max() ?? 0 }
     var warmup: Double {
-        series.rows.filter { series.text($0, "warmup") == "1" }.compactMap { series.number($0, "window_end_s") }.max() ?? 0
+        series.rows.filter { series.text($0, TimeSeriesColumn.warmup.name) == "1" }.compactMap { number($0, .windowEnd) }.max() ?? 0
     }
 
+    private func number(_ row: [String], _ column: TimeSeriesColumn) -> Double? { series.number(row, column.name) }
+
+    /// Whether the file has `column` (files written before a column existed do not).
+    func has(_ column: TimeSeriesColumn) -> Bool { series.has(column.name) }
+
     /// One station's values of `column` per window, nil where the window has no value.
-    func values(_ station: String, _ column: String) -> [(Double, Double?)] {
-        series.rows(where: "station", is: station).compactMap { r in
-            series.number(r, "window_start_s").map { ($0, series.number(r, column)) }
+    func values(_ station: String, _ column: TimeSeriesColumn) -> [(Double, Double?)] {
+        series.rows(where: TimeSeriesColumn.station.name, is: station).compactMap { r in
+            number(r, .windowStart).map { ($0, number(r, column)) }
         }
     }
 
     /// Whether any window of `station` has a value in `column`.
-    func measured(_ station: String, _ column: String) -> Bool { values(station, column).contains { $0.1 != nil } }
+    func measured(_ station: String, _ column: TimeSeriesColumn) -> Bool { values(station, column).contains { $0.1 != nil } }
 }

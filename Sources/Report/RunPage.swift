@@ -47,19 +47,28 @@ enum RunPage {
 
     /// The handful of numbers a planner quotes, from summary.csv.
     static func keyFigures(_ run: RunOutput) -> String {
-        func e(_ metric: String, _ station: String = "all", scale: Double = 1, unit: String = "") -> String {
+        func e(_ metric: Metric, _ station: String = "all", scale: Double = 1, unit: String = "") -> String {
             guard let x = run.estimate(metric, station: station) else { return "not recorded" }
             return NumberText.interval(x.mean * scale, x.ci.map { $0 * scale }) + unit
         }
         var rows = [
-            ["p95 console latency, all requests", e("latency_p95_ms", scale: 0.001, unit: " s")],
-            ["busiest 5-minute window, any management server", e("server_utilization_peak")],
-            ["consoles connected (time average)", e("consoles_mean")],
-            ["workflow lag p95", e("workflow_lag_p95_s", unit: " s")],
-            ["sessions refused / abandoned", "\(e("sessions_refused")) / \(e("sessions_abandoned"))"],
+            ["p95 console latency, all requests", e(.latencyP95, scale: 0.001, unit: " s")],
+            ["busiest 5-minute window, any management server", e(.serverUtilizationPeak)],
+            ["consoles connected (time average)", e(.consolesMean)],
+        ]
+        if run.estimate(.activeConsolesMean) != nil { rows.append(["consoles active (time average)", e(.activeConsolesMean)]) }
+        rows += [
+            ["workflow lag p95", e(.workflowLagP95, unit: " s")],
+            ["sessions refused / abandoned", "\(e(.sessionsRefused)) / \(e(.sessionsAbandoned))"],
         ]
         for db in run.databases {
-            rows.append(["database \(db): mean utilization / busiest window", "\(e("utilization", db)) / \(e("utilization_peak", db))"])
+            rows.append(["database \(db): mean CPU utilization / busiest window", "\(e(.utilization, db)) / \(e(.utilizationPeak, db))"])
+            if run.estimate(.storageUtilization, station: db) != nil {
+                rows.append(["database \(db): mean storage utilization / busiest window", "\(e(.storageUtilization, db)) / \(e(.storageUtilizationPeak, db))"])
+            }
+            if run.estimate(.databaseHitRatio, station: db) != nil {
+                rows.append(["database \(db): buffer-pool hit ratio (page reads served from memory)", e(.databaseHitRatio, db)])
+            }
         }
         return Table(headers: ["figure (after warm-up, mean of replications)", "estimate ± 95 % CI"], rows: rows, caption: "Key figures").html
     }

@@ -96,7 +96,10 @@ struct LineChart {
         }
         for (i, m) in markers.enumerated() where m.x >= xAxis.low && m.x <= xAxis.high {
             out += "<path class=\"marker\" d=\"M\(c(px(m.x))),\(c(Self.top)) L\(c(px(m.x))),\(c(Self.top + plotH))\"/>"
-            out += "<text class=\"reflabel\" x=\"\(c(px(m.x) + 3))\" y=\"\(c(Self.top + 12 + Double(i % 4) * 12))\">\(HTML.escape(m.label))</text>"
+            // A label that would run past the plot's right edge goes on the marker's left.
+            let fits = px(m.x) + 3 + SVG.textWidth(m.label) <= Self.left + plotW
+            let x = fits ? px(m.x) + 3 : px(m.x) - 3
+            out += "<text class=\"reflabel\" x=\"\(c(x))\" y=\"\(c(Self.top + 12 + Double(i % 4) * 12))\"\(fits ? "" : " text-anchor=\"end\"")>\(HTML.escape(m.label))</text>"
         }
         return out + "</svg>"
     }
@@ -142,6 +145,9 @@ enum SVG {
         "<svg viewBox=\"0 0 \(Int(LineChart.width)) \(Int(height))\" role=\"img\" "
             + "aria-label=\"\(HTML.escape(title))\">"
     }
+
+    /// A generous estimate of a small label's width (10.5 px sans-serif) in SVG units.
+    static func textWidth(_ text: String) -> Double { Double(text.count) * 6.2 }
 
     /// A figure with nothing to draw still is an SVG with a drawn frame and says why.
     static func empty(title: String, message: String) -> String {

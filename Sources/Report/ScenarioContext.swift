@@ -34,19 +34,16 @@ struct ScenarioContext {
         } catch {
             problem = "the scenario file \(path) no longer loads: \(error.description)"
         }
-        startsAt = Self.startsAt(in: text)
+        startsAt = scenario?.startsAt ?? Self.startsAt(in: text)
     }
 
     /// `startsAt` at the top level, as written (`07:00`, `7:30`); nil when absent or not a time.
-    /// Read from the raw scalar, since YAML 1.1 would turn `07:00` into the number 420.
+    /// Read from the raw scalar (the loaded scenario has it too, but only when the file still
+    /// loads), since YAML 1.1 would turn `07:00` into the number 420.
     static func startsAt(in text: String) -> Double? {
         guard let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return nil }
         for (key, value) in mapping where key.string == "startsAt" {
-            guard let raw = value.scalar?.string else { return nil }
-            let parts = raw.split(separator: ":")
-            guard parts.count >= 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-            let s = parts.count > 2 ? Int(parts[2]) ?? 0 : 0
-            return Double(h * 3600 + m * 60 + s)
+            return value.scalar.flatMap { TimeOfDay.parse($0.string) }
         }
         return nil
     }

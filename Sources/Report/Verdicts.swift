@@ -44,7 +44,9 @@ enum Verdicts {
         let h = r.estimate.halfWidth
         let mean = value(r.estimate.mean, unit: r.unit)
         guard h.isFinite else { return mean + " (no interval: one replication)" }
-        return r.unit.isEmpty ? "\(mean) ± \(NumberText.percent(h))" : "\(mean) ± \(value(h, unit: r.unit))"
+        if h == 0 { return mean + " in every replication" }
+        if r.unit.isEmpty { return "\(mean) ± \(NumberText.halfWidth(h * 100, of: (r.estimate.mean * 1000).rounded() / 10)) %" }
+        return "\(mean) ± \(NumberText.halfWidth(h, of: r.estimate.mean))" + (r.unit == "s" ? " s" : " " + r.unit)
     }
 
     static func table(_ results: [SLOResult]) -> Table {

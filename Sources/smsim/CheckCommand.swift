@@ -16,7 +16,8 @@ struct Check: ParsableCommand {
           2  bad input, including a scenario without an slo block
           3  internal inconsistency (a conservation imbalance)
         --junit FILE writes the verdicts as JUnit XML (one testcase per objective). The \
-        usual output files are written only when --out is given.
+        usual output files are written only when --out is given; --report writes them and \
+        report.html into --out, or without it into results/<scenario name>-check/.
 
         Examples:
           smsim check Scenarios/weekday-40.yaml
@@ -43,7 +44,7 @@ struct Check: ParsableCommand {
                                  status: 2)
         }
         let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
-        if let out = output.directory(for: scenario) {
+        if let out = output.directory(for: scenario) ?? (reportFlag.report ? Self.reportDirectory(scenario) : nil) {
             try write(report, scenario: scenario, path: self.scenario, content: content, to: out)
             try reportFlag.write(out, scenario: self.scenario, quiet: quiet)
         }
@@ -83,6 +84,9 @@ struct Check: ParsableCommand {
 }
 
 extension Check: OutputRole {
-    static let defaultDirectory = DefaultDirectory.none("default: none; the run's usual files are written only when --out is given")
+    static let defaultDirectory = DefaultDirectory.none(
+        "default: none; the run's usual files are written only when --out is given, or with --report into results/<scenario name>-check/")
+    /// Where `--report` without `--out` puts the run's files and report.html.
+    static func reportDirectory(_ scenario: Scenario) -> String { "results/\(scenario.name)-check" }
     static let quietHelp = "Print only the verdict lines and errors."
 }

@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write report.html: the answer, the evidence and the assumptions on one page.",
         discussion: """
-        Reads the output directory of run, check (with --out), compare, sweep or size and \
+        Reads the output directory of run, check, compare, sweep, size or sensitivity and \
         writes DIR/report.html: one self-contained file (inline SVG and CSS, no scripts, \
         nothing fetched), so it can be mailed or opened without a network. The first screen \
         is the answer (the objectives' verdicts, the paired differences, or the server count); \
@@ -18,8 +18,8 @@ struct ReportCommand: ParsableCommand {
 
         The scenario is read again from the path run.json records (or Scenarios/<name>.yaml, \
         or --scenario) and used only if its content hash matches the run's. The same files \
-        give the same bytes. run, check, compare, sweep and size take --report to do this \
-        at the end.
+        give the same bytes. run, check, compare, sweep, size and sensitivity take --report \
+        to do this at the end.
 
         Examples:
           smsim run Scenarios/weekday-40.yaml --replications 4 --out results/w40 --report
@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
           smsim size Scenarios/weekday-50.yaml --consoles 600 --down 1 --report
         """)
 
-    @Argument(help: "The output directory of run, check, compare, sweep or size.")
+    @Argument(help: "The output directory of run, check, compare, sweep, size or sensitivity.")
     var directory: String
 
     @Option(help: "The scenario file, when the directory does not name a readable one.")

@@ -20,7 +20,8 @@ struct Sensitivity: ParsableCommand {
         often shows no effect; vary wider to see where the answer moves.
         Writes into the output directory (default results/<scenario name>-sensitivity/): \
         sensitivity.csv, sensitivity-tornado.dat and .gnuplot, and, when gnuplot is installed, \
-        sensitivity-tornado.png and .svg (largest effect at the top); prints the table.
+        sensitivity-tornado.png and .svg (largest effect at the top), and report.html with \
+        --report; prints the table.
 
         Examples:
           smsim sensitivity Scenarios/weekday-50.yaml --replications 5
@@ -51,6 +52,7 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
     @OptionGroup var output: OutputOptions<Sensitivity>
+    @OptionGroup var reportFlag: ReportFlag
 
     func validate() throws {
         guard SensitivityMetric(rawValue: metric) != nil else {
@@ -109,6 +111,7 @@ struct Sensitivity: ParsableCommand {
             print("wrote \(dir)/: sensitivity.csv, sensitivity-tornado.dat, sensitivity-tornado.gnuplot"
                   + (plotted ? ", sensitivity-tornado.png, sensitivity-tornado.svg" : " (gnuplot not found: no PNG/SVG)"))
         }
+        try reportFlag.write(dir, scenario: self.scenario, quiet: quiet)
     }
 
     func printOneAtATime(_ a: OneAtATime, replications: Int) {

@@ -43,3 +43,22 @@ struct LintCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
 }
+
+/// A bad `startsAt` is bad input like any other field: one located line, exit status 2.
+@Suite struct StartsAtCommandTests {
+    @Test func aTimeOutsideTheDayIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smsim-startsat-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let good = try String(contentsOfFile: LintCommandTests.scenarios + "/weekday-40.yaml", encoding: .utf8)
+        let line = try #require(good.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("startsAt: 07:00") }) + 1
+        try good.replacingOccurrences(of: "startsAt: 07:00", with: "startsAt: 25:00").write(toFile: dir + "/late.yaml", atomically: true, encoding: .utf8)
+        for command in [["lint"], ["run", "--out", dir + "/out"]] {
+            let out = try SmsimProcess.run(command + [dir + "/late.yaml"])
+            #expect(out.status == 2, "\(command): \(out.stderr)")
+            #expect(out.stderrLines.count == 1)
+            #expect(out.stderr.hasPrefix("\(dir)/late.yaml:\(line):11: error: startsAt: expected a time of day such as 07:00"), "\(out.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+}

@@ -10,7 +10,9 @@ struct RunFixture {
     let dir: String
     let scenarioPath: String
 
-    init(hash: String? = nil, station: String = "MS02") throws {
+    /// `workload`: the files of a scenario with database memory and idle periods (a storage
+    /// station, active consoles per window, the time breakdown and the hit ratio).
+    init(hash: String? = nil, station: String = "MS02", workload: Bool = false) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         scenarioPath = root.appendingPathComponent("Scenarios/weekday-40.yaml").path
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-test-\(UUID().uuidString)").path
@@ -18,12 +20,15 @@ struct RunFixture {
         let content = try String(contentsOfFile: scenarioPath, encoding: .utf8)
         let h = hash ?? String(StreamSeed.fnv1a64(content), radix: 16)
         var ts = "scenario,ratio,servers,down,replications,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,requests_failed,reconnects,utilization,utilization_ci95,queue_length,latency_mean_ms,latency_p95_ms,latency_p95_ci95,latency_p99_ms,workflow_backlog,workflow_lag_p95_s\n"
+        if workload { ts = ts.replacingOccurrences(of: "\n", with: ",active_consoles\n") }
         for w in 0..<3 {
             let t = w * 300
-            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,MS01,initial,1,1,0,0,0,0,0.2,0.01,0.5,,,,,\(10 + w),50\n"
-            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,\(station),additional,0,1,40,900,0,0,0.\(6 + w),0.05,3,1000,\(2500 + 100 * w),120,4000,,\n"
-            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,SQL,database,0,1,0,0,0,0,0.5,0.02,1,,,,,,\n"
-            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,all,all,0,1,40,900,0,0,0.\(6 + w),0.05,3,1000,\(2500 + 100 * w),120,4000,\(10 + w),50\n"
+            let active = workload ? ",\(20 + w)" : "", none = workload ? "," : ""
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,MS01,initial,1,1,0,0,0,0,0.2,0.01,0.5,,,,,\(10 + w),50\(workload ? ",0" : "")\n"
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,\(station),additional,0,1,40,900,0,0,0.\(6 + w),0.05,3,1000,\(2500 + 100 * w),120,4000,,\(active)\n"
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,SQL,database,0,1,0,0,0,0,0.5,0.02,1,,,,,,\(none)\n"
+            if workload { ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,SQL-storage,storage,0,1,,0,0,0,0.\(3 + w),0.04,0.4,,,,,,\(none)\n" }
+            ts += "weekday-40,40,2,0,2,\(t),\(t + 300),0,all,all,0,1,40,900,0,0,0.\(6 + w),0.05,3,1000,\(2500 + 100 * w),120,4000,\(10 + w),50\(active)\n"
         }
         try ts.write(toFile: "\(dir)/timeseries-mean.csv", atomically: true, encoding: .utf8)
         let summary = """
@@ -33,7 +38,19 @@ struct RunFixture {
         weekday-40,40,2,0,2,utilization_peak,SQL,0.6,0.3,0.3,0.9
         weekday-40,40,2,0,2,workflow_lag_p95_s,all,50,1,49,51
 
-        """
+        """ + (workload ? """
+        weekday-40,40,2,0,2,latency_mean_ms,all,900,30,870,930
+        weekday-40,40,2,0,2,database_hit_ratio,SQL,0.9784,0,0.9784,0.9784
+        weekday-40,40,2,0,2,storage_utilization,SQL,0.41,0.005912,0.40,0.42
+        weekday-40,40,2,0,2,storage_utilization_peak,SQL,0.55,0.02,0.53,0.57
+        weekday-40,40,2,0,2,active_consoles_mean,all,21,0.5,20.5,21.5
+        weekday-40,40,2,0,2,time_server_cpu_ms,all,120,2,118,122
+        weekday-40,40,2,0,2,time_database_cpu_ms,all,60,1,59,61
+        weekday-40,40,2,0,2,time_storage_ms,all,30,0.8,29,31
+        weekday-40,40,2,0,2,time_network_ms,all,150,0,150,150
+        weekday-40,40,2,0,2,time_queueing_ms,all,540,25,515,565
+
+        """ : "")
         try summary.write(toFile: "\(dir)/summary.csv", atomically: true, encoding: .utf8)
         let events = """
         scenario,ratio,servers,down,replication,time_s,event,target,consoles,failed_requests,workflow_jobs,recovery_s
@@ -81,10 +98,36 @@ struct RunFixture {
 
     @Test func saysWhatTheModelDoesNotProduce() throws {
         let html = try ReportBuilder.html(try RunFixture().options)
-        #expect(html.contains("does not simulate the database's storage"))
-        #expect(html.contains("Active consoles (those issuing requests"))
+        #expect(html.contains("this run has no storage utilization"))
+        #expect(html.contains("Active consoles (those in an active period"))
+        #expect(html.contains("Where each request&#39;s time went: not recorded") || html.contains("Where each request's time went: not recorded"))
         #expect(html.contains("The validation suite was not run for this report"))
         #expect(html.contains("No source table"))
+    }
+
+    /// A workload run: the storage next to the servers and the database, connected and
+    /// active consoles, and where each request's time went, all from the columns and metrics
+    /// the model writes.
+    @Test func drawsStorageActiveConsolesAndTheTimeBreakdown() throws {
+        let html = try ReportBuilder.html(try RunFixture(workload: true).options)
+        #expect(!html.contains("this run has no storage utilization"))
+        #expect(!html.contains("not recorded for this run"))
+        #expect(!html.contains("Active consoles (those in an active period"))
+        let figures = html.components(separatedBy: "<figure class=\"plot\">").dropFirst()
+        #expect(figures.count == 8)
+        let utilization = try #require(figures.first { $0.contains("<figcaption>Utilization:") })
+        #expect(utilization.contains("and its storage</figcaption>"))
+        #expect(utilization.contains("<title>SQL-storage (storage)</title>"))
+        #expect(utilization.contains("<th scope=\"col\">SQL-storage (storage) (fraction)</th>"))
+        let consoles = try #require(figures.first { $0.contains("<figcaption>Consoles connected and active") })
+        #expect(consoles.contains("<title>active, all servers</title>") && consoles.contains("<td>21</td>"))
+        let parts = try #require(figures.first { $0.contains("<figcaption>Where each request") })
+        #expect(parts.components(separatedBy: "<path class=\"bar\"").count == 6)
+        #expect(parts.contains("<td>waiting in queues</td><td>time_queueing_ms</td><td>0.54 ± 0.025</td><td>60.0 %</td>"))
+        #expect(parts.contains("answers 97.8 % of page reads from memory"))
+        #expect(html.contains("<td>database SQL: mean storage utilization / busiest window</td><td>0.41 ± 0.0059 / 0.55 ± 0.02</td>"))
+        #expect(html.contains("<td>consoles active (time average)</td><td>21 ± 0.5</td>"))
+        #expect(!html.contains("e-0"))
     }
 
     @Test func sameInputsGiveTheSameBytes() throws {
@@ -132,8 +175,14 @@ struct RunFixture {
         #expect(NumberText.show(2892.4) == "2892")
         #expect(NumberText.show(4.0) == "4")
         #expect(NumberText.show(0.70271) == "0.7027")
-        #expect(NumberText.show(-0.00001) == "-1.000e-05")
+        #expect(NumberText.show(-0.00001) == "-1e-05")
+        #expect(NumberText.show(0.005912) == "0.005912")
         #expect(NumberText.interval(2.5, 0) == "2.5 ± 0")
+        // Half-widths: two significant digits, never coarser than the mean, no exponent.
+        #expect(NumberText.interval(0.7027, 0.005912) == "0.7027 ± 0.0059")
+        #expect(NumberText.interval(2892.4, 624.7) == "2892 ± 625")
+        #expect(NumberText.interval(2.6, 0.0001234) == "2.6 ± 0.00012")
+        #expect(NumberText.interval(0.41, 0.2793) == "0.41 ± 0.2793")
         #expect(NumberText.signed(-0.25) == "−0.25")
     }
 

@@ -9,10 +9,7 @@ func csvField(_ text: String) -> String {
 }
 
 extension RunReport {
-    public static let timeSeriesHeader = RunIdentity.csvHeader
-        + ",replication,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,"
-        + "requests_failed,reconnects,utilization,queue_length,latency_mean_ms,latency_p50_ms,latency_p95_ms,"
-        + "latency_p99_ms,workflow_backlog,workflow_lag_p95_s,active_consoles"
+    public static let timeSeriesHeader = RunIdentity.csvHeader + ",replication," + TimeSeriesColumn.header(TimeSeriesColumn.perReplication)
 
     /// `timeseries.csv`: every window of every station of every replication.
     public func timeSeriesCSV(header: Bool = true) -> String {
@@ -107,10 +104,7 @@ public enum AtomicFile {
 }
 
 extension RunReport {
-    public static let meanTimeSeriesHeader = RunIdentity.csvHeader
-        + ",replications,window_start_s,window_end_s,warmup,station,kind,workflow_role,up,consoles,requests_completed,"
-        + "requests_failed,reconnects,utilization,utilization_ci95,queue_length,latency_mean_ms,latency_p95_ms,"
-        + "latency_p95_ci95,latency_p99_ms,workflow_backlog,workflow_lag_p95_s,active_consoles"
+    public static let meanTimeSeriesHeader = RunIdentity.csvHeader + ",replications," + TimeSeriesColumn.header(TimeSeriesColumn.acrossReplications)
 
     /// `timeseries-mean.csv`: each window and station averaged across replications (what the
     /// plots draw), with 95 % half-widths for utilization and p95 latency. Every replication

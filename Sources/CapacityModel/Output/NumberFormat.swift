@@ -19,6 +19,11 @@ public enum NumberFormat: Sendable, Equatable {
     case message
     /// Wall time in seconds to the millisecond: `1.234`.
     case elapsed
+    /// report.html: about four significant digits without trailing zeros (`2892`, `0.7027`,
+    /// `4`, `0.005912`), fixed notation from 1e-4 up; `%.3g` below; `n/a`, `∞` when not finite.
+    /// Intervals print the half-width to two significant digits in the mean's unit, never
+    /// coarser than the mean (`0.7027 ± 0.0059`, not `± 5.912e-03`).
+    case report
 
     public func callAsFunction(_ x: Double) -> String {
         switch self {
@@ -45,14 +50,43 @@ public enum NumberFormat: Sendable, Equatable {
             return NumberFormat.literal(x.isFinite ? (x * 1000).rounded() / 1000 : x)
         case .elapsed:
             return String(format: "%.3f", x)
+        case .report:
+            guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "−∞") }
+            if x == 0 { return "0" }
+            guard abs(x) >= 1e-4 else { return String(format: "%.3g", x) }
+            return Self.trimmed(String(format: "%.\(Self.decimals(x, significant: 4))f", x))
         }
+    }
+
+    /// Decimal places that show `x` to `significant` digits (0 for large numbers).
+    static func decimals(_ x: Double, significant: Int) -> Int {
+        max(0, significant - 1 - Int(log10(abs(x)).rounded(.down)))
+    }
+
+    /// Without trailing zeros after the point, and without the sign of a negative zero.
+    static func trimmed(_ text: String) -> String {
+        var s = text
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        if s.hasPrefix("-") && Double(s) == 0 { s.removeFirst() }
+        return s
     }
 
     /// `1.23 ± 0.05`, or the mean alone when there is no interval (a NaN or infinite
     /// half-width, or a zero one when `zeroAlone`).
     public func interval(_ mean: Double, _ halfWidth: Double, zeroAlone: Bool = false) -> String {
         guard halfWidth.isFinite, !(zeroAlone && halfWidth == 0) else { return self(mean) }
-        return "\(self(mean)) ± \(self(halfWidth))"
+        return "\(self(mean)) ± \(self.halfWidth(halfWidth, of: mean))"
+    }
+
+    /// A half-width as `interval` prints it next to `mean`.
+    public func halfWidth(_ h: Double, of mean: Double) -> String {
+        guard self == .report, h.isFinite, h != 0, abs(h) >= 1e-4 || abs(mean) >= 1e-4 else { return self(h) }
+        var places = Self.decimals(h, significant: 2)
+        if mean.isFinite && mean != 0 && abs(mean) >= 1e-4 { places = max(places, Self.decimals(mean, significant: 4)) }
+        return Self.trimmed(String(format: "%.\(places)f", h))
     }
 
     /// `+1.234`, `-0.5`: a difference with its sign (in this format; `n/a` when not finite).

@@ -18,6 +18,8 @@ public struct RunManifest: Encodable, Sendable {
     public var scenarioPath: String
     /// FNV-1a 64 of the scenario file's bytes, hex.
     public var scenarioHash: String
+    /// The scenario's `startsAt` (`07:00`), for clock time in plots; absent when it has none.
+    public var startsAt: String?
     public var seed: UInt64
     public var replications: Int
     public var additionalServers: Int
@@ -35,6 +37,7 @@ public struct RunManifest: Encodable, Sendable {
         self.scenario = scenario.name
         scenarioPath = path
         scenarioHash = String(StreamSeed.fnv1a64(content), radix: 16)
+        startsAt = scenario.startsAt.map(TimeOfDay.text)
         seed = scenario.seed
         replications = report.replications.count
         let layout = scenario.layout

@@ -15,6 +15,9 @@ public struct Scenario: Sendable {
     public var warmup: Double = 0
     /// Width of one time-series window.
     public var window: Double = 300
+    /// Seconds after midnight at which the simulated day starts (`startsAt: 07:00`), for clock
+    /// time in reports and plots; nil: hours since the start. Changes no simulated figure.
+    public var startsAt: Double?
     public var replications: Int = 10
     public var managementGroup: ManagementGroup
     public var consoles: Consoles

@@ -15,6 +15,8 @@ enum ScenarioSchema {
                   doc: "Statistics before this time are left out of the summary."),
             Field("window", \.window, .duration, range: "0 < window ≤ duration", default: "5m",
                   doc: "Width of one time-series window."),
+            Field("startsAt", \.startsAt, .timeOfDay, range: "00:00 … 23:59:59", default: "none (hours since the start)",
+                  doc: "Clock time at which the simulated day starts; reports and plots show clock time. Changes no result."),
             Field("replications", \.replications, .integer, range: "≥ 1", default: "10",
                   doc: "Independent runs with different random streams."),
             Field("managementGroup", \.managementGroup, .section(managementGroup), default: "one server, one database",
