@@ -102,6 +102,10 @@ public struct UtilizationRegression: Sendable {
         for j in intercepts..<p where fit.coefficients[j] > 0 && fit.halfWidths[j] > fit.coefficients[j] {
             out.append("\(name): the demand of \(columns[j]) is not identified (its 95 % interval is wider than the estimate)")
         }
+        for j in intercepts..<p where fit.coefficients[j] == 0 && fit.halfWidths[j] > 0 {
+            out.append("\(name): the demand of \(columns[j]) came out at zero, where the non-negative fit holds it "
+                       + "(± \(NumberFormat.message(fit.halfWidths[j]))): not identified, or truly none")
+        }
         if fit.rSquared.isFinite && fit.rSquared < 0.5 {
             out.append("\(name): the fit explains only \(Int((fit.rSquared * 100).rounded())) % of the variation in utilization; "
                        + "some load is not in the counters")
