@@ -6,7 +6,8 @@
 # Reports come from the shipped scenarios, shortened so a debug build makes them in seconds:
 # a 3-hour day (the failures of dr-initial-server-lost happen at 2 h) with 80 consoles,
 # 2 replications, and the validation suite in each report at 2 % of its run length.
-# For each report (run, a failover run, check, compare, sweep, size) it
+# For each report (run, a failover run, check, compare, sweep, size, a run of a workload
+# scenario with a storage station, sensitivity) it
 #   - loads the page with every host name unresolvable, console logging and the network log
 #     on: any console message or any URL the page asks for (other than itself) fails it;
 #   - dumps the DOM after load and checks (scripts/report-dom-check.py): the verdict text is
@@ -33,6 +34,8 @@ mkdir -p "$work/Scenarios"
 for s in weekday-40 weekday-50 dr-initial-server-lost; do
   sed -e 's/^duration: .*/duration: 3h/' -e 's/^  peak: [0-9]*/  peak: 80/' "Scenarios/$s.yaml" > "$work/Scenarios/$s.yaml"
 done
+# A workload scenario (SQL memory, so a storage station and the time breakdown), 1 hour.
+sed -e 's/^duration: .*/duration: 1h/' -e 's/^warmup: .*/warmup: 10m/' Scenarios/published/test-2-sql-8gb.yaml > "$work/Scenarios/test-2-sql-8gb.yaml"
 common=(--replications 2 --seed 1 --quiet)
 r=(--report --report-validation-scale 0.02)
 "$smsim" run "$work/Scenarios/weekday-40.yaml" "${common[@]}" --out "$work/run" "${r[@]}" >/dev/null
@@ -41,6 +44,9 @@ r=(--report --report-validation-scale 0.02)
 "$smsim" compare "$work/Scenarios/weekday-40.yaml" --ratios 20,40 "${common[@]}" --out "$work/compare" "${r[@]}" >/dev/null
 "$smsim" sweep "$work/Scenarios/weekday-50.yaml" --servers 2,3 --ratios 30,40 "${common[@]}" --out "$work/sweep" "${r[@]}" >/dev/null
 "$smsim" size "$work/Scenarios/weekday-50.yaml" --consoles 80 --down 1 --replications 2 --seed 1 --json --out "$work/size" "${r[@]}" >/dev/null 2>&1 || [ $? -eq 1 ]
+"$smsim" run "$work/Scenarios/test-2-sql-8gb.yaml" "${common[@]}" --out "$work/workload" "${r[@]}" >/dev/null
+"$smsim" sensitivity "$work/Scenarios/weekday-40.yaml" --vary 'consoles.thinkTime.mean=±20%' --vary consoles.peak=60..100 \
+  "${common[@]}" --out "$work/sensitivity" "${r[@]}" >/dev/null
 echo "browser-check: reports built in $((SECONDS - started)) s"
 
 # kind  expected verdict text (a regular expression)   page range
@@ -51,6 +57,8 @@ checks=(
   "compare|consoles per server needs|2|40"
   "sweep|fewest in the sweep|no server count in the sweep|2|30"
   "size|additional management servers for|No number of management servers|2|40"
+  "workload|PASS|FAIL|UNSURE|2|40"
+  "sensitivity|moves .* most|2|20"
 )
 flags=(--headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
        --disable-background-networking --disable-component-update --disable-sync --no-default-browser-check

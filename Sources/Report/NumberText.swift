@@ -31,11 +31,14 @@ enum NumberText {
     /// A fraction as a percentage with one decimal: 0.8137 → "81.4 %".
     static func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
 
-    /// Seconds since the start of the run as a clock time (`07:30`) when the day's start
-    /// is known, else as hours (`2.5 h`).
+    /// Seconds since the start of the run as a clock time (`07:30`) when the day's start is
+    /// known, else as hours and minutes since the start (`1:30`, `26:05`).
     static func time(_ seconds: Double, startsAt: Double?) -> String {
-        guard let start = startsAt else { return show(seconds / 3600) + " h" }
-        let minutes = Int(((start + seconds) / 60).rounded()) % (24 * 60)
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        let minutes = Int(((( startsAt ?? 0) + seconds) / 60).rounded())
+        if startsAt != nil {
+            let m = minutes % (24 * 60)
+            return String(format: "%02d:%02d", m / 60, m % 60)
+        }
+        return String(format: "%d:%02d", minutes / 60, minutes % 60)
     }
 }

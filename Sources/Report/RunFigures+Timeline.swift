@@ -15,9 +15,9 @@ extension RunFigures {
                 let repair = kind == "server-failure" ? "server-repair" : "database-repair"
                 let end = rows[(i + 1)...].first { events.text($0, "event") == repair && events.text($0, "target") == target }
                     .flatMap { events.number($0, "time_s") }
-                spans.append(.init(lane: target, start: t, end: end ?? run.duration, label: "\(target) down at \(context.clock(t))"))
+                spans.append(.init(lane: target, start: t, end: end ?? run.duration, label: "\(target) down \(context.moment(t))"))
             case "promotion":
-                spans.append(.init(lane: target, start: t, end: nil, label: "\(target) promoted at \(context.clock(t))"))
+                spans.append(.init(lane: target, start: t, end: nil, label: "\(target) promoted \(context.moment(t))"))
             default: continue
             }
         }

@@ -50,5 +50,7 @@ struct ScenarioContext {
 
     /// Formats a time offset of the run for axes and tables.
     func clock(_ seconds: Double) -> String { NumberText.time(seconds, startsAt: startsAt) }
-    var timeAxisLabel: String { startsAt == nil ? "time since the start of the run (h)" : "clock time" }
+    var timeAxisLabel: String { startsAt == nil ? "time since the start of the run (h:mm)" : "clock time" }
+    /// A moment in prose: `at 09:00`, or `2:00 into the run` without a clock.
+    func moment(_ seconds: Double) -> String { startsAt == nil ? "\(clock(seconds)) into the run" : "at \(clock(seconds))" }
 }

@@ -1,3 +1,5 @@
+import CapacityModel
+
 /// The tornado of `smsim sensitivity` (sensitivity.csv), when the directory has one: each
 /// factor's low and high setting and how far it moves the metric from the base run
 /// (one-at-a-time: `low_diff`, `high_diff` with paired CIs), or Morris screening's μ*.
@@ -10,14 +12,17 @@ enum Sensitivity {
     /// The page of a directory holding only `smsim sensitivity` output.
     static func page(_ csv: CSVTable, _ options: ReportOptions) -> HTMLPage {
         let name = csv.rows.first.map { csv.text($0, "scenario") } ?? "?"
-        let metric = csv.rows.first.map { csv.text($0, "metric") } ?? "?"
+        let shown = display(csv)
+        let metric = shown.label
         let context = ReportBuilder.scenario(options, named: nil, hash: nil, scenarioName: name)
         var page = HTMLPage(title: "\(name): which inputs move \(metric) most?",
                             subtitle: "smsim sensitivity: each factor moved from its low to its high setting, the rest at their base values; common random numbers, 95 % confidence intervals.")
         if let top = csv.rows.first {
             let effect = csv.number(top, "effect") ?? csv.number(top, "mu_star")
             let ci = csv.number(top, "effect_ci95") ?? csv.number(top, "mu_star_ci95")
-            page.answer = [HTMLPage.paragraph("\(csv.text(top, "factor")) moves \(metric) most: by \(effect.map { NumberText.interval($0, ci) } ?? "?") from its low (\(csv.text(top, "low_value"))) to its high (\(csv.text(top, "high_value"))) setting.", cls: "headline"),
+            let by = effect.map { NumberText.interval($0 * shown.scale, ci.map { $0 * shown.scale }) + shown.unitSuffix } ?? "?"
+            let replications = csv.rows.first.map { csv.text($0, "replications") }.flatMap(Int.init).map { " (\($0) replications per setting)" } ?? ""
+            page.answer = [HTMLPage.paragraph("\(csv.text(top, "factor")) moves \(metric) most: by \(by) from its low (\(csv.text(top, "low_value"))) to its high (\(csv.text(top, "high_value"))) setting\(replications).", cls: "headline"),
                            HTMLPage.paragraph("The tornado below ranks every factor; the values the answer leans on most are the ones to measure (smsim calibrate) before buying.")]
         } else {
             page.answer = [HTMLPage.missing("sensitivity.csv has no rows.")]
@@ -29,18 +34,19 @@ enum Sensitivity {
     }
 
     static func figure(_ csv: CSVTable) -> [String] {
-        let table = Table(headers: csv.header, rows: csv.rows)
-        let metric = csv.rows.first.map { csv.text($0, "metric") } ?? "the metric"
+        let table = Table(headers: csv.header, rows: csv.rows.map { numbersAsShown(csv, $0) })
+        let shown = display(csv)
+        let metric = shown.label + shown.unitInBrackets
         let bars: [TornadoChart.Bar]
         let xLabel: String
         if csv.has("low_diff") && csv.has("high_diff") {
             bars = csv.rows.compactMap { r in
                 guard let lo = csv.number(r, "low_diff"), let hi = csv.number(r, "high_diff") else { return nil }
-                return .init(label: csv.text(r, "factor"), low: lo, high: hi)
+                return .init(label: csv.text(r, "factor"), low: lo * shown.scale, high: hi * shown.scale)
             }
             xLabel = "change in \(metric) from the base run: factor at its low (blue) and high (orange) setting"
         } else if csv.has("mu_star") {
-            bars = csv.rows.compactMap { r in csv.number(r, "mu_star").map { .init(label: csv.text(r, "factor"), low: 0, high: $0) } }
+            bars = csv.rows.compactMap { r in csv.number(r, "mu_star").map { .init(label: csv.text(r, "factor"), low: 0, high: $0 * shown.scale) } }
             xLabel = "Morris μ*: mean absolute change in \(metric) from the factor's low to high setting"
         } else {
             return [HTMLPage.missing("sensitivity.csv is present but its columns (\(csv.header.joined(separator: ", "))) are not ones this report knows how to draw as a tornado; its rows follow as they are."),
@@ -49,5 +55,26 @@ enum Sensitivity {
         let title = "Tornado: how far each factor moves \(metric)"
         let chart = TornadoChart(bars: bars, baseline: 0, xLabel: xLabel)
         return [Figure(title: title, svg: chart.svg(title: title), note: "Factors in the order sensitivity.csv ranks them, largest effect on top.", table: table).html]
+    }
+
+    /// How the page names and scales the measured metric: p95 latency in seconds (the CSV's
+    /// milliseconds), utilization in percentage points, servers as a count.
+    static func display(_ csv: CSVTable) -> (label: String, scale: Double, unitSuffix: String, unitInBrackets: String) {
+        let raw = csv.rows.first.map { csv.text($0, "metric") } ?? ""
+        guard let m = SensitivityMetric(rawValue: raw) else { return (raw.isEmpty ? "the metric" : raw, 1, "", "") }
+        guard let p = m.planningMetric else { return (m.label, 1, " " + m.unit, " (\(m.unit))") }
+        let d = p.metric.unit == .milliseconds ? p.metric.unit.limit : p.metric.display
+        return (p.label, d.scale, d.unit.isEmpty ? "" : " " + d.unit, d.unit.isEmpty ? "" : " (\(d.unit))")
+    }
+
+    /// A row of sensitivity.csv with its numbers as the page prints them; a half-width
+    /// (`low_ci95`, `effect_ci95`, `mu_star_ci95`) at the precision of the value it belongs to.
+    static func numbersAsShown(_ csv: CSVTable, _ row: [String]) -> [String] {
+        let owner = ["low_ci95": "low_diff", "high_ci95": "high_diff", "effect_ci95": "effect", "mu_star_ci95": "mu_star"]
+        return row.enumerated().map { i, cell in
+            guard let x = Double(cell), i < csv.header.count else { return cell }
+            if let mean = owner[csv.header[i]].flatMap({ csv.number(row, $0) }) { return NumberText.halfWidth(x, of: mean) }
+            return NumberText.show(x)
+        }
     }
 }

@@ -130,6 +130,24 @@ struct RunFixture {
         #expect(!html.contains("e-0"))
     }
 
+    /// The sensitivity page names the metric as a person does and shows it in seconds.
+    @Test func sensitivityPageSpeaksInSeconds() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-sens-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+        scenario,metric,method,rank,factor,field,base_value,low_value,high_value,metric_base,low_diff,low_ci95,high_diff,high_ci95,effect,effect_ci95,replications
+        weekday-40,p95Latency,one-at-a-time,1,think time,consoles.thinkTime.mean,12,9.6,14.4,2899.97,417.792,104.089,-172.032,104.089,-589.824,2.88906e-12,2
+        weekday-40,p95Latency,one-at-a-time,2,consoles,consoles.peak,80,60,100,2899.97,-229.376,0,-188.416,104.089,40.96,104.089,2
+
+        """.write(toFile: dir + "/sensitivity.csv", atomically: true, encoding: .utf8)
+        let html = try ReportBuilder.html(ReportOptions(directory: dir, sourcesPath: "/nonexistent", validationScale: nil))
+        #expect(html.contains("<title>weekday-40: which inputs move p95 latency most?</title>"))
+        #expect(html.contains("think time moves p95 latency most: by -0.5898 ± 0 s from its low (9.6) to its high (14.4) setting (2 replications per setting)."))
+        #expect(html.contains("change in p95 latency (s) from the base run"))
+        #expect(!html.contains("p95Latency most") && !html.contains("e-12"))
+    }
+
     @Test func sameInputsGiveTheSameBytes() throws {
         let f = try RunFixture()
         #expect(try ReportBuilder.html(f.options) == ReportBuilder.html(f.options))
@@ -168,7 +186,9 @@ struct RunFixture {
         #expect(ScenarioContext.startsAt(in: "name: x\n") == nil)
         #expect(ScenarioContext.startsAt(in: "startsAt: noon\n") == nil)
         #expect(NumberText.time(3600, startsAt: 27000) == "08:30")
-        #expect(NumberText.time(5400, startsAt: nil) == "1.5 h")
+        #expect(NumberText.time(5400, startsAt: nil) == "1:30")
+        #expect(NumberText.time(300, startsAt: nil) == "0:05")
+        #expect(NumberText.time(3600, startsAt: 82_800) == "00:00")
     }
 
     @Test func numbersHaveAboutFourSignificantDigitsAndNoTrailingZeros() {
@@ -183,6 +203,7 @@ struct RunFixture {
         #expect(NumberText.interval(2892.4, 624.7) == "2892 ± 625")
         #expect(NumberText.interval(2.6, 0.0001234) == "2.6 ± 0.00012")
         #expect(NumberText.interval(0.41, 0.2793) == "0.41 ± 0.2793")
+        #expect(NumberText.interval(-589.8, 2.9e-12) == "-589.8 ± 0")
         #expect(NumberText.signed(-0.25) == "−0.25")
     }
 
