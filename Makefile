@@ -119,6 +119,15 @@ fuzz: deps
 	cd Fuzz && ./.build/debug/ScenarioFuzz .build/corpus/scenario -max_total_time=$(FUZZ_SECONDS) \
 	  -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=1024 -max_len=16384 -detect_leaks=1 -print_final_stats=1 \
 	  -artifact_prefix=.build/ 2>&1 | grep -v '^#[0-9]*.*\(NEW\|REDUCE\|pulse\)' ; exit $${PIPESTATUS[0]}
+# make fuzz-pdh FUZZ_SECONDS=N: the same for smsim calibrate's readers (PDH-CSV logs, joining
+# them on time, work-items exports), from the seeds in Fuzz/Corpus/pdh/.
+fuzz-pdh: deps
+	cd Fuzz && $(SWIFT) build --product PDHCSVFuzz $(FUZZ_FLAGS)
+	@mkdir -p Fuzz/.build/corpus/pdh
+	cp Fuzz/Corpus/pdh/* Fuzz/.build/corpus/pdh/
+	cd Fuzz && ./.build/debug/PDHCSVFuzz .build/corpus/pdh -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=1024 -max_len=16384 -detect_leaks=1 -print_final_stats=1 \
+	  -artifact_prefix=.build/ 2>&1 | grep -v '^#[0-9]*.*\(NEW\|REDUCE\|pulse\)' ; exit $${PIPESTATUS[0]}
 # Only the targets with static limits are built and run (the Thresholds/ files name them);
 # the model-versus-kernel ratio has no malloc limit and is skipped.
 BENCH_MALLOC_TARGETS := $(shell ls Benchmarks/Thresholds 2>/dev/null | sed 's/\..*//' | sort -u | paste -sd'|')

@@ -13,5 +13,7 @@ let package = Package(
     targets: [
         // The scenario loader: bytes → UTF-8 check → YAML limits → schema → validation.
         .executableTarget(name: "ScenarioFuzz", dependencies: [.product(name: "CapacityModel", package: "smsim")]),
+        // The counter-log readers of smsim calibrate: PDH-CSV logs, joining on time, work-items exports.
+        .executableTarget(name: "PDHCSVFuzz", dependencies: [.product(name: "CapacityModel", package: "smsim")]),
     ]
 )

@@ -87,4 +87,16 @@ final class PDHCSVReaderTests: XCTestCase {
         XCTAssertEqual(w.series(host: "SQL", cpu)!, [0, 30, 75])
         XCTAssertThrowsError(try CounterWindows.join([a, a], length: 300))
     }
+
+    /// Logs decades apart would need millions of windows: refused at the latest sample, before
+    /// anything is allocated.
+    func testLogsFromDifferentDecadesAreRefused() throws {
+        let header = #""(PDH-CSV 4.0) (UTC)(0)","\\MS02\Processor(_Total)\% Processor Time""# + "\n"
+        let a = try PDHCSVLog.parse(text: header + #""11/25/2006 07:00:00.000","1""# + "\n" + #""11/25/2006 07:01:00.000","2""#, path: "a.csv")
+        let b = try PDHCSVLog.parse(text: header.replacingOccurrences(of: "MS02", with: "SQL")
+                                    + #""11/25/2026 07:00:00.000","1""# + "\n" + #""11/25/2026 07:01:00.000","2""#, path: "b.csv")
+        XCTAssertThrowsError(try CounterWindows.join([a, b], length: 300)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("b.csv:3:2: error: the logs span 7305"), "\(error)")
+        }
+    }
 }

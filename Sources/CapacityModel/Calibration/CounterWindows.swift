@@ -16,7 +16,11 @@ public struct CounterWindows: Sendable {
     /// Samples averaged into each window of each counter.
     public var samples: [CounterPath: [Int]]
 
-    /// Joins `logs`. A counter that appears in two logs is an error at its second header cell.
+    /// Windows at most: a year of one-minute windows is half a million.
+    public static let maxWindows = 1_000_000
+
+    /// Joins `logs`. A counter that appears in two logs is an error at its second header cell;
+    /// logs spanning more than `maxWindows` windows are an error at the latest sample.
     public static func join(_ logs: [PDHCSVLog], length: Double) throws -> CounterWindows {
         precondition(length > 0, "windows need a positive length")
         var seen: [CounterPath: String] = [:]
@@ -33,7 +37,15 @@ public struct CounterWindows: Sendable {
         let first = logs.flatMap { log in log.times.indices.map { middle(log, $0) } }.min() ?? 0
         let last = logs.flatMap { log in log.times.indices.map { middle(log, $0) } }.max() ?? 0
         let origin = (first / length).rounded(.down) * length
-        let count = Int(((last - origin) / length).rounded(.down)) + 1
+        let span = ((last - origin) / length).rounded(.down)
+        if span >= Double(maxWindows) {
+            // Logs from different years, or a clock set wrong: refuse before allocating.
+            let log = logs.first { !$0.times.isEmpty && middle($0, $0.times.count - 1) == last } ?? logs[0]
+            throw CounterLogError(file: log.path, line: log.lines.last ?? 1, column: 2,
+                                  message: "the logs span \(NumberFormat.literal((last - first) / 86_400)) days, more than "
+                                  + "\(maxWindows) windows of \(DurationSyntax.format(length)): give logs of the same period")
+        }
+        let count = Int(span) + 1
         var series: [CounterPath: [Double]] = [:]
         var samples: [CounterPath: [Int]] = [:]
         for log in logs {
