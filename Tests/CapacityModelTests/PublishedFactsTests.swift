@@ -81,4 +81,29 @@ struct PublishedFactsTests {
                 "175 ms: \(slowdown.mean) ± \(slowdown.halfWidth)")
         #expect(poorSlowdown.mean - poorSlowdown.halfWidth > 0.40, "300 ms: \(poorSlowdown.mean) ± \(poorSlowdown.halfWidth)")
     }
+
+    /// Fact 5: a Monday-morning surge of 500 portal users in 10 minutes, on the portal's own
+    /// 8-core server beside Test 1's group: portal requests answered with p95 under 4 s and
+    /// logons under 5 s (the fact's "4–5 s"), no visit refused. Six times the surge (3 000
+    /// users, "thousands at once", which the portal is not designed for) saturates the
+    /// portal's server: p95 over 10 s and visits refused.
+    @Test func portalSurgeIsAnsweredWithinFourToFiveSeconds() throws {
+        var s = try ScenarioLoader.load(path: Self.directory.appendingPathComponent("portal-monday-morning.yaml").path)
+        s.replications = 5
+        let (report, results) = Self.run(s)
+        #expect(Self.upper(report.estimate(.portalLatencyP95)) < 4000,
+                "portal p95 \(String(describing: report.estimate(.portalLatencyP95)))")
+        #expect(Self.upper(report.estimate(.portalLogonP95)) < 5000,
+                "portal logon p95 \(String(describing: report.estimate(.portalLogonP95)))")
+        for r in results {
+            let visits = try #require(r.conservation.counts.portal)
+            #expect(visits.visitsArrived > 420 && visits.visitsRefused == 0, "\(visits)")
+        }
+        #expect(report.conserved)
+        s.portal!.arrivals[1].perHour *= 6
+        s.replications = 3
+        let (thousands, _) = Self.run(s)
+        #expect(Self.lower(thousands.estimate(.portalLatencyP95)) > 10_000)
+        #expect(Self.lower(thousands.estimate(.portalVisitsRefused)) > 0)
+    }
 }

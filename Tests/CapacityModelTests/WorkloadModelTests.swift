@@ -34,7 +34,23 @@ struct WorkloadModelTests {
         ]
         s.failures.reconnect.delay = Fixtures.d(30)
         s.failures.promotion.after = Fixtures.d(300)
+        s.portal = portal(on: "MS03")
         return s
+    }
+
+    /// A portal on `server` with a surge at 20 minutes, whose incidents trigger workflows.
+    static func portal(on server: String) -> Portal {
+        var incident = RequestClass(name: "open-incident", weight: 0.3, server: Fixtures.d(0.4), database: Fixtures.d(0.1),
+                                    serverAfter: Fixtures.d(0.1), workflowsPerRequest: 3.5)
+        incident.pageReads = 400
+        var portal = Portal(server: server,
+                            arrivals: [.init(from: 0, perHour: 60), .init(from: 1200, perHour: 1800), .init(from: 1800, perHour: 600)],
+                            thinkTime: Fixtures.d(20),
+                            requests: [RequestClass(name: "my-requests", weight: 0.7, server: Fixtures.d(0.3), database: Fixtures.d(0.05)),
+                                       incident])
+        portal.logon = RequestClass(name: "logon", weight: 0, server: Fixtures.d(0.8), database: Fixtures.d(0.1))
+        portal.maxUsers = 200
+        return portal
     }
 
     @Test func invariantsAndConservationHoldWithEveryFeature() throws {
@@ -50,6 +66,9 @@ struct WorkloadModelTests {
         let hit = try #require(summary["database_hit_ratio/SQL"])
         #expect(abs(hit - (1 - 0.2216)) < 0.001)
         #expect(try #require(summary["time_network_ms/all"]) > 149 && summary["time_network_ms/all"]! < 151)
+        // The portal's server (MS03) was down for 10 minutes: visits were cut off and refused.
+        let portal = try #require(model.counts.portal)
+        #expect(portal.visitsArrived > 300 && portal.visitsInterrupted > 0 && portal.visitsRefused > 0, "\(portal)")
         // The workload metrics are recorded exactly where the catalogue says.
         var seen: [Metric: Set<StationKind>] = [:]
         for row in model.recorder.summary {

@@ -6,6 +6,9 @@ public struct Conservation: Sendable, Equatable, Codable {
     public var workflowsPending: Int
     /// Objects of scheduled jobs queued in unfinished runs; nil when the scenario has none.
     public var scheduledObjectsPending: Int?
+    /// Portal visits in progress and portal requests in flight; nil without a portal.
+    public var portalVisitsActive: Int?
+    public var portalRequestsInFlight: Int?
 
     /// arrived = completed + active + refused + abandoned
     public var sessionsBalance: Int {
@@ -24,8 +27,20 @@ public struct Conservation: Sendable, Equatable, Codable {
         return w.objectsQueued - (w.objectsCompleted + (scheduledObjectsPending ?? 0))
     }
 
+    /// visits arrived = completed + refused + interrupted + in progress, for the portal.
+    public var portalVisitsBalance: Int {
+        guard let p = counts.portal else { return 0 }
+        return p.visitsArrived - (p.visitsCompleted + p.visitsRefused + p.visitsInterrupted + (portalVisitsActive ?? 0))
+    }
+    /// issued = completed + failed + in flight, for the portal's requests.
+    public var portalRequestsBalance: Int {
+        guard let p = counts.portal else { return 0 }
+        return p.requestsIssued - (p.requestsCompleted + p.requestsFailed + (portalRequestsInFlight ?? 0))
+    }
+
     public var holds: Bool {
         sessionsBalance == 0 && requestsBalance == 0 && workflowsBalance == 0 && scheduledBalance == 0
+            && portalVisitsBalance == 0 && portalRequestsBalance == 0
     }
 
     /// One line with every number, for reports and error messages.
@@ -40,6 +55,12 @@ public struct Conservation: Sendable, Equatable, Codable {
             + (c.scheduledWork.map {
                 "; scheduled objects queued \($0.objectsQueued) = completed \($0.objectsCompleted)"
                     + " + pending \(scheduledObjectsPending ?? 0) (off by \(scheduledBalance))"
+            } ?? "")
+            + (c.portal.map {
+                "; portal visits arrived \($0.visitsArrived) = completed \($0.visitsCompleted) + refused \($0.visitsRefused)"
+                    + " + interrupted \($0.visitsInterrupted) + in progress \(portalVisitsActive ?? 0) (off by \(portalVisitsBalance));"
+                    + " portal requests issued \($0.requestsIssued) = completed \($0.requestsCompleted) + failed \($0.requestsFailed)"
+                    + " + in flight \(portalRequestsInFlight ?? 0) (off by \(portalRequestsBalance))"
             } ?? "")
     }
 }

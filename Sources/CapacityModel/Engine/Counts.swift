@@ -15,6 +15,8 @@ public struct Counts: Sendable, Equatable, Codable {
     /// Objects of connectors, grooming and data warehouse jobs; nil (and left out of `run.json`)
     /// when the scenario has none.
     public var scheduledWork: ScheduledWorkCounts?
+    /// Self-Service Portal visits and requests; nil (and left out of `run.json`) without a portal.
+    public var portal: PortalCounts?
     public init() {}
 }
 

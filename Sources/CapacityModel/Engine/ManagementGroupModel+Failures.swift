@@ -76,13 +76,14 @@ extension ManagementGroupModel {
                 requeue(slot: slot)
                 requeuedJobs += 1
             case .scheduled(let j): interruptScheduledJob(j)
-            case .promotionWork: break
+            case .promotionWork, .portal: break
             }
         }
         stationChanged(s)
         let lost = disconnectConsoles(of: s, incident: incident)
         failedRequests += lost.failedRequests
-        var databaseTouched = lost.databaseTouched
+        let portalTouched = interruptPortal(server: s)
+        var databaseTouched = lost.databaseTouched || portalTouched
         counts.requestsFailed += failedRequests
         recorder.requestsFailed(server: s, count: failedRequests)
 

@@ -28,7 +28,7 @@ extension ManagementGroupModel {
             // Workflow jobs run only on the workflow server, and never on a down one.
             let workflowJobs = stations[s].jobIDs.filter {
                 switch config.job($0) {
-                case .console, .promotionWork: false
+                case .console, .promotionWork, .portal: false
                 case .workflow, .scheduled: true
                 }
             }
@@ -54,6 +54,7 @@ extension ManagementGroupModel {
                 found.append("scheduled job \(j) idle with \(scheduledJobs[j].remaining) objects left")
             }
         }
+        found += portalInvariantViolations()
         if !conservation.holds {
             found.append("conservation broken at t=\(simulation.now): \(conservation.summary)")
         }

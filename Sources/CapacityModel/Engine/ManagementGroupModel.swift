@@ -61,6 +61,10 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case idleEnd(console: Int32)
         /// An idle console refreshes its view in the background (`refreshIdleView`).
         case refresh(console: Int32)
+        /// A Self-Service Portal visit begins (`portalVisitArrives`).
+        case portalVisit
+        /// A portal user's think time is over (`portalClick`).
+        case portalClick(user: Int32)
     }
 
     enum Phase: UInt8 {
@@ -164,6 +168,9 @@ public struct ManagementGroupModel: DiscreteEventModel {
     /// The server whose loss started the current promotion, for fail-back.
     var originalWorkflowServer: Int32 = 0
 
+    /// Self-Service Portal visits (`+Portal.swift`).
+    var portal = PortalState()
+
     public internal(set) var recorder: Recorder
     public internal(set) var counts = Counts()
     public internal(set) var incidents: [Incident] = []
@@ -185,7 +192,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         promotionStream = stream("failures.promotion")
 
         let serverCount = config.servers.count
-        simulation = Simulation(capacity: config.consoleCapacity + 64)
+        simulation = Simulation(capacity: config.consoleCapacity + (config.portal?.maxUsers ?? 0) + 64)
         stations = ContiguousArray(config.servers.map { Station(servers: $0.cores, discipline: $0.discipline) })
         stations.append(Station(servers: config.databaseCores, discipline: config.databaseDiscipline))
         stationTimers = []
@@ -249,6 +256,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
             simulation.schedule(.burst(index: Int32(i)), at: b.at, class: .service)
         }
         scheduleScheduledJobs()
+        startPortal()
         simulation.schedule(.windowEnd, at: min(config.window, config.duration), class: .observation)
         if config.warmup > 0 { simulation.schedule(.warmupEnd, at: config.warmup, class: .observation) }
     }
@@ -277,6 +285,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .idleStart(let c): startIdle(console: Int(c))
         case .idleEnd(let c): endIdle(console: Int(c))
         case .refresh(let c): refreshIdleView(console: Int(c))
+        case .portalVisit: portalVisitArrives()
+        case .portalClick(let u): portalClick(user: Int(u))
         }
     }
 
@@ -321,6 +331,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .workflow(let slot): advanceWorkflowJob(slot: slot)
         case .scheduled(let j): advanceScheduledJob(j)
         case .promotionWork: break
+        case .portal(let u): advancePortalRequest(user: u)
         }
     }
 }

@@ -95,6 +95,8 @@ struct ModelConfig: Sendable {
     let failures: Failures
     /// Server index per name.
     let serverIndex: [String: Int]
+    /// The Self-Service Portal; nil without one.
+    let portal: PortalSpec?
 
     init(scenario: Scenario) {
         seed = scenario.seed
@@ -171,6 +173,7 @@ struct ModelConfig: Sendable {
         var index: [String: Int] = [:]
         for (i, s) in layout.servers.enumerated() { index[s.name] = i }
         serverIndex = index
+        portal = scenario.portal.map { PortalSpec($0, server: index[$0.server] ?? 0, storageSecondsPerRead: perRead) }
     }
 
     /// Profile multiplier in force at time `t` (the profile repeats every 24 h) and the time

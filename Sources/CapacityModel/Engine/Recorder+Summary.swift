@@ -70,6 +70,7 @@ extension Recorder {
             add(.timeNetwork, "all", b.network / n * 1000)
             add(.timeQueueing, "all", (b.latency - b.server - b.database - b.storage - b.network) / n * 1000)
         }
+        addPortalSummary(to: &out, counts: counts)
         summary = out
     }
 

@@ -18,6 +18,7 @@ extension Recorder {
             active[i].endWarmup(at: t)
         }
         runLogon.reset()
+        if portal != nil { portal = PortalRecord() }
         runBackground = 0
         runBreakdown = Breakdown()
         backlog.endWarmup(at: t)

@@ -22,6 +22,8 @@ public struct Recorder {
     var connected: [Gauge]
     var active: [Gauge]
     var runLogon = LatencyHistogram()
+    /// Portal requests and logons answered after warm-up (`Recorder+Portal.swift`).
+    var portal: PortalRecord?
     var runBackground = 0
     /// Sums over the requests completed after warm-up, seconds: latency and its parts.
     var runBreakdown = Breakdown()
@@ -87,6 +89,7 @@ public struct Recorder {
         runFailed = Array(repeating: 0, count: serverCount)
         peakUtilization = Array(repeating: 0, count: stations)
         scheduledRuns = config.scheduledJobNames.map { ScheduledRunRecord(name: $0) }
+        portal = config.portal == nil ? nil : PortalRecord()
     }
 
     // MARK: Reports from the model (hot path: O(1), no allocation)

@@ -2,13 +2,15 @@
 /// slot, or the current object of a scheduled job (a connector, grooming, a data warehouse job).
 /// Stations know a job only by an `Int32`; `ModelConfig.id(_:)` and `job(_:)` are the one place
 /// that packs and unpacks it (consoles take `0..<consoleCapacity`, then the slots, then the
-/// scheduled jobs).
+/// scheduled jobs, the promotion work, the portal's visits).
 enum StationJob: Equatable {
     case console(Int)
     case workflow(slot: Int)
     case scheduled(job: Int)
     /// The promoted server's own work after a promotion procedure (`+Promotion.swift`).
     case promotionWork
+    /// A Self-Service Portal visit's request (`+Portal.swift`).
+    case portal(user: Int)
 }
 
 extension ModelConfig {
@@ -20,6 +22,7 @@ extension ModelConfig {
         case .workflow(let s): Int32(consoleCapacity + s)
         case .scheduled(let j): Int32(consoleCapacity + workflowConcurrency + j)
         case .promotionWork: Int32(consoleCapacity + workflowConcurrency + scheduledJobs.count)
+        case .portal(let u): Int32(consoleCapacity + workflowConcurrency + scheduledJobs.count + 1 + u)
         }
     }
 
@@ -31,6 +34,7 @@ extension ModelConfig {
         let slot = i - consoleCapacity
         if slot < workflowConcurrency { return .workflow(slot: slot) }
         let j = slot - workflowConcurrency
-        return j < scheduledJobs.count ? .scheduled(job: j) : .promotionWork
+        if j < scheduledJobs.count { return .scheduled(job: j) }
+        return j == scheduledJobs.count ? .promotionWork : .portal(user: j - scheduledJobs.count - 1)
     }
 }

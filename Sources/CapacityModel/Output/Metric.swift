@@ -60,6 +60,13 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case timeStorage = "time_storage_ms"
     case timeNetwork = "time_network_ms"
     case timeQueueing = "time_queueing_ms"
+    // Self-Service Portal figures, only in scenarios with a portal (`Definition.portal`).
+    case portalVisits = "portal_visits"
+    case portalVisitsRefused = "portal_visits_refused"
+    case portalRequestsCompleted = "portal_requests_completed"
+    case portalLatencyMean = "portal_latency_mean_ms"
+    case portalLatencyP95 = "portal_latency_p95_ms"
+    case portalLogonP95 = "portal_logon_p95_ms"
 
     /// Everything known about a metric besides its name.
     public struct Definition: Sendable, Equatable {
@@ -71,16 +78,20 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         public var worse: Direction
         /// The station kinds it is recorded at.
         public var scope: Set<StationKind>
-        /// Recorded only when the scenario uses a workload feature (SQL memory, idle periods
-        /// or a logon request), so that older scenarios' outputs keep their columns.
+        /// Recorded only when the scenario uses a workload feature (SQL memory, idle periods,
+        /// a logon request or a portal), so that older scenarios' outputs keep their columns.
         public var workload: Bool
+        /// Recorded only when the scenario has a Self-Service Portal (a workload feature).
+        public var portal: Bool
 
-        init(_ label: String, _ unit: MetricUnit, worse: Direction, at scope: Set<StationKind>, workload: Bool = false) {
+        init(_ label: String, _ unit: MetricUnit, worse: Direction, at scope: Set<StationKind>, workload: Bool = false,
+             portal: Bool = false) {
             self.label = label
             self.unit = unit
             self.worse = worse
             self.scope = scope
-            self.workload = workload
+            self.workload = workload || portal
+            self.portal = portal
         }
     }
 
@@ -129,6 +140,12 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .timeStorage: .init("storage per request", .milliseconds, worse: .higher, at: [.all], workload: true)
         case .timeNetwork: .init("network per request", .milliseconds, worse: .higher, at: [.all], workload: true)
         case .timeQueueing: .init("queueing per request", .milliseconds, worse: .higher, at: [.all], workload: true)
+        case .portalVisits: .init("portal visits", .count("visits"), worse: .neither, at: [.all], portal: true)
+        case .portalVisitsRefused: .init("refused portal visits", .count("visits"), worse: .higher, at: [.all], portal: true)
+        case .portalRequestsCompleted: .init("completed portal requests", .count("requests"), worse: .neither, at: [.all], portal: true)
+        case .portalLatencyMean: .init("mean portal latency", .milliseconds, worse: .higher, at: [.all], portal: true)
+        case .portalLatencyP95: .init("p95 portal latency", .milliseconds, worse: .higher, at: [.all], portal: true)
+        case .portalLogonP95: .init("p95 portal logon time", .milliseconds, worse: .higher, at: [.all], portal: true)
         }
     }
 

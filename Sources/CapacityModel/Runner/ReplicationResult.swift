@@ -34,8 +34,12 @@ extension ManagementGroupModel {
             active += 1
             if c.phase == .serverBefore || c.phase == .database || c.phase == .storage || c.phase == .serverAfter { inFlight += 1 }
         }
-        return Conservation(counts: counts, sessionsActive: active, requestsInFlight: inFlight,
-                            workflowsPending: workflowBacklog,
-                            scheduledObjectsPending: counts.scheduledWork == nil ? nil : scheduledObjectsPending)
+        var result = Conservation(counts: counts, sessionsActive: active, requestsInFlight: inFlight,
+                                  workflowsPending: workflowBacklog,
+                                  scheduledObjectsPending: counts.scheduledWork == nil ? nil : scheduledObjectsPending)
+        if counts.portal != nil {
+            (result.portalVisitsActive, result.portalRequestsInFlight) = portalInProgress
+        }
+        return result
     }
 }

@@ -142,6 +142,7 @@ extension Scenario {
         if let v = slo.maxAbandonedSessions {
             check.that(v.isFinite && v >= 0, "slo.maxAbandonedSessions", "must be zero or positive, got \(num(v))")
         }
+        checkPortal(&check)
     }
 
     /// Connectors, grooming and data warehouse jobs, each at its own place in the file.
@@ -272,6 +273,7 @@ extension Scenario {
                            "no server named '\(ScenarioError.clip(name))'; the additional servers are \(additional.isEmpty ? "none" : list(Array(additional)))")
             }
         }
+        checkPortalServer(&check, servers: names)
         if failures.down > 0 {
             check.that(failures.down < layout.additionalCount, "failures.down",
                        "must be less than the number of additional servers (\(layout.additionalCount)), got \(failures.down)")
@@ -280,7 +282,7 @@ extension Scenario {
 }
 
 /// Collects problems with their field paths.
-private struct Checker {
+struct Checker {
     var problems: [ScenarioProblem] = []
 
     mutating func that(_ condition: Bool, _ field: String, _ message: @autoclosure () -> String) {

@@ -51,7 +51,7 @@ extension Scenario {
         let sessions = consoles.start == .fixed ? 0 : population * duration / consoles.sessionLength.mean
         let polls = duration / workflows.pollInterval
         let windows = duration / window * Double(layout.servers.count + 1)
-        let events = 3 * requests + 3 * jobs + 2 * sessions + polls + windows
+        let events = 3 * requests + 3 * jobs + 2 * sessions + polls + windows + (portal?.estimatedEvents(duration: duration) ?? 0)
         return WorkEstimate(eventsPerReplication: events.isNaN ? .infinity : events, windows: windows)
     }
 

@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public var slo: ServiceLevelObjectives = ServiceLevelObjectives()
     /// Data warehouse jobs reading the Service Manager database (kind `warehouse`).
     public var dataWarehouse: [ScheduledJob] = []
+    /// The Self-Service Portal's users; nil: no portal.
+    public var portal: Portal?
 
     /// Every scheduled job: connectors, grooming, then the data warehouse's jobs.
     public var scheduledJobs: [ScheduledJob] { workflows.connectors + workflows.grooming + dataWarehouse }

@@ -28,11 +28,17 @@ enum ScenarioSchema {
             Field("slo", \.slo, .section(serviceLevelObjectives), default: "none", doc: "Service level objectives."),
             Field("dataWarehouse", \.dataWarehouse, .section(dataWarehouse), default: "none",
                   doc: "Data warehouse jobs reading the Service Manager database."),
+            Field("portal", \.portal, .section(portal), default: "none", doc: "The Self-Service Portal's users."),
         ]) { scenario, f, reader throws(ScenarioError) in
             // Without a workflows block there is no job to run: nothing may trigger one.
             guard reader.optional(f, "workflows") == nil else { return }
             if let i = scenario.consoles.requests.firstIndex(where: { $0.workflowsPerRequest > 0 }) {
                 let path = "consoles.requests[\(i)].workflowsPerRequest"
+                throw reader.error(reader.node(for: path), path,
+                                   "triggers workflow jobs, so the scenario needs a workflows block with a job")
+            }
+            if let i = scenario.portal?.requests.firstIndex(where: { $0.workflowsPerRequest > 0 }) {
+                let path = "portal.requests[\(i)].workflowsPerRequest"
                 throw reader.error(reader.node(for: path), path,
                                    "triggers workflow jobs, so the scenario needs a workflows block with a job")
             }

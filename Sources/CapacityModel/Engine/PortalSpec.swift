@@ -1,0 +1,45 @@
+import Stochastics
+
+/// The portal as the event handlers read it (`ManagementGroupModel+Portal.swift`).
+struct PortalSpec: Sendable {
+    /// Index of the portal's management server.
+    let server: Int
+    /// Visit-rate steps: start (s into the day) and visits per second.
+    let steps: [(from: Double, rate: Double)]
+    let thinkTime: Distribution
+    /// After each request the visit goes on with this probability: 1 − 1 / requests per visit.
+    let goOn: Double
+    let requests: [ModelConfig.RequestSpec]
+    let cumulativeWeights: [Double]
+    let logon: ModelConfig.RequestSpec?
+    let maxUsers: Int
+
+    init(_ portal: Portal, server: Int, storageSecondsPerRead: Double) {
+        self.server = server
+        steps = portal.arrivals.map { ($0.from, $0.perHour / 3600) }
+        thinkTime = portal.thinkTime
+        goOn = 1 - 1 / portal.requestsPerVisit
+        func spec(_ r: RequestClass) -> ModelConfig.RequestSpec {
+            ModelConfig.RequestSpec(r, storageSecondsPerRead: storageSecondsPerRead, networkLatency: portal.networkLatency)
+        }
+        requests = portal.requests.map(spec)
+        var sum = 0.0
+        cumulativeWeights = portal.requests.map { sum += $0.weight; return sum }
+        logon = portal.logon.map { var l = spec($0); l.workflowsPerRequest = 0; return l }
+        maxUsers = portal.maxUsers
+    }
+
+    /// Visits per second in force at `t` (the steps repeat every 24 h), and when the next step starts.
+    func rate(at t: Double) -> (rate: Double, until: Double) {
+        let day = 86_400.0
+        let dayStart = (t / day).rounded(.down) * day
+        let offset = t - dayStart
+        var rate = steps[0].rate
+        var until = dayStart + day
+        for (i, step) in steps.enumerated() where step.from <= offset {
+            rate = step.rate
+            until = i + 1 < steps.count ? dayStart + steps[i + 1].from : dayStart + day
+        }
+        return (rate, until)
+    }
+}
