@@ -31,6 +31,12 @@ enum NumberText {
     /// A fraction as a percentage with one decimal: 0.8137 → "81.4 %".
     static func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
 
+    /// A fraction and its half-width as percentages: `77.8 % ± 16 %`, `4.9 % ± 0.26 %`.
+    static func percentInterval(_ x: Double, _ halfWidth: Double?) -> String {
+        guard let h = halfWidth, h.isFinite else { return percent(x) }
+        return "\(percent(x)) ± \(NumberFormat.report.halfWidth(h * 100, of: (x * 1000).rounded() / 10)) %"
+    }
+
     /// Seconds since the start of the run as a clock time (`07:30`) when the day's start is
     /// known, else as hours and minutes since the start (`1:30`, `26:05`).
     static func time(_ seconds: Double, startsAt: Double?) -> String {

@@ -49,6 +49,7 @@ enum RunPage {
     static func keyFigures(_ run: RunOutput) -> String {
         func e(_ metric: Metric, _ station: String = "all", scale: Double = 1, unit: String = "") -> String {
             guard let x = run.estimate(metric, station: station) else { return "not recorded" }
+            if metric.unit == .fraction { return NumberText.percentInterval(x.mean, x.ci) }
             return NumberText.interval(x.mean * scale, x.ci.map { $0 * scale }) + unit
         }
         var rows = [

@@ -63,7 +63,7 @@ enum SizePage {
         let belowV = verdicts(below)
         if let below, let n = below["servers"] as? Int {
             let broken = belowV.filter { $0.verdict != "PASS" }
-            let text = broken.map { "\(Verdicts.describe($0.name)) \(Verdicts.value($0.limit, unit: $0.unit)) is \($0.verdict) (\(Verdicts.value($0.mean, unit: $0.unit)) ± \(Verdicts.value($0.ci, unit: $0.unit)))" }
+            let text = broken.map { "\(Verdicts.describe($0.name)) \(Verdicts.value($0.limit, unit: $0.unit)) is \($0.verdict) (\(Verdicts.interval(mean: $0.mean, halfWidth: $0.ci, unit: $0.unit)))" }
             out.append(HTMLPage.paragraph("The first thing to saturate: with one server fewer (\(n)), " + text.joined(separator: "; ") + "."
                 + (broken.allSatisfy { $0.verdict == "UNSURE" } ? " That is UNSURE, not a clear FAIL: more replications might show \(n) is enough." : "")))
         } else if json != nil {
@@ -72,7 +72,7 @@ enum SizePage {
         if !chosenV.isEmpty {
             let headroom = chosenV.map { v -> (String, Double) in
                 let used = v.mean + (v.ci.isFinite ? v.ci : 0)
-                return ("\(Verdicts.describe(v.name)) \(Verdicts.value(v.limit, unit: v.unit)): \(Verdicts.value(v.mean, unit: v.unit)) ± \(Verdicts.value(v.ci, unit: v.unit)), \(NumberText.percent(max(0, 1 - used / v.limit))) of the limit to spare", 1 - used / v.limit)
+                return ("\(Verdicts.describe(v.name)) \(Verdicts.value(v.limit, unit: v.unit)): \(Verdicts.interval(mean: v.mean, halfWidth: v.ci, unit: v.unit)), \(NumberText.percent(max(0, 1 - used / v.limit))) of the limit to spare", 1 - used / v.limit)
             }
             if json?["below"] == nil, let tightest = headroom.min(by: { $0.1 < $1.1 }) {
                 out.append(HTMLPage.paragraph("Closest to its limit at \(chosen): \(tightest.0)."))

@@ -39,14 +39,18 @@ enum Verdicts {
         }
     }
 
-    /// `0.7027 ± 0.2793` in the objective's unit (percentages for fractions).
+    /// `2.63 s ± 0.10 s` in the objective's unit (percentages for fractions); `2.63 s in
+    /// every replication` when they all agree.
     static func interval(_ r: SLOResult) -> String {
-        let h = r.estimate.halfWidth
-        let mean = value(r.estimate.mean, unit: r.unit)
+        interval(mean: r.estimate.mean, halfWidth: r.estimate.halfWidth, unit: r.unit)
+    }
+
+    static func interval(mean m: Double, halfWidth h: Double, unit: String) -> String {
+        let mean = value(m, unit: unit)
         guard h.isFinite else { return mean + " (no interval: one replication)" }
         if h == 0 { return mean + " in every replication" }
-        if r.unit.isEmpty { return "\(mean) ± \(NumberText.halfWidth(h * 100, of: (r.estimate.mean * 1000).rounded() / 10)) %" }
-        return "\(mean) ± \(NumberText.halfWidth(h, of: r.estimate.mean))" + (r.unit == "s" ? " s" : " " + r.unit)
+        if unit.isEmpty { return NumberText.percentInterval(m, h) }
+        return "\(mean) ± \(NumberText.halfWidth(h, of: m))" + (unit == "s" ? " s" : " " + unit)
     }
 
     static func table(_ results: [SLOResult]) -> Table {

@@ -125,7 +125,7 @@ struct RunFixture {
         #expect(parts.components(separatedBy: "<path class=\"bar\"").count == 6)
         #expect(parts.contains("<td>waiting in queues</td><td>time_queueing_ms</td><td>0.54 ± 0.025</td><td>60.0 %</td>"))
         #expect(parts.contains("answers 97.8 % of page reads from memory"))
-        #expect(html.contains("<td>database SQL: mean storage utilization / busiest window</td><td>0.41 ± 0.0059 / 0.55 ± 0.02</td>"))
+        #expect(html.contains("<td>database SQL: mean storage utilization / busiest window</td><td>41.0 % ± 0.59 % / 55.0 % ± 2 %</td>"))
         #expect(html.contains("<td>consoles active (time average)</td><td>21 ± 0.5</td>"))
         #expect(!html.contains("e-0"))
     }
@@ -202,7 +202,9 @@ struct RunFixture {
         #expect(NumberText.interval(0.7027, 0.005912) == "0.7027 ± 0.0059")
         #expect(NumberText.interval(2892.4, 624.7) == "2892 ± 625")
         #expect(NumberText.interval(2.6, 0.0001234) == "2.6 ± 0.00012")
-        #expect(NumberText.interval(0.41, 0.2793) == "0.41 ± 0.2793")
+        #expect(NumberText.interval(0.41, 0.2793) == "0.41 ± 0.28")
+        #expect(NumberText.interval(0.06727, 5.56057) == "0.06727 ± 5.6")
+        #expect(NumberText.percentInterval(0.7778, 0.1558) == "77.8 % ± 16 %")
         #expect(NumberText.interval(-589.8, 2.9e-12) == "-589.8 ± 0")
         #expect(NumberText.signed(-0.25) == "−0.25")
     }

@@ -21,9 +21,9 @@ public enum NumberFormat: Sendable, Equatable {
     case elapsed
     /// report.html: about four significant digits without trailing zeros (`2892`, `0.7027`,
     /// `4`, `0.005912`), fixed notation from 1e-4 up; `%.3g` below; `n/a`, `∞` when not finite.
-    /// Intervals print the half-width to two significant digits in the mean's unit, never
-    /// coarser than the mean nor more than two places finer (`0.7027 ± 0.0059`, not
-    /// `± 5.912e-03`; `589.8 ± 0` for a half-width of 3e-12).
+    /// Intervals print the half-width to two significant digits in the mean's unit, at most
+    /// two places finer than the mean (`0.7027 ± 0.0059`, not `± 5.912e-03`; `0.41 ± 0.28`;
+    /// `589.8 ± 0` for a half-width of 3e-12).
     case report
 
     public func callAsFunction(_ x: Double) -> String {
@@ -87,9 +87,8 @@ public enum NumberFormat: Sendable, Equatable {
         guard self == .report, h.isFinite, h != 0, abs(h) >= 1e-4 || abs(mean) >= 1e-4 else { return self(h) }
         var places = Self.decimals(h, significant: 2)
         if mean.isFinite && mean != 0 && abs(mean) >= 1e-4 {
-            // At the mean's precision, at most two places finer (a rounding-noise interval reads ± 0).
-            let m = Self.decimals(mean, significant: 4)
-            places = max(m, min(places, m + 2))
+            // At most two places finer than the mean: a rounding-noise interval reads ± 0.
+            places = min(places, Self.decimals(mean, significant: 4) + 2)
         }
         return Self.trimmed(String(format: "%.\(places)f", h))
     }
