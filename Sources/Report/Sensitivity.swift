@@ -20,7 +20,12 @@ enum Sensitivity {
         if let top = csv.rows.first {
             let effect = csv.number(top, "effect") ?? csv.number(top, "mu_star")
             let ci = csv.number(top, "effect_ci95") ?? csv.number(top, "mu_star_ci95")
-            let by = effect.map { NumberText.interval($0 * shown.scale, ci.map { $0 * shown.scale }) + shown.unitSuffix } ?? "?"
+            let by = effect.map { e -> String in
+                let h = ci.map { NumberText.halfWidth($0 * shown.scale, of: e * shown.scale) }
+                let value = NumberText.show(e * shown.scale) + shown.unitSuffix
+                guard let h else { return value }
+                return h == "0" ? value + " in every replication" : "\(value) ± \(h)\(shown.unitSuffix)"
+            } ?? "?"
             let replications = csv.rows.first.map { csv.text($0, "replications") }.flatMap(Int.init).map { " (\($0) replications per setting)" } ?? ""
             page.answer = [HTMLPage.paragraph("\(csv.text(top, "factor")) moves \(metric) most: by \(by) from its low (\(csv.text(top, "low_value"))) to its high (\(csv.text(top, "high_value"))) setting\(replications).", cls: "headline"),
                            HTMLPage.paragraph("The tornado below ranks every factor; the values the answer leans on most are the ones to measure (smsim calibrate) before buying.")]

@@ -143,7 +143,7 @@ struct RunFixture {
         """.write(toFile: dir + "/sensitivity.csv", atomically: true, encoding: .utf8)
         let html = try ReportBuilder.html(ReportOptions(directory: dir, sourcesPath: "/nonexistent", validationScale: nil))
         #expect(html.contains("<title>weekday-40: which inputs move p95 latency most?</title>"))
-        #expect(html.contains("think time moves p95 latency most: by -0.5898 ± 0 s from its low (9.6) to its high (14.4) setting (2 replications per setting)."))
+        #expect(html.contains("think time moves p95 latency most: by -0.5898 s in every replication from its low (9.6) to its high (14.4) setting (2 replications per setting)."))
         #expect(html.contains("change in p95 latency (s) from the base run"))
         #expect(!html.contains("p95Latency most") && !html.contains("e-12"))
     }
