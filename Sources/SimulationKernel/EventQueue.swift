@@ -35,26 +35,32 @@ public struct TimerID: Hashable, Sendable {
     @inlinable init(index: Int32) { self.index = index }
 }
 
-/// One queue entry: a small value, 20 bytes plus the event payload.
+/// One queue entry: a small value, a 16-byte key and a timer index plus the event payload.
+///
+/// The key packs the whole sort order into one unsigned 128-bit number: the time's bit
+/// pattern above, the same-time class and insertion sequence below. For times that are
+/// zero or positive (the clock starts at 0 and never goes back) the bit patterns of doubles
+/// are ordered as the doubles are, +∞ last; so comparing keys as integers orders entries by
+/// time, then class, then sequence. One integer comparison has no short-circuit branch,
+/// which leaves the heap's sifts without a hard-to-predict branch per level.
 @usableFromInline
 struct QueueEntry<Event> {
-    @usableFromInline var time: Double
-    /// Same-time class in the top 8 bits, insertion sequence in the low 56.
-    @usableFromInline var order: UInt64
+    @usableFromInline var key: UInt128
     /// `-1` for events that are not on a timer.
     @usableFromInline var timer: Int32
     @usableFromInline var event: Event
 
     @inlinable init(time: Double, order: UInt64, timer: Int32, event: Event) {
-        self.time = time
-        self.order = order
+        assert(time >= 0, "event times are zero or positive")
+        // Adding zero turns -0 into +0, whose bit pattern sorts first.
+        key = UInt128((time + 0).bitPattern) << 64 | UInt128(order)
         self.timer = timer
         self.event = event
     }
 
-    @inlinable func precedes(_ other: QueueEntry) -> Bool {
-        time < other.time || (time == other.time && order < other.order)
-    }
+    @inlinable var time: Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+
+    @inlinable func precedes(_ other: QueueEntry) -> Bool { key < other.key }
 }
 
 /// A binary min-heap of events keyed by (time, same-time class, insertion sequence), with
@@ -251,7 +257,8 @@ public struct EventQueue<Event> {
         while true {
             var child = 2 * hole + 1
             if child >= n { break }
-            if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
+            // A select rather than a branch: which child is smaller is a coin toss.
+            if child + 1 < n { child += heap[child + 1].precedes(heap[child]) ? 1 : 0 }
             guard heap[child].precedes(item) else { break }
             heap[hole] = heap[child]
             if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
@@ -270,7 +277,8 @@ public struct EventQueue<Event> {
         while true {
             var child = 2 * hole + 1
             if child >= n { break }
-            if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
+            // A select rather than a branch: which child is smaller is a coin toss.
+            if child + 1 < n { child += heap[child + 1].precedes(heap[child]) ? 1 : 0 }
             heap[hole] = heap[child]
             if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
             hole = child

@@ -159,16 +159,19 @@ public struct Station {
 /// that layout, and a failed server's jobs are handled in that order.
 @usableFromInline
 struct TagHeap {
+    /// A job and its tag, packed as one unsigned 128-bit key that sorts by tag, then job: the
+    /// tag's bit pattern above (tags are never negative, and the bit patterns of non-negative
+    /// doubles sort as the doubles do), the job with its sign bit flipped below (so negative
+    /// ids would sort as signed integers do). One integer comparison per step, no branch.
     @usableFromInline struct Item {
-        @usableFromInline var tag: Double
-        @usableFromInline var job: Int32
+        @usableFromInline var key: UInt128
         @inlinable init(tag: Double, job: Int32) {
-            self.tag = tag
-            self.job = job
+            assert(tag >= 0, "tags are virtual times, never negative")
+            key = UInt128((tag + 0).bitPattern) << 64 | UInt128(UInt32(bitPattern: job) ^ 0x8000_0000)
         }
-        @inlinable func precedes(_ other: Item) -> Bool {
-            tag < other.tag || (tag == other.tag && job < other.job)
-        }
+        @inlinable var tag: Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+        @inlinable var job: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: key) ^ 0x8000_0000) }
+        @inlinable func precedes(_ other: Item) -> Bool { key < other.key }
     }
 
     @usableFromInline var items: ContiguousArray<Item> = []
@@ -219,7 +222,8 @@ struct TagHeap {
             let left = 2 * hole + 1
             if left >= n { break }
             var child = left
-            if left + 1 < n && heap[left + 1].precedes(heap[left]) { child = left + 1 }
+            // A select rather than a branch: which child is smaller is a coin toss.
+            if left + 1 < n { child += heap[left + 1].precedes(heap[left]) ? 1 : 0 }
             guard heap[child].precedes(item) else { break }
             heap[hole] = heap[child]
             hole = child

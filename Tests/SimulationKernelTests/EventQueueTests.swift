@@ -93,6 +93,21 @@ import Testing
         #expect(popped == expected)
     }
 
+    /// The packed key orders the edge cases as the times do: -0 equals +0 (class and
+    /// insertion decide), +∞ comes last, and tiny and huge times keep their order.
+    @Test func packedKeyOrdersEdgeTimes() {
+        var queue = EventQueue<Int>()
+        queue.push(0, at: .infinity, class: .release, timer: -1)
+        queue.push(1, at: -0.0, class: .arrival, timer: -1)
+        queue.push(2, at: 0.0, class: .release, timer: -1)
+        queue.push(3, at: 1e300, class: .release, timer: -1)
+        queue.push(4, at: .leastNonzeroMagnitude, class: .release, timer: -1)
+        queue.push(5, at: 0.0, class: .arrival, timer: -1)
+        var popped: [Int] = []
+        while let entry = queue.popFront() { popped.append(entry.event) }
+        #expect(popped == [2, 1, 5, 4, 3, 0])
+    }
+
     /// `isValidHeap` really detects a broken heap (so the checks above can fail).
     @Test func isValidHeapDetectsViolation() {
         var queue = EventQueue<Int>()
