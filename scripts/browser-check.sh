@@ -45,7 +45,10 @@ r=(--report --report-validation-scale 0.02)
 "$smsim" sweep "$work/Scenarios/weekday-50.yaml" --servers 2,3 --ratios 30,40 "${common[@]}" --out "$work/sweep" "${r[@]}" >/dev/null
 "$smsim" size "$work/Scenarios/weekday-50.yaml" --consoles 80 --down 1 --replications 2 --seed 1 --json --out "$work/size" "${r[@]}" >/dev/null 2>&1 || [ $? -eq 1 ]
 "$smsim" run "$work/Scenarios/test-2-sql-8gb.yaml" "${common[@]}" --out "$work/workload" "${r[@]}" >/dev/null
-"$smsim" sensitivity "$work/Scenarios/weekday-40.yaml" --vary 'consoles.thinkTime.mean=±20%' --vary consoles.peak=60..100 \
+# Sensitivity: two factors (five configurations) of a 1-hour weekday-40, to stay quick in debug.
+mkdir -p "$work/hour"
+sed -e 's/^duration: .*/duration: 1h/' -e 's/^warmup: .*/warmup: 10m/' "$work/Scenarios/weekday-40.yaml" > "$work/hour/weekday-40.yaml"
+"$smsim" sensitivity "$work/hour/weekday-40.yaml" --vary 'consoles.thinkTime.mean=±20%' --vary consoles.peak=60..100 \
   "${common[@]}" --out "$work/sensitivity" "${r[@]}" >/dev/null
 echo "browser-check: reports built in $((SECONDS - started)) s"
 
