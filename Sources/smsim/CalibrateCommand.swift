@@ -54,11 +54,7 @@ struct Calibrate: ParsableCommand {
     @Flag(help: "Print the default counter map and exit.")
     var printMap = false
 
-    @Option(help: "Directory for the results (default: results/<scenario name>-calibration/).")
-    var out: String?
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions<Calibrate>
 
     func validate() throws {
         if printMap { return }
@@ -95,7 +91,7 @@ struct Calibrate: ParsableCommand {
         } catch let error as PlanningError {
             throw CommandFailure(message: "error: \(error.message)", status: 2)
         }
-        let dir = out ?? "results/\(scenario.name)-calibration"
+        let dir = output.directory(for: scenario)!
         let report = CalibrationReport(calibration: result, logs: counters.map { ($0 as NSString).lastPathComponent })
         let yaml = try report.scenarioYAML(base: content)
         // Everything is computed before the first file is written.
@@ -103,7 +99,7 @@ struct Calibrate: ParsableCommand {
                      ("calibration-fit.csv", report.fitCSV()), ("calibration-fit.gnuplot", report.gnuplotScript(dir: dir))]
         for (name, text) in files { try AtomicFile.write(text, to: "\(dir)/\(name)") }
         let plotted = runGnuplot("\(dir)/calibration-fit.gnuplot")
-        if !quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plotted: plotted) }
+        if !output.quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plotted: plotted) }
     }
 
     func printCalibration(_ c: Calibration, missing: [String], dir: String, files: [String], plotted: Bool) {
@@ -146,4 +142,8 @@ func writePerfmon(_ report: RunReport, scenario: Scenario, to dir: String) throw
     for (host, text) in logs { try AtomicFile.write(text, to: "\(dir)/perfmon/\(host).csv") }
     try AtomicFile.write(PerfmonWriter.workItems(first, scenario: scenario), to: "\(dir)/work-items.csv")
     return logs.map { "perfmon/\($0.host).csv" } + ["work-items.csv"]
+}
+
+extension Calibrate: OutputRole {
+    static let defaultDirectory = DefaultDirectory.results(suffix: "-calibration")
 }
