@@ -90,9 +90,16 @@ struct LineChart {
                 for (x, y) in s.points { if let y { out += "<circle cx=\"\(c(px(x)))\" cy=\"\(c(py(y)))\" r=\"3\" fill=\"\(s.colour)\"/>" } }
             }
         }
+        var labelled: [Double] = []
         for r in references {
             out += "<path class=\"reference\" d=\"M\(c(Self.left)),\(c(py(r.y))) L\(c(Self.left + plotW)),\(c(py(r.y)))\"/>"
-            out += "<text class=\"reflabel\" x=\"\(c(Self.left + plotW - 4))\" y=\"\(c(py(r.y) - 4))\" text-anchor=\"end\">\(HTML.escape(r.label))</text>"
+            // Above its line, or below it when that would overprint a label already placed.
+            var labelY = py(r.y) - 4
+            if labelled.contains(where: { abs($0 - labelY) < 14 }) { labelY = py(r.y) + 12 }
+            labelled.append(labelY)
+            // At the left end: marker labels (failures, promotions) hang at the top right of
+            // their markers, which rarely fall in the first minutes of a run.
+            out += "<text class=\"reflabel\" x=\"\(c(Self.left + 4))\" y=\"\(c(labelY))\">\(HTML.escape(r.label))</text>"
         }
         for (i, m) in markers.enumerated() where m.x >= xAxis.low && m.x <= xAxis.high {
             out += "<path class=\"marker\" d=\"M\(c(px(m.x))),\(c(Self.top)) L\(c(px(m.x))),\(c(Self.top + plotH))\"/>"
