@@ -1,3 +1,4 @@
+import CapacityModel
 import Foundation
 
 /// The report of `smsim size`: how many servers, with how many down, what saturates first
@@ -98,13 +99,13 @@ enum SizePage {
                             return (x, max(0, (m - h) * scale), (m + h) * scale)
                         }.sorted { $0.0 < $1.0 }, dots: true)
         }
-        let p95 = series("latency_p95_ms", "latency_p95_ci95", 0.001, 0, "p95 latency (s)")
-        let peak = series("server_utilization_peak", "server_utilization_peak_ci95", 1, 1, "peak server utilization")
+        let p95 = series(SizeSearch.Column.latencyP95, SizeSearch.Column.latencyP95HalfWidth, 0.001, 0, "p95 latency (s)")
+        let peak = series(SizeSearch.Column.peakUtilization, SizeSearch.Column.peakUtilizationHalfWidth, 1, 1, "peak server utilization")
         let slo = context.scenario?.slo
         let rows = csv.rows.map { r in
             [csv.text(r, "servers"), csv.text(r, "holds") == "1" ? "holds" : "does not hold",
-             NumberText.interval((csv.number(r, "latency_p95_ms") ?? .nan) / 1000, csv.number(r, "latency_p95_ci95").map { $0 / 1000 }),
-             NumberText.interval(csv.number(r, "server_utilization_peak") ?? .nan, csv.number(r, "server_utilization_peak_ci95")),
+             NumberText.interval((csv.number(r, SizeSearch.Column.latencyP95) ?? .nan) / 1000, csv.number(r, SizeSearch.Column.latencyP95HalfWidth).map { $0 / 1000 }),
+             NumberText.interval(csv.number(r, SizeSearch.Column.peakUtilization) ?? .nan, csv.number(r, SizeSearch.Column.peakUtilizationHalfWidth)),
              csv.text(r, "verdicts")]
         }
         let table = Table(headers: ["additional servers", "objectives", "p95 latency (s)", "peak utilization", "verdicts"], rows: rows)

@@ -23,11 +23,11 @@ enum SweepPage {
         page.answer = answer(csv, curves, context)
         let db = context.scenario?.managementGroup.database.name ?? "database"
         page.section("curves", "Evidence: sweep curves", [
-            figure(csv, curves, "latency_p95_ms", scale: 0.001, y: "p95 latency (s)", title: "p95 console latency against additional servers",
+            figure(csv, curves, Metric.latencyP95.csvName, scale: 0.001, y: "p95 latency (s)", title: "p95 console latency against additional servers",
                    reference: context.scenario?.slo.p95Latency.map { ($0, "objective \(NumberText.show($0)) s") }),
-            figure(csv, curves, "server_utilization_peak", scale: 1, y: "utilization", title: "Busiest 5-minute window of any management server",
+            figure(csv, curves, Metric.serverUtilizationPeak.csvName, scale: 1, y: "utilization", title: "Busiest 5-minute window of any management server",
                    reference: context.scenario?.slo.maxUtilization.map { ($0, "objective \(NumberText.percent($0))") }, yMax: 1),
-            figure(csv, curves, "database_utilization_peak", scale: 1, y: "utilization", title: "Busiest 5-minute window of the database (\(db))",
+            figure(csv, curves, SweepTable.databaseColumn(.utilizationPeak), scale: 1, y: "utilization", title: "Busiest 5-minute window of the database (\(db))",
                    reference: context.scenario?.slo.maxDatabaseUtilization.map { ($0, "objective \(NumberText.percent($0))") }, yMax: 1),
         ])
         Sensitivity.section(options.directory, into: &page)

@@ -1,9 +1,17 @@
 /// What `smsim size` writes: `size.csv` and the `--json` object.
 extension SizeSearch {
+    /// The metric columns of `size.csv`, for those who read it back (the report).
+    public enum Column {
+        public static let latencyP95 = Metric.latencyP95.csvName
+        public static let latencyP95HalfWidth = "latency_p95_ci95"
+        public static let peakUtilization = Metric.serverUtilizationPeak.csvName
+        public static let peakUtilizationHalfWidth = Metric.serverUtilizationPeak.csvName + "_ci95"
+    }
+
     /// `size.csv`: one row per simulated count, in count order.
     public static func csv(_ evaluations: [SizeSearch.Evaluation], consoles: Int, down: Int, scenario: Scenario) -> String {
-        var out = "scenario,consoles,down,servers,replications,holds,latency_p95_ms,latency_p95_ci95,server_utilization_peak,"
-            + "server_utilization_peak_ci95,verdicts\n"
+        var out = "scenario,consoles,down,servers,replications,holds,\(Column.latencyP95),\(Column.latencyP95HalfWidth),"
+            + "\(Column.peakUtilization),\(Column.peakUtilizationHalfWidth),verdicts\n"
         for e in evaluations.sorted(by: { $0.servers < $1.servers }) {
             let p95 = e.report.estimate(.latencyP95), peak = e.report.estimate(.serverUtilizationPeak)
             func n(_ x: Double?) -> String { x.map { NumberFormat.csv($0) } ?? "" }

@@ -9,11 +9,14 @@ public enum SweepTable {
     /// Database metrics, each in a column named `database_<metric>`.
     public static let databaseMetrics: [Metric] = [.utilization, .utilizationPeak]
 
+    /// The column name of a database metric (before its `_mean` or `_ci95` suffix).
+    public static func databaseColumn(_ metric: Metric) -> String { "database_\(metric.csvName)" }
+
     static let identityHeader = "point_index,scenario,consoles,ratio,servers,down,replications"
 
     /// The header line, without its line break.
     public static var header: String {
-        let names = allStationMetrics.map(\.csvName) + databaseMetrics.map { "database_\($0.csvName)" }
+        let names = allStationMetrics.map(\.csvName) + databaseMetrics.map(databaseColumn)
         return identityHeader + "," + names.map { "\($0)_mean,\($0)_ci95" }.joined(separator: ",")
     }
 
