@@ -31,9 +31,9 @@ enum RunPage {
             let failed = results.filter { $0.verdict == .fail }, unsure = results.filter { $0.verdict == .inconclusive }
             let headline: String
             if !failed.isEmpty {
-                headline = "No: \(failed.count) of \(results.count) objectives FAIL (\(failed.map(\.name).joined(separator: ", "))) — the whole 95 % interval is beyond the limit."
+                headline = "No: \(failed.count) of \(results.count) objectives FAIL (\(failed.map { Verdicts.title($0.name) }.joined(separator: ", "))) — the whole 95 % interval is beyond the limit."
             } else if !unsure.isEmpty {
-                headline = "Not shown yet: \(unsure.count) of \(results.count) objectives are UNSURE (\(unsure.map(\.name).joined(separator: ", "))) — the interval straddles the limit; more replications (--precision) would tell. The rest PASS."
+                headline = "Not shown yet: \(unsure.count) of \(results.count) objectives are UNSURE (\(unsure.map { Verdicts.title($0.name) }.joined(separator: ", "))) — the interval straddles the limit; more replications (--precision) would tell. The rest PASS."
             } else {
                 headline = "Yes: all \(results.count) objectives PASS — each whole 95 % interval is within its limit."
             }

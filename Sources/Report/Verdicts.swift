@@ -18,17 +18,15 @@ enum Verdicts {
         return report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name)
     }
 
-    /// What an objective means in words, for the first screen.
+    /// What an objective means in words, for the first screen (the name itself when it is
+    /// not one smsim knows).
     static func describe(_ name: String) -> String {
-        switch name {
-        case "p95Latency": return "95 % of console requests answered within"
-        case "p99Latency": return "99 % of console requests answered within"
-        case "maxUtilization": return "busiest 5-minute window of any management server at most"
-        case "maxDatabaseUtilization": return "busiest 5-minute window of the database at most"
-        case "p95WorkflowLag": return "95 % of workflows start within"
-        case "maxAbandonedSessions": return "consoles giving up after a failure at most"
-        default: return name
-        }
+        Objective(rawValue: name)?.meaning ?? name
+    }
+
+    /// The objective's short name for a sentence.
+    static func title(_ name: String) -> String {
+        Objective(rawValue: name)?.title ?? name
     }
 
     static func value(_ x: Double, unit: String) -> String {

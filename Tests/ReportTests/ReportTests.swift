@@ -78,7 +78,7 @@ struct RunFixture {
         let f = try RunFixture()
         let html = try ReportBuilder.html(f.options)
         let answer = String(html[html.range(of: "id=\"answer\"")!.lowerBound..<html.range(of: "<nav>")!.lowerBound])
-        #expect(answer.contains("No: 1 of 4 objectives FAIL (maxUtilization)"))
+        #expect(answer.contains("No: 1 of 4 objectives FAIL (peak server utilization)"))
         #expect(answer.contains("<span class=\"verdict PASS\">PASS</span> 95 % of console requests answered within 4 s: estimate 2.6 s ± 0.1 s"))
         #expect(answer.contains("<span class=\"verdict FAIL\">FAIL</span> busiest 5-minute window of any management server"))
         #expect(answer.contains("<span class=\"verdict UNSURE\">UNSURE</span> busiest 5-minute window of the database"))

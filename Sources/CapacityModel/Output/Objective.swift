@@ -23,6 +23,31 @@ public enum Objective: String, CaseIterable, Sendable {
 
     public var metric: Metric { reads.metric }
 
+    /// What the objective asks, in a planner's words, before its limit: "95 % of console
+    /// requests answered within" 4 s.
+    public var meaning: String {
+        switch self {
+        case .p95Latency: "95 % of console requests answered within"
+        case .p99Latency: "99 % of console requests answered within"
+        case .maxUtilization: "busiest 5-minute window of any management server at most"
+        case .maxDatabaseUtilization: "busiest 5-minute window of the database at most"
+        case .p95WorkflowLag: "95 % of workflows start within"
+        case .maxAbandonedSessions: "consoles giving up after a failure at most"
+        }
+    }
+
+    /// A short name for lists in sentences ("p95 latency, peak server utilization").
+    public var title: String {
+        switch self {
+        case .p95Latency: "p95 console latency"
+        case .p99Latency: "p99 console latency"
+        case .maxUtilization: "peak server utilization"
+        case .maxDatabaseUtilization: "peak database utilization"
+        case .p95WorkflowLag: "p95 workflow lag"
+        case .maxAbandonedSessions: "abandoned sessions"
+        }
+    }
+
     /// The unit the limit is written in (`s`, `` for a fraction, `sessions`) and the factor
     /// from the metric's recorded unit to it.
     public var limitUnit: MetricDisplay { metric.unit.limit }
