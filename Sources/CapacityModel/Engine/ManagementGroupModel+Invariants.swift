@@ -50,6 +50,15 @@ extension ManagementGroupModel {
             if onServer != (scheduledJobs[j].phase == .server) {
                 found.append("scheduled job \(j) in phase \(scheduledJobs[j].phase) but on the workflow server: \(onServer)")
             }
+            // …and in the database or on the storage exactly when its phase says so.
+            let inDatabase = stations[databaseStation].jobIDs.contains(id)
+            if inDatabase != (scheduledJobs[j].phase == .database) {
+                found.append("scheduled job \(j) in phase \(scheduledJobs[j].phase) but in the database: \(inDatabase)")
+            }
+            let onStorage = config.hasStorage && stations[storageStation].jobIDs.contains(id)
+            if onStorage != (scheduledJobs[j].phase == .storage) {
+                found.append("scheduled job \(j) in phase \(scheduledJobs[j].phase) but on the storage: \(onStorage)")
+            }
             if scheduledJobs[j].phase == .idle && scheduledJobs[j].remaining != 0 {
                 found.append("scheduled job \(j) idle with \(scheduledJobs[j].remaining) objects left")
             }

@@ -3,8 +3,9 @@ import Stochastics
 
 /// Scheduled jobs: connectors, grooming and data warehouse jobs. Each processes its objects
 /// one after another (a connector inserts sequentially, S-PERF): an object takes CPU on the
-/// server holding the workflow role (jobs that run there), then database time, and the next
-/// object starts when it is done. Runs fall due on the job's own clock; a run that falls due
+/// server holding the workflow role (jobs that run there), then database time, then storage
+/// time for the buffer pool's misses on its page reads, and the next object starts when it is
+/// done. Runs fall due on the job's own clock; a run that falls due
 /// while the previous one is still going, or while no server holds the workflow role, is
 /// skipped (the next schedule does the work). An object interrupted by the loss of the
 /// workflow server starts again on the next one.
@@ -13,7 +14,7 @@ extension ManagementGroupModel {
     enum ScheduledPhase: UInt8 {
         /// No run in progress.
         case idle
-        case server, database
+        case server, database, storage
         /// A run is in progress but its next object waits for a workflow server.
         case waiting
     }
@@ -27,6 +28,7 @@ extension ManagementGroupModel {
         var runObjects = 0
         var runIsInitial = false
         var databaseDemand = 0.0
+        var storageDemand = 0.0
     }
 
     /// Books every scheduled job's initial sync and first regular run.
@@ -82,6 +84,7 @@ extension ManagementGroupModel {
         let spec = config.scheduledJobs[j]
         let stream = scheduledStreams[j]
         scheduledJobs[j].databaseDemand = spec.usesDatabase ? spec.database.sample(stream) : 0
+        scheduledJobs[j].storageDemand = spec.storageMean > 0 ? stream.exponential(mean: spec.storageMean) : 0
         if spec.usesServer {
             guard workflowServerUp else {
                 scheduledJobs[j].phase = .waiting
@@ -101,11 +104,19 @@ extension ManagementGroupModel {
 
     /// A station finished its part of job `j`'s current object.
     mutating func advanceScheduledJob(_ j: Int) {
-        if scheduledJobs[j].phase == .server && config.scheduledJobs[j].usesDatabase {
+        let phase = scheduledJobs[j].phase
+        if phase == .server && config.scheduledJobs[j].usesDatabase {
             scheduledJobs[j].phase = .database
             stations[databaseStation].arrive(job: config.id(.scheduled(job: j)), demand: scheduledJobs[j].databaseDemand,
                                              now: simulation.now)
             stationChanged(databaseStation)
+            return
+        }
+        if phase != .storage && scheduledJobs[j].storageDemand > 0 {
+            scheduledJobs[j].phase = .storage
+            stations[storageStation].arrive(job: config.id(.scheduled(job: j)), demand: scheduledJobs[j].storageDemand,
+                                            now: simulation.now)
+            stationChanged(storageStation)
             return
         }
         scheduledJobs[j].remaining -= 1
@@ -150,11 +161,14 @@ extension ModelConfig {
         var usesServer: Bool
         var database: Distribution
         var usesDatabase: Bool
+        /// Mean storage seconds per object: page reads × buffer-pool miss ratio × seconds per
+        /// read; 0 without SQL memory in the scenario or without page reads.
+        var storageMean: Double
         var initialAt: Double
         /// 0: no initial sync.
         var initialObjects: Int
 
-        init(_ job: ScheduledJob) {
+        init(_ job: ScheduledJob, storageSecondsPerRead: Double) {
             let none = try! Distribution.deterministic(0)
             onWorkflowServer = job.kind.runsOnWorkflowServer
             every = job.every
@@ -164,6 +178,7 @@ extension ModelConfig {
             usesServer = job.object.server != nil && job.kind.runsOnWorkflowServer
             database = job.object.database ?? none
             usesDatabase = job.object.database != nil
+            storageMean = job.object.pageReads * storageSecondsPerRead
             initialAt = job.initialSync?.at ?? 0
             initialObjects = job.initialSync?.objects ?? 0
         }

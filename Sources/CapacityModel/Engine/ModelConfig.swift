@@ -167,7 +167,7 @@ struct ModelConfig: Sendable {
         jobStorageMeans = jobs.map { $0.pageReads * perRead }
         recurring = w.recurring.map { RecurringSpec(every: $0.every, offset: $0.offset ?? $0.every, jobs: $0.jobs) }
         bursts = w.bursts
-        scheduledJobs = scenario.scheduledJobs.map(ScheduledJobSpec.init)
+        scheduledJobs = scenario.scheduledJobs.map { ScheduledJobSpec($0, storageSecondsPerRead: perRead) }
         scheduledJobNames = scenario.scheduledJobs.map(\.name)
         failures = scenario.failures
         var index: [String: Int] = [:]

@@ -167,6 +167,8 @@ extension Scenario {
             check.atLeast(job.objects, 0, path + ".objects")
             check.that(job.object.server != nil || job.object.database != nil, path + ".object",
                        "needs a cost: server, database or both")
+            check.that(job.object.pageReads.isFinite && job.object.pageReads >= 0, path + ".object.pageReads",
+                       "must be zero or positive, got \(num(job.object.pageReads))")
             if let initial = job.initialSync {
                 check.withinRun(initial.at, duration: duration, path + ".initialSync.at")
                 check.atLeast(initial.objects, 1, path + ".initialSync.objects")

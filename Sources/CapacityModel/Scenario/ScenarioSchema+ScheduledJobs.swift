@@ -33,6 +33,7 @@ extension ScenarioSchema {
                 start: ScheduledJob.Object(), fields: [
             Field("server", \.server, .distribution, doc: "CPU time on the server holding the workflow role."),
             Field("database", \.database, .distribution, doc: "Database time."),
+            pageReadsField,
         ])
     }
 
@@ -63,6 +64,13 @@ extension ScenarioSchema {
     static var warehouseObject: Section<ScheduledJob.Object, ScheduledJob.Object> {
         Section(what: "a batch's cost (a mapping with database)", start: ScheduledJob.Object(), fields: [
             Field("database", \.database, FieldKind.distribution.map { Optional($0) }, .required, doc: "Database time."),
+            pageReadsField,
         ])
+    }
+
+    /// One object's logical page reads, the same for every kind of scheduled job.
+    static var pageReadsField: Field<ScheduledJob.Object> {
+        Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0",
+              doc: "Mean logical 8-KiB page reads per object; the buffer pool's misses become storage reads after the database time.")
     }
 }

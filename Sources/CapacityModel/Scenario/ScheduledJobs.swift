@@ -29,13 +29,17 @@ public struct ScheduledJob: Sendable {
     }
 
     /// The cost of one object: CPU on the workflow server (none for data warehouse jobs, whose
-    /// server is not modelled) and database time.
+    /// server is not modelled), database time and logical page reads (whose buffer-pool misses
+    /// become storage time after the database time, as for workflow jobs).
     public struct Object: Sendable {
         public var server: Distribution?
         public var database: Distribution?
-        public init(server: Distribution? = nil, database: Distribution? = nil) {
+        /// Mean logical page reads per object; 0 reads nothing from storage.
+        public var pageReads: Double
+        public init(server: Distribution? = nil, database: Distribution? = nil, pageReads: Double = 0) {
             self.server = server
             self.database = database
+            self.pageReads = pageReads
         }
     }
 
