@@ -36,7 +36,7 @@ public enum Objective: String, CaseIterable, Sendable {
         }
     }
 
-    /// A short name for lists in sentences ("p95 latency, peak server utilization").
+    /// A short name for lists in sentences ("p95 console latency, peak server utilization").
     public var title: String {
         switch self {
         case .p95Latency: "p95 console latency"
