@@ -178,15 +178,21 @@ struct ModelConfig: Sendable {
 
     /// Profile multiplier in force at time `t` (the profile repeats every 24 h) and the time
     /// at which the next step starts.
-    func profileStep(at t: Double) -> (rate: Double, until: Double) {
+    func profileStep(at t: Double) -> (rate: Double, until: Double) { profile.step(at: t) }
+}
+
+extension Array where Element == Consoles.ProfileStep {
+    /// The rate of a daily step profile in force at `t` (the steps repeat every 24 h) and the
+    /// time at which the next step starts. Used by the consoles' profile and the portal's.
+    func step(at t: Double) -> (rate: Double, until: Double) {
         let day = 86_400.0
         let dayStart = (t / day).rounded(.down) * day
         let offset = t - dayStart
-        var rate = profile[0].rate
+        var rate = self[0].rate
         var until = dayStart + day
-        for (i, step) in profile.enumerated() where step.from <= offset {
+        for (i, step) in enumerated() where step.from <= offset {
             rate = step.rate
-            until = i + 1 < profile.count ? dayStart + profile[i + 1].from : dayStart + day
+            until = i + 1 < count ? dayStart + self[i + 1].from : dayStart + day
         }
         return (rate, until)
     }

@@ -5,7 +5,7 @@ struct PortalSpec: Sendable {
     /// Index of the portal's management server.
     let server: Int
     /// Visit-rate steps: start (s into the day) and visits per second.
-    let steps: [(from: Double, rate: Double)]
+    let steps: [Consoles.ProfileStep]
     let thinkTime: Distribution
     /// After each request the visit goes on with this probability: 1 − 1 / requests per visit.
     let goOn: Double
@@ -16,7 +16,7 @@ struct PortalSpec: Sendable {
 
     init(_ portal: Portal, server: Int, storageSecondsPerRead: Double) {
         self.server = server
-        steps = portal.arrivals.map { ($0.from, $0.perHour / 3600) }
+        steps = portal.arrivals.map { Consoles.ProfileStep(from: $0.from, rate: $0.perHour / 3600) }
         thinkTime = portal.thinkTime
         goOn = 1 - 1 / portal.requestsPerVisit
         func spec(_ r: RequestClass) -> ModelConfig.RequestSpec {
@@ -30,16 +30,5 @@ struct PortalSpec: Sendable {
     }
 
     /// Visits per second in force at `t` (the steps repeat every 24 h), and when the next step starts.
-    func rate(at t: Double) -> (rate: Double, until: Double) {
-        let day = 86_400.0
-        let dayStart = (t / day).rounded(.down) * day
-        let offset = t - dayStart
-        var rate = steps[0].rate
-        var until = dayStart + day
-        for (i, step) in steps.enumerated() where step.from <= offset {
-            rate = step.rate
-            until = i + 1 < steps.count ? dayStart + steps[i + 1].from : dayStart + day
-        }
-        return (rate, until)
-    }
+    func rate(at t: Double) -> (rate: Double, until: Double) { steps.step(at: t) }
 }
