@@ -1,19 +1,25 @@
 #!/usr/bin/env python3
 """The model's speed as a ratio to the C reference loop, measured in the same run.
 
-    scripts/speed-ratio.py [SMSIM] [SCENARIO]     (defaults: .build/release/smsim, weekday-50)
+    scripts/speed-ratio.py [SMSIM ...] [SCENARIO.yaml]
+        (defaults: .build/release/smsim, Scenarios/weekday-50.yaml)
 
 Builds ../shared/bench/c_mmc.c into .build/c_mmc when missing, then alternates N rounds
 (environment N, default 5) of the C M/M/1 loop (2 M customers, rho 0.9) and one replication of
-the scenario with one thread. Each side's events per second are taken from its CPU time (user +
-system of the child process), best of the rounds: on a machine shared with other work the CPU
-time is much steadier than the wall clock, and the best round is the least disturbed one.
+the scenario with one thread on each smsim binary given (two or more compare builds, say the
+commit before a change and after it, under the same conditions). Each side's events per second
+are taken from its CPU time (user + system of the child process), best of the rounds: on a
+machine shared with other work the CPU time is much steadier than the wall clock, and the best
+round is the least disturbed one. The last line gives each binary's ratio to the C loop and,
+with several binaries, each one's speed relative to the first.
 """
 import json, os, resource, subprocess, sys, tempfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-smsim = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, '.build/release/smsim')
-scenario = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, 'Scenarios/weekday-50.yaml')
+args = sys.argv[1:]
+scenarios = [a for a in args if a.endswith(('.yaml', '.yml'))]
+binaries = [a for a in args if a not in scenarios] or [os.path.join(root, '.build/release/smsim')]
+scenario = scenarios[0] if scenarios else os.path.join(root, 'Scenarios/weekday-50.yaml')
 rounds = int(os.environ.get('N', '5'))
 c_loop = os.path.join(root, '.build/c_mmc')
 if not os.path.exists(c_loop):
@@ -22,6 +28,7 @@ if not os.path.exists(c_loop):
     source = next((c for c in candidates if os.path.exists(c)), None)
     if source is None:
         sys.exit('speed-ratio: the C reference ../shared/bench/c_mmc.c was not found')
+    os.makedirs(os.path.dirname(c_loop), exist_ok=True)
     subprocess.run(['cc', '-O2', '-o', c_loop, source, '-lm'], check=True)
 
 def cpu_seconds(cmd):
@@ -30,13 +37,19 @@ def cpu_seconds(cmd):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, out
 
-best_c = best_model = 0.0
+best_c = 0.0
+best = [0.0] * len(binaries)
+events = [0] * len(binaries)
 with tempfile.TemporaryDirectory() as out:
     for i in range(rounds):
         seconds, text = cpu_seconds([c_loop, '--lam', '0.9', '--mu', '1', '--c', '1', '--customers', '2000000', '--seed', '1'])
         best_c = max(best_c, json.loads(text)['events'] / seconds)
-        seconds, _ = cpu_seconds([smsim, 'run', scenario, '--replications', '1', '--threads', '1', '--quiet', '--out', out])
-        events = json.load(open(os.path.join(out, 'run.json')))['events']
-        best_model = max(best_model, events / seconds)
-        print(f'round {i + 1}/{rounds}: C {best_c:.3g} events/s, model {best_model:.3g} events/s '
-              f'({events} events), ratio {best_model / best_c:.3f}', flush=True)
+        for b, smsim in enumerate(binaries):
+            seconds, _ = cpu_seconds([smsim, 'run', scenario, '--replications', '1', '--threads', '1', '--quiet', '--out', out])
+            events[b] = json.load(open(os.path.join(out, 'run.json')))['events']
+            best[b] = max(best[b], events[b] / seconds)
+        models = ', '.join(f'{m:.3g}' for m in best)
+        print(f'round {i + 1}/{rounds}: C {best_c:.3g} events/s, model {models} events/s', flush=True)
+for b, smsim in enumerate(binaries):
+    relative = f', {best[b] / best[0]:.3f}x the first' if b > 0 else ''
+    print(f'{smsim}: {best[b]:.3g} events/s ({events[b]} events), ratio to C {best[b] / best_c:.3f}{relative}')

@@ -232,20 +232,37 @@ public struct EventQueue<Event> {
         }
     }
 
+    // The sifts below move a hole instead of swapping, and their index arithmetic wraps
+    // (`&+`, `&*`, `truncatingIfNeeded`): a heap's indices and timer numbers are far below
+    // 2^31, so the overflow checks Swift would otherwise make at every level cannot fire.
+
+    /// Stores `entry` at `index` and records where its timer's entry now is.
+    @inlinable @inline(__always)
+    static func put(_ entry: QueueEntry<Event>, at index: Int, in heap: UnsafeMutableBufferPointer<QueueEntry<Event>>,
+                    positions: UnsafeMutableBufferPointer<Int32>?) {
+        heap[index] = entry
+        if let positions, entry.timer >= 0 { positions[Int(entry.timer)] = Int32(truncatingIfNeeded: index) }
+    }
+
     @inlinable @inline(__always)
     static func siftUp(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>, from start: Int,
                        positions: UnsafeMutableBufferPointer<Int32>?) {
-        let item = heap[start]
+        rise(heap[start], from: start, in: heap, positions: positions)
+    }
+
+    /// Moves the hole at `start` up until `item` fits in it, and puts `item` there.
+    @inlinable @inline(__always)
+    static func rise(_ item: QueueEntry<Event>, from start: Int, in heap: UnsafeMutableBufferPointer<QueueEntry<Event>>,
+                     positions: UnsafeMutableBufferPointer<Int32>?) {
         var hole = start
         while hole > 0 {
-            let parent = (hole - 1) >> 1
-            guard item.precedes(heap[parent]) else { break }
-            heap[hole] = heap[parent]
-            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
+            let parent = (hole &- 1) &>> 1
+            let above = heap[parent]
+            guard item.precedes(above) else { break }
+            put(above, at: hole, in: heap, positions: positions)
             hole = parent
         }
-        heap[hole] = item
-        if let positions, item.timer >= 0 { positions[Int(item.timer)] = Int32(hole) }
+        put(item, at: hole, in: heap, positions: positions)
     }
 
     @inlinable @inline(__always)
@@ -255,17 +272,16 @@ public struct EventQueue<Event> {
         let item = heap[start]
         var hole = start
         while true {
-            var child = 2 * hole + 1
+            var child = hole &* 2 &+ 1
             if child >= n { break }
             // A select rather than a branch: which child is smaller is a coin toss.
-            if child + 1 < n { child += heap[child + 1].precedes(heap[child]) ? 1 : 0 }
-            guard heap[child].precedes(item) else { break }
-            heap[hole] = heap[child]
-            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
+            if child &+ 1 < n { child &+= heap[child &+ 1].precedes(heap[child]) ? 1 : 0 }
+            let below = heap[child]
+            guard below.precedes(item) else { break }
+            put(below, at: hole, in: heap, positions: positions)
             hole = child
         }
-        heap[hole] = item
-        if let positions, item.timer >= 0 { positions[Int(item.timer)] = Int32(hole) }
+        put(item, at: hole, in: heap, positions: positions)
     }
 
     @inlinable @inline(__always)
@@ -275,23 +291,14 @@ public struct EventQueue<Event> {
         let item = heap[0]
         var hole = 0
         while true {
-            var child = 2 * hole + 1
+            var child = hole &* 2 &+ 1
             if child >= n { break }
             // A select rather than a branch: which child is smaller is a coin toss.
-            if child + 1 < n { child += heap[child + 1].precedes(heap[child]) ? 1 : 0 }
-            heap[hole] = heap[child]
-            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
+            if child &+ 1 < n { child &+= heap[child &+ 1].precedes(heap[child]) ? 1 : 0 }
+            put(heap[child], at: hole, in: heap, positions: positions)
             hole = child
         }
-        while hole > 0 {
-            let parent = (hole - 1) >> 1
-            guard item.precedes(heap[parent]) else { break }
-            heap[hole] = heap[parent]
-            if let positions, heap[hole].timer >= 0 { positions[Int(heap[hole].timer)] = Int32(hole) }
-            hole = parent
-        }
-        heap[hole] = item
-        if let positions, item.timer >= 0 { positions[Int(item.timer)] = Int32(hole) }
+        rise(item, from: hole, in: heap, positions: positions)
     }
 
     /// Checks the heap property and the timer positions; used by tests.

@@ -154,7 +154,8 @@ public struct Station {
 /// A binary min-heap of (tag, job) pairs, ties broken by job id.
 ///
 /// The pairs live in one array and the sifts move a hole instead of swapping, through an
-/// unsafe buffer (one uniqueness check per operation, not one per swap). The layout after each
+/// unsafe buffer (one uniqueness check per operation, not one per swap), with wrapping index
+/// arithmetic (no overflow check per level: the indices stay far below 2^62). The layout after each
 /// operation is the one the swapping textbook version gives: `allJobs()` lists the jobs in
 /// that layout, and a failed server's jobs are handled in that order.
 @usableFromInline
@@ -205,7 +206,7 @@ struct TagHeap {
         let item = heap[start]
         var hole = start
         while hole > 0 {
-            let parent = (hole - 1) >> 1
+            let parent = (hole &- 1) &>> 1
             guard item.precedes(heap[parent]) else { break }
             heap[hole] = heap[parent]
             hole = parent
@@ -219,11 +220,11 @@ struct TagHeap {
         let item = heap[start]
         var hole = start
         while true {
-            let left = 2 * hole + 1
+            let left = hole &* 2 &+ 1
             if left >= n { break }
             var child = left
             // A select rather than a branch: which child is smaller is a coin toss.
-            if left + 1 < n { child += heap[left + 1].precedes(heap[left]) ? 1 : 0 }
+            if left &+ 1 < n { child &+= heap[left &+ 1].precedes(heap[left]) ? 1 : 0 }
             guard heap[child].precedes(item) else { break }
             heap[hole] = heap[child]
             hole = child

@@ -84,10 +84,7 @@ extension ManagementGroupModel {
 
     /// The user's think time is over: a request of a class picked by weight.
     mutating func portalClick(user u: Int) {
-        let weights = config.portal!.cumulativeWeights
-        let pick = portal.streams[u].uniform() * weights[weights.count - 1]
-        var k = 0
-        while k < weights.count - 1 && pick >= weights[k] { k += 1 }
+        let k = config.portal!.requestMix.index(forUniform: portal.streams[u].uniform())
         sendPortal(user: u, requestClass: k)
     }
 

@@ -5,11 +5,7 @@ import Stochastics
 extension ManagementGroupModel {
     /// The think time is over: pick a request class by weight and send it to the console's server.
     mutating func issueRequest(console c: Int) {
-        let stream = consoleStreams[c]
-        let pick = stream.uniform() * config.cumulativeWeights[config.cumulativeWeights.count - 1]
-        var k = 0
-        while k < config.cumulativeWeights.count - 1 && pick >= config.cumulativeWeights[k] { k += 1 }
-        send(requestClass: k, console: c)
+        send(requestClass: config.requestMix.index(forUniform: consoleStreams[c].uniform()), console: c)
     }
 
     /// Draws the demands of one request of class `k` and sends it to the console's server.

@@ -76,7 +76,8 @@ struct ModelConfig: Sendable {
     let hitRatio: Double
     /// Seconds of storage time per page read: miss ratio × read time / devices.
     let storageSecondsPerRead: Double
-    let cumulativeWeights: [Double]
+    /// The request class each think time ends in, by the classes' weights.
+    let requestMix: WeightedChoice
 
     let pollInterval: Double
     /// Jobs one poll takes at most: batch size × subscriptions.
@@ -156,8 +157,7 @@ struct ModelConfig: Sendable {
             refreshClass = nil
             refreshEvery = .infinity
         }
-        var sum = 0.0
-        cumulativeWeights = c.requests.map { sum += $0.weight; return sum }
+        requestMix = WeightedChoice(weights: c.requests.map(\.weight))
 
         let w = scenario.workflows
         pollInterval = w.pollInterval

@@ -10,7 +10,7 @@ struct PortalSpec: Sendable {
     /// After each request the visit goes on with this probability: 1 − 1 / requests per visit.
     let goOn: Double
     let requests: [ModelConfig.RequestSpec]
-    let cumulativeWeights: [Double]
+    let requestMix: WeightedChoice
     let logon: ModelConfig.RequestSpec?
     let maxUsers: Int
 
@@ -23,8 +23,7 @@ struct PortalSpec: Sendable {
             ModelConfig.RequestSpec(r, storageSecondsPerRead: storageSecondsPerRead, networkLatency: portal.networkLatency)
         }
         requests = portal.requests.map(spec)
-        var sum = 0.0
-        cumulativeWeights = portal.requests.map { sum += $0.weight; return sum }
+        requestMix = WeightedChoice(weights: portal.requests.map(\.weight))
         logon = portal.logon.map { var l = spec($0); l.workflowsPerRequest = 0; return l }
         maxUsers = portal.maxUsers
     }
