@@ -53,6 +53,34 @@ struct ScenarioSchemaTests {
         #expect(ScenarioSchema.reference.first { $0.path == "duration" }?.unit == "s")
     }
 
+    /// A bound declared in the schema is the documented range and the check, for a scenario
+    /// built in code as for a file: in a list item, in an optional value, with its unit.
+    @Test func boundsInTheSchemaAreChecked() throws {
+        let base = try ScenarioLoader.parse(yaml: Self.closedNoWorkflows, file: "closed.yaml")
+        func problem(_ change: (inout Scenario) -> Void) -> ScenarioProblem? {
+            var s = base
+            change(&s)
+            return s.problems().first
+        }
+        #expect(problem { _ in } == nil)
+        #expect(problem { $0.consoles.requests[0].roundTrips = 0 }
+                == ScenarioProblem(field: "consoles.requests[0].roundTrips", message: "must be at least 1, got 0"))
+        #expect(problem { $0.managementGroup.database.memory = 0 }
+                == ScenarioProblem(field: "managementGroup.database.memory", message: "must be positive (GiB), got 0"))
+        #expect(problem { $0.slo.maxUtilization = 1.5 }
+                == ScenarioProblem(field: "slo.maxUtilization", message: "must be above 0 and at most 1, got 1.5"))
+        #expect(problem { $0.failures.reconnect.retryEvery = -30 }
+                == ScenarioProblem(field: "failures.reconnect.retryEvery", message: "must be positive, got -30s"))
+        #expect(problem { $0.managementGroup.database.popularity = .nan }
+                == ScenarioProblem(field: "managementGroup.database.popularity", message: "must be between 0 and 3, got nan"))
+        // The range column of the reference is the bound's text.
+        let reference = Dictionary(uniqueKeysWithValues: ScenarioSchema.reference.map { ($0.path, $0.range) })
+        #expect(reference["managementGroup.database.memory"] == "> 0")
+        #expect(reference["slo.maxUtilization"] == "(0, 1]")
+        #expect(reference["managementGroup.database.popularity"] == "0 … 3")
+        #expect(reference["failures.down"] == "≥ 0")
+    }
+
     static let closedNoWorkflows = """
     name: closed
     duration: 1h

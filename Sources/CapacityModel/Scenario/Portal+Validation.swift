@@ -1,4 +1,5 @@
-/// The portal's ranges and its server, checked with the rest of the scenario (`Scenario+Validation.swift`).
+/// The portal's rules between fields and its server, checked with the rest of the scenario
+/// (`Scenario+Validation.swift`); the bounds of single fields come from the schema.
 extension Scenario {
     func checkPortal(_ check: inout Checker) {
         guard let portal else { return }
@@ -18,11 +19,7 @@ extension Scenario {
                            "steps must be in strictly increasing order of from, got \(fmt(step.from)) after \(fmt(previous))")
             }
             check.that(step.from < 86_400, path + ".from", "must be within the day (below 24h), got \(fmt(step.from))")
-            check.that(step.perHour.isFinite && step.perHour >= 0, path + ".perHour",
-                       "must be zero or positive, got \(num(step.perHour))")
         }
-        check.that(portal.requestsPerVisit.isFinite && portal.requestsPerVisit >= 1, "portal.requestsPerVisit",
-                   "must be at least 1, got \(num(portal.requestsPerVisit))")
         if portal.requests.isEmpty { check.that(false, "portal.requests", "needs at least one request class") }
         var seen: [String: Int] = [:]
         for (i, request) in portal.requests.enumerated() {
@@ -34,25 +31,11 @@ extension Scenario {
             } else {
                 seen[request.name] = i
             }
-            checkPortalRequest(request, path, &check)
-            check.that(request.weight.isFinite && request.weight >= 0, path + ".weight",
-                       "must be zero or positive, got \(num(request.weight))")
         }
         if !portal.requests.isEmpty, portal.requests.allSatisfy({ $0.weight.isFinite && $0.weight >= 0 }) {
             let total = portal.requests.reduce(0) { $0 + $1.weight }
             check.that(total > 0, "portal.requests", "the weights must sum to a positive number, got \(num(total))")
         }
-        if let logon = portal.logon { checkPortalRequest(logon, "portal.logon", &check) }
-        check.nonNegativeDuration(portal.networkLatency, "portal.networkLatency")
-        check.atLeast(portal.maxUsers, 1, "portal.maxUsers")
-    }
-
-    private func checkPortalRequest(_ request: RequestClass, _ path: String, _ check: inout Checker) {
-        check.that(request.workflowsPerRequest.isFinite && request.workflowsPerRequest >= 0, path + ".workflowsPerRequest",
-                   "must be zero or positive, got \(NumberFormat.literal(request.workflowsPerRequest))")
-        check.that(request.pageReads.isFinite && request.pageReads >= 0, path + ".pageReads",
-                   "must be zero or positive, got \(NumberFormat.literal(request.pageReads))")
-        check.atLeast(request.roundTrips, 1, path + ".roundTrips")
     }
 
     /// The portal's server must be one of the management servers.

@@ -14,11 +14,13 @@ extension Scenario {
         }
     }
 
-    /// Every broken rule, in the order of the fields in a scenario file. Range checks come
-    /// first; the rules that need the server layout are checked only when those pass (the
-    /// layout cannot be worked out from, say, a negative server count).
+    /// Every broken rule: the schema's bounds in the order of the fields in a scenario file,
+    /// then the rules between fields. The rules that need the server layout are checked only
+    /// when those pass (the layout cannot be worked out from, say, a negative server count).
     func problems() -> [ScenarioProblem] {
         var check = Checker()
+        // The bounds of single fields, declared with the fields in the schema.
+        ScenarioSchema.scenario.check(self, "", &check)
         checkRanges(&check)
         if check.problems.isEmpty { checkLayout(&check) }
         return check.problems
@@ -26,7 +28,6 @@ extension Scenario {
 
     private func checkRanges(_ check: inout Checker) {
         check.that(!name.trimmingBlanks().isEmpty, "name", "must not be empty")
-        check.positiveDuration(duration, "duration")
         // A horizon beyond a century is a typo or an attack (1e308), not a plan; even --allow-long stops here.
         check.that(!(duration > 100 * 365.25 * 86_400), "duration", "must be at most 100 years (3.16e9 s), got \(fmt(duration))")
         check.nonNegativeDuration(warmup, "warmup")
@@ -39,83 +40,41 @@ extension Scenario {
             check.that(window <= duration, "window",
                        "must not exceed duration (\(fmt(duration))), got \(fmt(window))")
         }
-        check.atLeast(replications, 1, "replications")
 
         let mg = managementGroup
         check.that(!mg.initialServer.name.trimmingBlanks().isEmpty, "managementGroup.initialServer.name", "must not be empty")
-        check.atLeast(mg.initialServer.cores, 1, "managementGroup.initialServer.cores")
-        check.atLeast(mg.initialServer.maxConsoles, 1, "managementGroup.initialServer.maxConsoles")
         let extra = mg.additionalServers
-        if let count = extra.count { check.atLeast(count, 0, "managementGroup.additionalServers.count") }
         if let ratio = extra.consolesPerServer {
-            check.atLeast(ratio, 1, "managementGroup.additionalServers.consolesPerServer")
+            check.that(ratio >= 1, "managementGroup.additionalServers.consolesPerServer", "must be at least 1, got \(ratio)")
         }
-        check.atLeast(extra.cores, 1, "managementGroup.additionalServers.cores")
-        check.atLeast(extra.maxConsoles, 1, "managementGroup.additionalServers.maxConsoles")
         if let ratio = extra.consolesPerServer, extra.count == nil, ratio >= 1, extra.maxConsoles >= 1 {
             check.that(ratio <= extra.maxConsoles, "managementGroup.additionalServers.consolesPerServer",
                        "a ratio above maxConsoles (\(extra.maxConsoles)) would plan more consoles per server than one accepts, got \(ratio)")
         }
         check.that(!mg.database.name.trimmingBlanks().isEmpty, "managementGroup.database.name", "must not be empty")
-        check.atLeast(mg.database.cores, 1, "managementGroup.database.cores")
         let db = mg.database
-        if let memory = db.memory {
-            check.that(memory.isFinite && memory > 0, "managementGroup.database.memory", "must be positive (GiB), got \(num(memory))")
-        }
-        check.that(db.reservedMemory.isFinite && db.reservedMemory >= 0, "managementGroup.database.reservedMemory",
-                   "must be zero or positive (GiB), got \(num(db.reservedMemory))")
         check.that(db.rows.isFinite && db.rows >= 0, "managementGroup.database.rows", "must be zero or positive, got \(num(db.rows))")
         check.that(db.memory == nil || db.rows > 0, "managementGroup.database.rows",
                    "must be positive when memory is given (the buffer pool is compared with the database's size)")
-        check.that(db.bytesPerRow.isFinite && db.bytesPerRow > 0, "managementGroup.database.bytesPerRow",
-                   "must be positive, got \(num(db.bytesPerRow))")
-        check.that(db.popularity.isFinite && db.popularity >= 0 && db.popularity <= 3, "managementGroup.database.popularity",
-                   "must be between 0 and 3, got \(num(db.popularity))")
-        if let devices = db.storage.devices { check.atLeast(devices, 1, "managementGroup.database.storage.devices") }
-        if let readTime = db.storage.readTime { check.positiveDuration(readTime, "managementGroup.database.storage.readTime") }
 
-        check.atLeast(consoles.peak, 1, "consoles.peak")
         checkProfile(&check)
-        check.nonNegativeDuration(consoles.networkLatency, "consoles.networkLatency")
         checkRequests(&check)
         check.that((consoles.activePeriod == nil) == (consoles.idlePeriod == nil),
                    consoles.activePeriod == nil ? "consoles.idlePeriod" : "consoles.activePeriod",
                    "activePeriod and idlePeriod go together: give both or neither")
         if let refresh = consoles.idleRefresh {
-            check.positiveDuration(refresh.every, "consoles.idleRefresh.every")
             check.that(consoles.requests.contains { $0.name == refresh.request }, "consoles.idleRefresh.request",
                        "'\(refresh.request)' is not one of the request classes (\(consoles.requests.map(\.name).joined(separator: ", ")))")
             check.that(consoles.activePeriod != nil, "consoles.idleRefresh", "needs activePeriod and idlePeriod (only idle consoles refresh)")
         }
-        if let logon = consoles.logon {
-            check.that(logon.pageReads.isFinite && logon.pageReads >= 0, "consoles.logon.pageReads",
-                       "must be zero or positive, got \(num(logon.pageReads))")
-            check.atLeast(logon.roundTrips, 1, "consoles.logon.roundTrips")
-        }
-        let jobs = [("workflows.job", workflows.job)] + workflows.recurring.enumerated().compactMap { i, r in
-            r.job.map { ("workflows.recurring[\(i)].job", $0) }
-        }
-        for (path, job) in jobs {
-            check.that(job.pageReads.isFinite && job.pageReads >= 0, path + ".pageReads",
-                       "must be zero or positive, got \(num(job.pageReads))")
-        }
-
-        check.positiveDuration(workflows.pollInterval, "workflows.pollInterval")
-        check.atLeast(workflows.batchSize, 1, "workflows.batchSize")
-        check.atLeast(workflows.concurrency, 1, "workflows.concurrency")
-        check.atLeast(workflows.subscriptions, 1, "workflows.subscriptions")
         for (i, item) in workflows.recurring.enumerated() {
             let path = "workflows.recurring[\(i)]"
             check.that(!item.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
-            check.positiveDuration(item.every, path + ".every")
-            if let offset = item.offset { check.nonNegativeDuration(offset, path + ".offset") }
-            check.atLeast(item.jobs, 1, path + ".jobs")
         }
         for (i, burst) in workflows.bursts.enumerated() {
             let path = "workflows.bursts[\(i)]"
             check.that(!burst.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
             check.withinRun(burst.at, duration: duration, path + ".at")
-            check.atLeast(burst.jobs, 1, path + ".jobs")
         }
         checkScheduledJobs(&check)
 
@@ -127,20 +86,8 @@ extension Scenario {
             check.withinRun(failure.at, duration: duration, path + ".at")
             if let repair = failure.repairAfter { check.positiveDuration(repair, path + ".repairAfter") }
         }
-        check.positiveDuration(failures.reconnect.retryEvery, "failures.reconnect.retryEvery")
-        check.positiveDuration(failures.reconnect.giveUpAfter, "failures.reconnect.giveUpAfter")
         if case .server(let name) = failures.promotion.choose {
             check.that(!name.trimmingBlanks().isEmpty, "failures.promotion.choose", "must not be empty")
-        }
-        check.atLeast(failures.down, 0, "failures.down")
-
-        if let v = slo.p95Latency { check.positiveDuration(v, "slo.p95Latency") }
-        if let v = slo.p99Latency { check.positiveDuration(v, "slo.p99Latency") }
-        if let v = slo.maxUtilization { check.fraction(v, "slo.maxUtilization") }
-        if let v = slo.maxDatabaseUtilization { check.fraction(v, "slo.maxDatabaseUtilization") }
-        if let v = slo.p95WorkflowLag { check.positiveDuration(v, "slo.p95WorkflowLag") }
-        if let v = slo.maxAbandonedSessions {
-            check.that(v.isFinite && v >= 0, "slo.maxAbandonedSessions", "must be zero or positive, got \(num(v))")
         }
         checkPortal(&check)
     }
@@ -162,16 +109,10 @@ extension Scenario {
                 check.that(job.kind != .grooming && job.kind != .warehouse, path + ".kind",
                            "'\(job.kind.rawValue)' is not a connector; grooming goes under workflows.grooming, data warehouse jobs under dataWarehouse.jobs")
             }
-            check.positiveDuration(job.every, path + ".every")
-            if let offset = job.offset { check.nonNegativeDuration(offset, path + ".offset") }
-            check.atLeast(job.objects, 0, path + ".objects")
             check.that(job.object.server != nil || job.object.database != nil, path + ".object",
                        "needs a cost: server, database or both")
-            check.that(job.object.pageReads.isFinite && job.object.pageReads >= 0, path + ".object.pageReads",
-                       "must be zero or positive, got \(num(job.object.pageReads))")
             if let initial = job.initialSync {
                 check.withinRun(initial.at, duration: duration, path + ".initialSync.at")
-                check.atLeast(initial.objects, 1, path + ".initialSync.objects")
             }
         }
     }
@@ -191,7 +132,6 @@ extension Scenario {
                            "steps must be in strictly increasing order of from, got \(fmt(step.from)) after \(fmt(previous))")
             }
             check.that(step.from < 86_400, path + ".from", "must be within the day (below 24h), got \(fmt(step.from))")
-            check.that(step.rate.isFinite && step.rate >= 0, path + ".rate", "must be zero or positive, got \(num(step.rate))")
         }
         if profile.allSatisfy({ $0.rate.isFinite && $0.rate >= 0 }) {
             check.that(profile.contains { $0.rate > 0 }, "consoles.profile", "at least one step needs a rate above 0")
@@ -213,17 +153,6 @@ extension Scenario {
             } else {
                 seen[request.name] = i
             }
-            check.that(request.weight.isFinite && request.weight >= 0, path + ".weight",
-                       "must be zero or positive, got \(num(request.weight))")
-            check.that(request.workflowsPerRequest.isFinite && request.workflowsPerRequest >= 0,
-                       path + ".workflowsPerRequest", "must be zero or positive, got \(num(request.workflowsPerRequest))")
-            check.that(request.pageReads.isFinite && request.pageReads >= 0, path + ".pageReads",
-                       "must be zero or positive, got \(num(request.pageReads))")
-            check.atLeast(request.roundTrips, 1, path + ".roundTrips")
-        }
-        for (i, share) in consoles.shares.enumerated() {
-            check.that(share.share.isFinite && share.share >= 0, "consoles.shares[\(i)].share",
-                       "must be zero or positive, got \(num(share.share))")
         }
         if consoles.loadBalancing == .static {
             check.that(consoles.shares.contains { $0.share > 0 }, "consoles.shares",

@@ -7,10 +7,10 @@ extension ScenarioSchema {
 
     static var workflows: Section<Workflows, Workflows> {
         Section(start: Workflows(job: Workflows.Job(server: .unread)), fields: [
-            Field("pollInterval", \.pollInterval, .duration, range: "> 0", default: "60s", doc: "Subscription poll period."),
-            Field("batchSize", \.batchSize, .integer, range: "≥ 1", default: "100", doc: "Jobs one subscription takes per poll."),
-            Field("subscriptions", \.subscriptions, .integer, range: "≥ 1", default: "4", doc: "Subscriptions polling side by side."),
-            Field("concurrency", \.concurrency, .integer, range: "≥ 1", default: "4", doc: "Workflow engine threads."),
+            Field("pollInterval", \.pollInterval, .duration, bound: .positive, default: "60s", doc: "Subscription poll period."),
+            Field("batchSize", \.batchSize, .integer, bound: .atLeast(1), default: "100", doc: "Jobs one subscription takes per poll."),
+            Field("subscriptions", \.subscriptions, .integer, bound: .atLeast(1), default: "4", doc: "Subscriptions polling side by side."),
+            Field("concurrency", \.concurrency, .integer, bound: .atLeast(1), default: "4", doc: "Workflow engine threads."),
             Field("job", \.job, .section(job), .required, doc: "The work of one triggered workflow job."),
             Field("recurring", \.recurring, .list(recurring), default: "none", doc: "Engine work on a timer."),
             Field("bursts", \.bursts, .list(burst), default: "none", doc: "One-off batches of triggered jobs."),
@@ -25,7 +25,7 @@ extension ScenarioSchema {
                 start: Workflows.Job(server: .unread), fields: [
             Field("server", \.server, .distribution, .required, doc: "CPU time on the server holding the workflow role."),
             Field("database", \.database, .distribution, doc: "Database time."),
-            Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0",
+            Field("pageReads", \.pageReads, .number, bound: .nonNegative, default: "0",
                   doc: "Mean logical 8-KiB page reads; buffer-pool misses become storage reads."),
         ])
     }
@@ -34,9 +34,9 @@ extension ScenarioSchema {
         Section(what: "a recurring workflow (a mapping with name, every, jobs, …)",
                 start: Workflows.Recurring(name: "", every: 0, jobs: 0), fields: [
             Field("name", \.name, .text, .required, doc: "Label."),
-            Field("every", \.every, .duration, .required, range: "> 0", doc: "Period."),
-            Field("offset", \.offset, .duration, range: "≥ 0", default: "every", doc: "Time of the first run."),
-            Field("jobs", \.jobs, .integer, .required, range: "≥ 1", doc: "Jobs queued at each run."),
+            Field("every", \.every, .duration, .required, bound: .positive, doc: "Period."),
+            Field("offset", \.offset, .duration, bound: .nonNegative, default: "every", doc: "Time of the first run."),
+            Field("jobs", \.jobs, .integer, .required, bound: .atLeast(1), doc: "Jobs queued at each run."),
             Field("job", \.job, .section(job), default: "workflows.job", doc: "The work of these jobs."),
         ])
     }
@@ -45,7 +45,7 @@ extension ScenarioSchema {
         Section(what: "a burst (a mapping with name, at, jobs)", start: Workflows.Burst(name: "", at: 0, jobs: 0), fields: [
             Field("name", \.name, .text, .required, doc: "Label."),
             Field("at", \.at, .duration, .required, range: "0 ≤ at < duration", doc: "When the jobs are triggered."),
-            Field("jobs", \.jobs, .integer, .required, range: "≥ 1", doc: "How many."),
+            Field("jobs", \.jobs, .integer, .required, bound: .atLeast(1), doc: "How many."),
         ])
     }
 
@@ -57,7 +57,7 @@ extension ScenarioSchema {
             Field("random", \.random, .section(random), doc: "Failures drawn at random."),
             Field("reconnect", \.reconnect, .section(reconnect), default: "see below", doc: "What consoles do when their server goes."),
             Field("promotion", \.promotion, .section(promotion), default: "see below", doc: "How the workflow role moves."),
-            Field("down", \.down, .integer, range: "≥ 0", default: "0", doc: "Additional servers down for the whole run."),
+            Field("down", \.down, .integer, bound: .atLeast(0), default: "0", doc: "Additional servers down for the whole run."),
         ])
     }
 
@@ -75,7 +75,7 @@ extension ScenarioSchema {
             Field("server", \.server, .text, default: "—", doc: "The management server that fails."),
             Field("database", \.database, .boolean, default: "—", doc: "true to fail the database instead."),
             Field("at", \.at, .duration, .required, range: "0 ≤ at < duration", doc: "When."),
-            Field("repairAfter", \.repairAfter, .duration, range: "> 0", default: "never", doc: "Time until it is back."),
+            Field("repairAfter", \.repairAfter, .duration, bound: .positive, default: "never", doc: "Time until it is back."),
         ]) { draft, f, reader throws(ScenarioError) in
             let target: Failures.Target
             switch (draft.server, draft.database) {
@@ -107,8 +107,8 @@ extension ScenarioSchema {
     static var reconnect: Section<Failures.Reconnect, Failures.Reconnect> {
         Section(start: Failures().reconnect, fields: [
             Field("delay", \.delay, .distribution, default: "exponential, mean 2m", doc: "Until the first attempt."),
-            Field("retryEvery", \.retryEvery, .duration, range: "> 0", default: "30s", doc: "Pause between attempts."),
-            Field("giveUpAfter", \.giveUpAfter, .duration, range: "> 0", default: "30m", doc: "Until the session is abandoned."),
+            Field("retryEvery", \.retryEvery, .duration, bound: .positive, default: "30s", doc: "Pause between attempts."),
+            Field("giveUpAfter", \.giveUpAfter, .duration, bound: .positive, default: "30m", doc: "Until the session is abandoned."),
         ])
     }
 

@@ -10,15 +10,15 @@ extension ScenarioSchema {
             Field("arrivals", \.arrivals, .list(portalStep), .required, range: "non-empty",
                   doc: "Visit rates through the day (repeating every 24 h)."),
             Field("thinkTime", \.thinkTime, .distribution, .required, doc: "Time between an answer and the next click."),
-            Field("requestsPerVisit", \.requestsPerVisit, .number, range: "≥ 1", default: "3",
+            Field("requestsPerVisit", \.requestsPerVisit, .number, bound: .atLeast(1), default: "3",
                   doc: "Mean requests per visit after the logon (geometric count)."),
             Field("requests", \.requests, .list(documented(requestClass, at: "consoles.requests")), .required,
                   range: "non-empty", doc: "The portal's request classes, keys as for consoles.requests."),
             Field("logon", \.logon, .section(documented(logon, at: "consoles.logon")), default: "none",
                   doc: "The logon of each visit, keys as for consoles.logon."),
-            Field("networkLatency", \.networkLatency, .duration, range: "≥ 0", default: "0",
+            Field("networkLatency", \.networkLatency, .duration, bound: .nonNegative, default: "0",
                   doc: "Round-trip time between the portal and its server, per round trip."),
-            Field("maxUsers", \.maxUsers, .integer, range: "≥ 1", default: "1000",
+            Field("maxUsers", \.maxUsers, .integer, bound: .atLeast(1), default: "1000",
                   doc: "Visits in progress at most; more are refused."),
         ])
     }
@@ -26,7 +26,7 @@ extension ScenarioSchema {
     static var portalStep: Section<Portal.Step, Portal.Step> {
         Section(what: "a step { from: 8h, perHour: 3000 }", start: Portal.Step(from: 0, perHour: 0), fields: [
             Field("from", \.from, .duration, .required, range: "0 ≤ from < 24h", doc: "Start of the step."),
-            Field("perHour", \.perHour, .number, .required, range: "≥ 0", doc: "Visits beginning per hour."),
+            Field("perHour", \.perHour, .number, .required, bound: .nonNegative, doc: "Visits beginning per hour."),
         ])
     }
 

@@ -10,14 +10,14 @@ enum ScenarioSchema {
                                 workflows: Workflows(job: Workflows.Job(server: .unread))), fields: [
             Field("name", \.name, .text, .required, doc: "Labels the run in reports and output file names."),
             Field("seed", \.seed, .unsigned, range: "0 … 2⁶⁴−1", default: "1", doc: "Seeds every random stream."),
-            Field("duration", \.duration, .duration, .required, range: "> 0", doc: "Simulated time of one replication."),
+            Field("duration", \.duration, .duration, .required, bound: .positive, doc: "Simulated time of one replication."),
             Field("warmup", \.warmup, .duration, range: "0 ≤ warmup < duration", default: "0",
                   doc: "Statistics before this time are left out of the summary."),
             Field("window", \.window, .duration, range: "0 < window ≤ duration", default: "5m",
                   doc: "Width of one time-series window."),
             Field("startsAt", \.startsAt, .timeOfDay, range: "00:00 … 23:59:59", default: "none (hours since the start)",
                   doc: "Clock time at which the simulated day starts; reports and plots show clock time. Changes no result."),
-            Field("replications", \.replications, .integer, range: "≥ 1", default: "10",
+            Field("replications", \.replications, .integer, bound: .atLeast(1), default: "10",
                   doc: "Independent runs with different random streams."),
             Field("managementGroup", \.managementGroup, .section(managementGroup), default: "one server, one database",
                   doc: "The servers."),
@@ -59,21 +59,21 @@ enum ScenarioSchema {
     static var initialServer: Section<ManagementGroup.InitialServer, ManagementGroup.InitialServer> {
         Section(start: ManagementGroup.InitialServer(), fields: [
             Field("name", \.name, .text, default: "MS01", doc: "Server name, used in failures and reports."),
-            Field("cores", \.cores, .integer, range: "≥ 1", default: "4", doc: "CPU cores."),
+            Field("cores", \.cores, .integer, bound: .atLeast(1), default: "4", doc: "CPU cores."),
             Field("acceptsConsoles", \.acceptsConsoles, .admission, default: "auto",
                   doc: "Whether the load balancer sends consoles to it."),
-            Field("maxConsoles", \.maxConsoles, .integer, range: "≥ 1", default: "60", doc: "Most consoles at once."),
+            Field("maxConsoles", \.maxConsoles, .integer, bound: .atLeast(1), default: "60", doc: "Most consoles at once."),
             Field("discipline", \.discipline, .keyword, default: "ps", doc: "How work shares the cores."),
         ])
     }
 
     static var additionalServers: Section<ManagementGroup.AdditionalServers, ManagementGroup.AdditionalServers> {
         Section(start: ManagementGroup.AdditionalServers(), fields: [
-            Field("count", \.count, .integer, range: "≥ 0", doc: "A fixed number of additional servers."),
+            Field("count", \.count, .integer, bound: .atLeast(0), doc: "A fixed number of additional servers."),
             Field("consolesPerServer", \.consolesPerServer, .integer, range: "1 ≤ ratio ≤ maxConsoles",
                   doc: "A sizing ratio: count = ⌈peak / ratio⌉."),
-            Field("cores", \.cores, .integer, range: "≥ 1", default: "4", doc: "Cores of each additional server."),
-            Field("maxConsoles", \.maxConsoles, .integer, range: "≥ 1", default: "60", doc: "Most consoles each holds."),
+            Field("cores", \.cores, .integer, bound: .atLeast(1), default: "4", doc: "Cores of each additional server."),
+            Field("maxConsoles", \.maxConsoles, .integer, bound: .atLeast(1), default: "60", doc: "Most consoles each holds."),
             Field("namePrefix", \.namePrefix, .namePrefix, default: "MS", doc: "Names are the prefix plus a two-digit number."),
             Field("discipline", \.discipline, .keyword, default: "ps", doc: "As for the initial server."),
         ]) { servers, f, reader throws(ScenarioError) in
@@ -87,16 +87,16 @@ enum ScenarioSchema {
     static var database: Section<ManagementGroup.Database, ManagementGroup.Database> {
         Section(start: ManagementGroup.Database(), fields: [
             Field("name", \.name, .text, default: "SQL", doc: "Name in reports."),
-            Field("cores", \.cores, .integer, range: "≥ 1", default: "8", doc: "Cores."),
+            Field("cores", \.cores, .integer, bound: .atLeast(1), default: "8", doc: "Cores."),
             Field("discipline", \.discipline, .keyword, default: "ps", doc: "As above."),
-            Field("memory", \.memory, .number, range: "> 0", default: "none",
+            Field("memory", \.memory, .gibibytes, bound: .positive, default: "none",
                   doc: "SQL Server memory in GiB; without it every page read hits and there is no storage station."),
-            Field("reservedMemory", \.reservedMemory, .number, range: "≥ 0", default: "2",
+            Field("reservedMemory", \.reservedMemory, .gibibytes, bound: .nonNegative, default: "2",
                   doc: "GiB of memory outside the buffer pool."),
             Field("rows", \.rows, .number, range: "≥ 0; > 0 with memory", default: "0", doc: "Rows in the database."),
-            Field("bytesPerRow", \.bytesPerRow, .number, range: "> 0", default: "4096",
+            Field("bytesPerRow", \.bytesPerRow, .number, bound: .positive, default: "4096",
                   doc: "Data, indexes and history per row, bytes."),
-            Field("popularity", \.popularity, .number, range: "0 … 3", default: "0.9",
+            Field("popularity", \.popularity, .number, bound: .between(0, 3), default: "0.9",
                   doc: "Zipf exponent of page popularity."),
             Field("storage", \.storage, .section(storage), default: "hdd15k", doc: "The data volume."),
         ])
@@ -105,9 +105,9 @@ enum ScenarioSchema {
     static var storage: Section<ManagementGroup.Storage, ManagementGroup.Storage> {
         Section(start: ManagementGroup.Storage(), fields: [
             Field("kind", \.kind, .keyword, default: "hdd15k", doc: "hdd15k (15 000-rpm drives, RAID 1+0) or ssd."),
-            Field("devices", \.devices, .integer, range: "≥ 1", default: "8 (hdd15k), 4 (ssd)",
+            Field("devices", \.devices, .integer, bound: .atLeast(1), default: "8 (hdd15k), 4 (ssd)",
                   doc: "Drives serving reads in parallel."),
-            Field("readTime", \.readTime, .duration, range: "> 0", default: "5.5ms (hdd15k), 0.1ms (ssd)",
+            Field("readTime", \.readTime, .duration, bound: .positive, default: "5.5ms (hdd15k), 0.1ms (ssd)",
                   doc: "Time of one random 8-KiB read."),
         ])
     }
@@ -116,7 +116,7 @@ enum ScenarioSchema {
 
     static var consoles: Section<Consoles, Consoles> {
         Section(start: Consoles(peak: 0, sessionLength: .unread, thinkTime: .unread, requests: []), fields: [
-            Field("peak", \.peak, .integer, .required, range: "≥ 1", doc: "Consoles connected at the busiest time."),
+            Field("peak", \.peak, .integer, .required, bound: .atLeast(1), doc: "Consoles connected at the busiest time."),
             Field("start", \.start, .keyword, default: "steady", doc: "The population at time 0."),
             Field("profile", \.profile, .list(profileStep), default: "[ { from: 0, rate: 1 } ]",
                   doc: "The daily login pattern."),
@@ -126,7 +126,7 @@ enum ScenarioSchema {
             Field("thinkTime", \.thinkTime, .distribution, .required, doc: "Time between an answer and the next request."),
             Field("loadBalancing", \.loadBalancing, .keyword, default: "least-connections",
                   doc: "How a console picks a server."),
-            Field("networkLatency", \.networkLatency, .duration, range: "≥ 0", default: "0",
+            Field("networkLatency", \.networkLatency, .duration, bound: .nonNegative, default: "0",
                   doc: "Round-trip network time, paid once per round trip of a request."),
             Field("requests", \.requests, .list(requestClass), .required, range: "non-empty", doc: "The request classes."),
             Field("shares", \.shares, .list(serverShare), default: "none",
@@ -144,7 +144,7 @@ enum ScenarioSchema {
 
     static var idleRefresh: Section<Consoles.IdleRefresh, Consoles.IdleRefresh> {
         Section(start: Consoles.IdleRefresh(every: 0, request: ""), fields: [
-            Field("every", \.every, .duration, .required, range: "> 0", doc: "Period of the refresh."),
+            Field("every", \.every, .duration, .required, bound: .positive, doc: "Period of the refresh."),
             Field("request", \.request, .text, .required, doc: "The request class it sends."),
         ])
     }
@@ -155,15 +155,15 @@ enum ScenarioSchema {
             Field("server", \.server, .distribution, .required, doc: "CPU time before the database call."),
             Field("database", \.database, .distribution, doc: "Database time."),
             Field("serverAfter", \.serverAfter, .distribution, doc: "CPU time after the database call."),
-            Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0", doc: "Mean logical page reads."),
-            Field("roundTrips", \.roundTrips, .integer, range: "≥ 1", default: "1", doc: "Network round trips."),
+            Field("pageReads", \.pageReads, .number, bound: .nonNegative, default: "0", doc: "Mean logical page reads."),
+            Field("roundTrips", \.roundTrips, .integer, bound: .atLeast(1), default: "1", doc: "Network round trips."),
         ])
     }
 
     static var serverShare: Section<ServerShare, ServerShare> {
         Section(what: "a share { server: MS02, share: 0.5 }", start: ServerShare(server: "", share: 0), fields: [
             Field("server", \.server, .text, .required, doc: "A management server that accepts consoles."),
-            Field("share", \.share, .number, .required, range: "≥ 0", doc: "Relative share of the analysts."),
+            Field("share", \.share, .number, .required, bound: .nonNegative, doc: "Relative share of the analysts."),
             Field("team", \.team, .text, doc: "A label (the team pinned to this server)."),
         ])
     }
@@ -171,7 +171,7 @@ enum ScenarioSchema {
     static var profileStep: Section<Consoles.ProfileStep, Consoles.ProfileStep> {
         Section(what: "a profile step { from: 9h, rate: 0.5 }", start: Consoles.ProfileStep(from: 0, rate: 0), fields: [
             Field("from", \.from, .duration, .required, range: "0 ≤ from < 24h", doc: "Start of the step."),
-            Field("rate", \.rate, .number, .required, range: "≥ 0", doc: "Multiplier of the peak arrival rate."),
+            Field("rate", \.rate, .number, .required, bound: .nonNegative, doc: "Multiplier of the peak arrival rate."),
         ])
     }
 
@@ -179,15 +179,15 @@ enum ScenarioSchema {
         Section(what: "a request class (a mapping with name, weight, server, …)",
                 start: RequestClass(name: "", weight: 0, server: .unread), fields: [
             Field("name", \.name, .text, .required, doc: "Unique among the request classes."),
-            Field("weight", \.weight, .number, .required, range: "≥ 0", doc: "Relative frequency."),
+            Field("weight", \.weight, .number, .required, bound: .nonNegative, doc: "Relative frequency."),
             Field("server", \.server, .distribution, .required, doc: "CPU time before the database call."),
             Field("database", \.database, .distribution, doc: "Database time."),
             Field("serverAfter", \.serverAfter, .distribution, doc: "CPU time after the database call."),
-            Field("workflowsPerRequest", \.workflowsPerRequest, .number, range: "≥ 0", default: "0",
+            Field("workflowsPerRequest", \.workflowsPerRequest, .number, bound: .nonNegative, default: "0",
                   doc: "Mean workflow jobs the request triggers."),
-            Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0",
+            Field("pageReads", \.pageReads, .number, bound: .nonNegative, default: "0",
                   doc: "Mean logical 8-KiB page reads; buffer-pool misses become storage reads."),
-            Field("roundTrips", \.roundTrips, .integer, range: "≥ 1", default: "1",
+            Field("roundTrips", \.roundTrips, .integer, bound: .atLeast(1), default: "1",
                   doc: "Network round trips; each costs networkLatency."),
         ])
     }
@@ -196,13 +196,13 @@ enum ScenarioSchema {
 
     static var serviceLevelObjectives: Section<ServiceLevelObjectives, ServiceLevelObjectives> {
         Section(start: ServiceLevelObjectives(), fields: [
-            Field("p95Latency", \.p95Latency, .duration, range: "> 0", doc: "95th percentile of console response time."),
-            Field("p99Latency", \.p99Latency, .duration, range: "> 0", doc: "99th percentile of console response time."),
-            Field("maxUtilization", \.maxUtilization, .number, range: "(0, 1]", doc: "Highest server window utilization."),
-            Field("maxDatabaseUtilization", \.maxDatabaseUtilization, .number, range: "(0, 1]",
+            Field("p95Latency", \.p95Latency, .duration, bound: .positive, doc: "95th percentile of console response time."),
+            Field("p99Latency", \.p99Latency, .duration, bound: .positive, doc: "99th percentile of console response time."),
+            Field("maxUtilization", \.maxUtilization, .number, bound: .fraction, doc: "Highest server window utilization."),
+            Field("maxDatabaseUtilization", \.maxDatabaseUtilization, .number, bound: .fraction,
                   doc: "Highest database window utilization."),
-            Field("p95WorkflowLag", \.p95WorkflowLag, .duration, range: "> 0", doc: "95th percentile of workflow lag."),
-            Field("maxAbandonedSessions", \.maxAbandonedSessions, .number, range: "≥ 0",
+            Field("p95WorkflowLag", \.p95WorkflowLag, .duration, bound: .positive, doc: "95th percentile of workflow lag."),
+            Field("maxAbandonedSessions", \.maxAbandonedSessions, .number, bound: .nonNegative,
                   doc: "Sessions abandoned per replication."),
         ])
     }

@@ -9,9 +9,9 @@ extension ScenarioSchema {
             Field("name", \.name, .text, .required, doc: "Unique among connectors, grooming and data warehouse jobs."),
             Field("kind", \.kind, .keyword, .required, range: "a connector kind",
                   doc: "Which connector; a label."),
-            Field("every", \.every, .duration, .required, range: "> 0", doc: "Period of the incremental syncs."),
-            Field("offset", \.offset, .duration, range: "≥ 0", default: "every", doc: "Time of the first incremental sync."),
-            Field("objects", \.objects, .integer, .required, range: "≥ 0", doc: "Objects per incremental sync."),
+            Field("every", \.every, .duration, .required, bound: .positive, doc: "Period of the incremental syncs."),
+            Field("offset", \.offset, .duration, bound: .nonNegative, default: "every", doc: "Time of the first incremental sync."),
+            Field("objects", \.objects, .integer, .required, bound: .atLeast(0), doc: "Objects per incremental sync."),
             Field("object", \.object, .section(workflowObject), .required, doc: "The cost of one object."),
             Field("initialSync", \.initialSync, .section(initialSync), doc: "A full synchronisation first."),
         ])
@@ -21,9 +21,9 @@ extension ScenarioSchema {
         Section(what: "a grooming job (a mapping with name, every, offset, objects, object)",
                 start: ScheduledJob(name: "", kind: .grooming, every: 86_400, objects: 0, object: .init()), fields: [
             Field("name", \.name, .text, .required, doc: "Unique among connectors, grooming and data warehouse jobs."),
-            Field("every", \.every, .duration, range: "> 0", default: "1d", doc: "Period."),
-            Field("offset", \.offset, .duration, range: "≥ 0", default: "every", doc: "Time of the first run (02:00 is 2h)."),
-            Field("objects", \.objects, .integer, .required, range: "≥ 0", doc: "Objects removed per run."),
+            Field("every", \.every, .duration, bound: .positive, default: "1d", doc: "Period."),
+            Field("offset", \.offset, .duration, bound: .nonNegative, default: "every", doc: "Time of the first run (02:00 is 2h)."),
+            Field("objects", \.objects, .integer, .required, bound: .atLeast(0), doc: "Objects removed per run."),
             Field("object", \.object, .section(workflowObject), .required, doc: "The cost of one object."),
         ])
     }
@@ -40,7 +40,7 @@ extension ScenarioSchema {
     static var initialSync: Section<ScheduledJob.InitialSync, ScheduledJob.InitialSync> {
         Section(start: ScheduledJob.InitialSync(objects: 0), fields: [
             Field("at", \.at, .duration, range: "0 ≤ at < duration", default: "0", doc: "When it starts."),
-            Field("objects", \.objects, .integer, .required, range: "≥ 1", doc: "Objects it inserts, one after another."),
+            Field("objects", \.objects, .integer, .required, bound: .atLeast(1), doc: "Objects it inserts, one after another."),
         ])
     }
 
@@ -54,9 +54,9 @@ extension ScenarioSchema {
         Section(what: "a data warehouse job (a mapping with name, every, objects, object)",
                 start: ScheduledJob(name: "", kind: .warehouse, every: 0, objects: 0, object: .init()), fields: [
             Field("name", \.name, .text, .required, doc: "Unique among connectors, grooming and data warehouse jobs."),
-            Field("every", \.every, .duration, .required, range: "> 0", doc: "Period."),
-            Field("offset", \.offset, .duration, range: "≥ 0", default: "every", doc: "Time of the first run."),
-            Field("objects", \.objects, .integer, .required, range: "≥ 0", doc: "Batches read per run, one after another."),
+            Field("every", \.every, .duration, .required, bound: .positive, doc: "Period."),
+            Field("offset", \.offset, .duration, bound: .nonNegative, default: "every", doc: "Time of the first run."),
+            Field("objects", \.objects, .integer, .required, bound: .atLeast(0), doc: "Batches read per run, one after another."),
             Field("object", \.object, .section(warehouseObject), .required, doc: "The cost of one batch."),
         ])
     }
@@ -70,7 +70,7 @@ extension ScenarioSchema {
 
     /// One object's logical page reads, the same for every kind of scheduled job.
     static var pageReadsField: Field<ScheduledJob.Object> {
-        Field("pageReads", \.pageReads, .number, range: "≥ 0", default: "0",
+        Field("pageReads", \.pageReads, .number, bound: .nonNegative, default: "0",
               doc: "Mean logical 8-KiB page reads per object; the buffer pool's misses become storage reads after the database time.")
     }
 }

@@ -15,10 +15,12 @@ import Yams
 //      (a file that does not mention the field must keep its meaning);
 //   2. add one line to that section's field list (`ScenarioSchema+Scenario.swift`: top level,
 //      management group, consoles, SLOs; `ScenarioSchema+Failures.swift`: workflows, failures):
-//          Field("retryLimit", \.retryLimit, .integer, range: "≥ 0", default: "3",
+//          Field("retryLimit", \.retryLimit, .integer, bound: .nonNegative, default: "3",
 //                doc: "Attempts before a request fails.")
+//      A `bound` (`ScenarioSchema+Bounds.swift`) is both the documented range and its check;
+//      a range that involves other fields is a `range:` text, checked in `Scenario+Validation.swift`;
 //   3. add its row to the section's table in `Documentation/Scenario.md` (the schema test
-//      fails until you do), and its range check to `Scenario+Validation.swift`.
+//      fails until you do).
 // A new section is a `Section` with its fields, used as `.section(…)` or `.list(…)` by a
 // field of its parent; a section documented under another heading (the job of a recurring
 // workflow is documented once, at `workflows.job`) names that heading in `documentedAt`.
@@ -32,6 +34,8 @@ struct FieldKind<T> {
     /// The keys of a nested section, for the documentation check; empty for scalars.
     var reference: [SchemaEntry] = []
     let read: (ScenarioReader, Node, String) throws(ScenarioError) -> T
+    /// Checks a value's bounds (a bounded scalar, or the fields of a nested section) at a path.
+    var check: ((T, String, inout Checker) -> Void)? = nil
 }
 
 /// One key of a section, as documented.
@@ -59,6 +63,8 @@ struct Field<Value> {
     let entry: SchemaEntry
     let nested: [SchemaEntry]
     let apply: (inout Value, ScenarioReader, Node, String) throws(ScenarioError) -> Void
+    /// The bound checks of the field's value, nested sections included; nil when it has none.
+    let check: ((Value, String, inout Checker) -> Void)?
 
     init<T>(_ name: String, _ target: WritableKeyPath<Value, T>, _ kind: FieldKind<T>,
             _ requirement: Requirement = .optional, range: String = "", default defaultValue: String = "",
@@ -69,14 +75,30 @@ struct Field<Value> {
                             defaultValue: defaultValue, doc: doc)
         nested = kind.reference
         apply = { value, reader, node, path throws(ScenarioError) in value[keyPath: target] = try kind.read(reader, node, path) }
+        check = kind.check.map { check in { value, path, checker in check(value[keyPath: target], path, &checker) } }
+    }
+
+    /// A field with a bound: its range column and its check come from the one declaration.
+    init<T: Bounded>(_ name: String, _ target: WritableKeyPath<Value, T>, _ kind: FieldKind<T>,
+                     _ requirement: Requirement = .optional, bound: Bound, default defaultValue: String = "", doc: String) {
+        self.init(name, target, kind.bounded(bound), requirement, range: bound.text, default: defaultValue, doc: doc)
+    }
+
+    /// A field with a bound whose absence means nil.
+    init<T: Bounded>(_ name: String, _ target: WritableKeyPath<Value, T?>, _ kind: FieldKind<T>,
+                     bound: Bound, default defaultValue: String = "none", doc: String) {
+        self.init(name, target, kind.bounded(bound), range: bound.text, default: defaultValue, doc: doc)
     }
 
     /// A field whose absence means nil.
     init<T>(_ name: String, _ target: WritableKeyPath<Value, T?>, _ kind: FieldKind<T>,
             range: String = "", default defaultValue: String = "none", doc: String) {
-        self.init(name, target, FieldKind<T?>(type: kind.type, unit: kind.unit, reference: kind.reference) {
+        let check = kind.check.map { check in
+            { (value: T?, path: String, checker: inout Checker) in if let value { check(value, path, &checker) } }
+        }
+        self.init(name, target, FieldKind<T?>(type: kind.type, unit: kind.unit, reference: kind.reference, read: {
             reader, node, path throws(ScenarioError) in try kind.read(reader, node, path)
-        }, .optional, range: range, default: defaultValue, doc: doc)
+        }, check: check), .optional, range: range, default: defaultValue, doc: doc)
     }
 }
 
@@ -150,6 +172,8 @@ extension Section where Draft == Value {
 extension FieldKind where T == Double {
     static var duration: Self { Self(type: "duration", unit: "s") { r, n, p throws(ScenarioError) in try r.duration(n, p) } }
     static var number: Self { Self(type: "number") { r, n, p throws(ScenarioError) in try r.number(n, p) } }
+    /// A number of GiB (SQL Server memory); messages name the unit.
+    static var gibibytes: Self { Self(type: "number", unit: "GiB") { r, n, p throws(ScenarioError) in try r.number(n, p) } }
 }
 
 extension FieldKind where T == Int {
@@ -182,18 +206,45 @@ extension FieldKind where T: RawRepresentable & CaseIterable, T.RawValue == Stri
 }
 
 extension FieldKind {
-    /// A nested mapping.
+    /// A nested mapping read through a draft (`Failures.Scheduled`): its fields' bounds are
+    /// checked by hand in `Scenario+Validation.swift`.
     static func section<D>(_ section: Section<D, T>) -> Self {
         Self(type: "mapping", reference: section.reference()) { r, n, p throws(ScenarioError) in try section.read(r, n, p) }
     }
 
-    /// A list of mappings, each item a `section`.
-    static func list<D, E>(_ section: Section<D, E>) -> Self where T == [E] {
+    /// A nested mapping, whose fields' bounds are checked with the field that holds it.
+    static func section(_ section: Section<T, T>) -> Self {
+        Self(type: "mapping", reference: section.reference(), read: { r, n, p throws(ScenarioError) in
+            try section.read(r, n, p)
+        }, check: { value, path, checker in section.check(value, path, &checker) })
+    }
+
+    /// A list of mappings, each item a `section` read through a draft.
+    static func list<D, E>(_ section: Section<D, E>) -> Self where T == [E] { items(of: section) }
+
+    /// A list of mappings, each item a `section`; each item's bounds are checked at `path[i]`.
+    static func list<E>(_ section: Section<E, E>) -> Self where T == [E] {
+        var kind = items(of: section)
+        kind.check = { items, path, checker in
+            for (i, item) in items.enumerated() { section.check(item, "\(path)[\(i)]", &checker) }
+        }
+        return kind
+    }
+
+    private static func items<D, E>(of section: Section<D, E>) -> Self where T == [E] {
         Self(type: "list", reference: FieldKind<E>.section(section).reference) { r, n, p throws(ScenarioError) in
             var result: [E] = []
             for item in try r.items(n, p) { result.append(try section.read(r, item.node, item.path)) }
             return result
         }
+    }
+
+    /// The same kind with a bound on its values.
+    func bounded(_ bound: Bound) -> Self where T: Bounded {
+        var kind = self
+        let type = self.type, unit = self.unit
+        kind.check = { value, path, checker in checker.bounded(value, bound, path, kind: type, unit: unit) }
+        return kind
     }
 
     /// The same text, converted further (`choose: least-loaded` or a server name).

@@ -68,7 +68,10 @@ public enum SensitivityReport {
         let height = 160 + 28 * max(1, count)
         let data = "'\(dir)/sensitivity-tornado.dat'"
         let body = """
-        set title '\(title.replacingOccurrences(of: "'", with: "''"))'
+        # The title is centred on the image, not on the plot: the factor names take the left
+        # half, and a title centred over the bars alone runs off the right edge.
+        set tmargin 3
+        set label 1 '\(title.replacingOccurrences(of: "'", with: "''"))' at screen 0.5, screen 1 offset 0, -1.2 center front
         set xlabel '\(xlabel.replacingOccurrences(of: "'", with: "''"))'
         set ytics nomirror
         \(xticStep.map { "set xtics \(NumberFormat.literal($0))" } ?? "")
