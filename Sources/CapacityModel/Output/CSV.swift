@@ -45,9 +45,7 @@ extension RunReport {
         return out
     }
 
-    public static let eventsHeader = RunIdentity.csvHeader
-        + ",replication,time_s,event,target,consoles,failed_requests,workflow_jobs,recovery_s,reconnected,abandoned,"
-        + "survivor_peak_utilization,survivor_peak_p95_ms,backlog_peak,drain_s,workflow_lag_p95_s,workflow_lag_max_s"
+    public static let eventsHeader = RunIdentity.csvHeader + "," + EventColumn.header
 
     /// `events.csv`: failures, repairs, promotions and database outages with their recovery figures.
     public func eventsCSV(header: Bool = true) -> String {
@@ -57,8 +55,9 @@ extension RunReport {
         for r in replications {
             for i in r.incidents {
                 let isFailure = i.kind == .serverFailure
-                // One `consoles` column for two counts, at most one of them non-zero: consoles
-                // displaced (server failures), jobs waiting in the database (database events).
+                // In `EventColumn` order. One `consoles` column for two counts, at most one of
+                // them non-zero: consoles displaced (server failures), jobs waiting in the
+                // database (database events).
                 let fields: [String] = [
                     id, String(r.replication), NumberFormat.csv(i.time), i.kind.rawValue, csvField(i.target), String(i.displacedConsoles + i.databaseJobsWaiting),
                     String(i.failedRequests), String(i.workflowJobs), opt(i.recoverySeconds),
