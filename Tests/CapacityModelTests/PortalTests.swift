@@ -80,6 +80,29 @@ struct PortalTests {
         #expect(Self.value(with, .latencyP95) == Self.value(without, .latencyP95))
     }
 
+    /// `slo.portalP95Latency` judges the portal's p95 (in seconds, logons apart): the portal's
+    /// requests take about 1.1 s on average here, so a 20 s limit holds and a 0.2 s one fails;
+    /// the objective without a portal is refused at its place.
+    @Test func thePortalLatencyObjectiveIsJudged() throws {
+        var s = Self.group(duration: 1800)
+        let report = RunReport(scenario: s, replications: ScenarioRunner.run(s, replications: 0..<3, threads: 2))
+        func verdict(_ limit: Double) -> SLOResult? {
+            var slo = ServiceLevelObjectives()
+            slo.portalP95Latency = limit
+            return report.evaluate(slo, databaseName: "SQL").first
+        }
+        let pass = try #require(verdict(20))
+        #expect(pass.objective == .portalP95Latency && pass.verdict == .pass)
+        let p95 = Estimate(values: report.replications.map { Self.value($0, .portalLatencyP95) / 1000 })
+        #expect(abs(pass.estimate.mean - p95.mean) < 1e-9, "the objective reads portal_latency_p95_ms, in seconds")
+        #expect(verdict(0.2)?.verdict == .fail)
+
+        s.portal = nil
+        s.slo.portalP95Latency = 5
+        #expect(s.problems().first == ScenarioProblem(field: "slo.portalP95Latency",
+                                                      message: "needs a portal block (there is no portal to judge)"))
+    }
+
     /// Portal fields are refused at their line and column with the field's path.
     @Test func badPortalFieldsAreRefusedWithTheirPosition() throws {
         let base = try String(contentsOf: PublishedFactsTests.directory.appendingPathComponent("portal-monday-morning.yaml"),

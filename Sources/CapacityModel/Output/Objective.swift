@@ -8,6 +8,7 @@ public enum Objective: String, CaseIterable, Sendable {
     case maxDatabaseUtilization
     case p95WorkflowLag
     case maxAbandonedSessions
+    case portalP95Latency
 
     /// The metric the objective judges and where: the one place an objective meets its metric.
     public var reads: (metric: Metric, at: StationKind) {
@@ -18,6 +19,7 @@ public enum Objective: String, CaseIterable, Sendable {
         case .maxDatabaseUtilization: (.utilizationPeak, .database)
         case .p95WorkflowLag: (.workflowLagP95, .all)
         case .maxAbandonedSessions: (.sessionsAbandoned, .all)
+        case .portalP95Latency: (.portalLatencyP95, .all)
         }
     }
 
@@ -33,6 +35,7 @@ public enum Objective: String, CaseIterable, Sendable {
         case .maxDatabaseUtilization: "busiest 5-minute window of the database at most"
         case .p95WorkflowLag: "95 % of workflows start within"
         case .maxAbandonedSessions: "consoles giving up after a failure at most"
+        case .portalP95Latency: "95 % of Self-Service Portal requests answered within"
         }
     }
 
@@ -45,6 +48,7 @@ public enum Objective: String, CaseIterable, Sendable {
         case .maxDatabaseUtilization: "peak database utilization"
         case .p95WorkflowLag: "p95 workflow lag"
         case .maxAbandonedSessions: "abandoned sessions"
+        case .portalP95Latency: "p95 portal latency"
         }
     }
 
@@ -72,6 +76,7 @@ extension ServiceLevelObjectives {
             case .maxDatabaseUtilization: maxDatabaseUtilization
             case .p95WorkflowLag: p95WorkflowLag
             case .maxAbandonedSessions: maxAbandonedSessions
+            case .portalP95Latency: portalP95Latency
             }
         }
         set {
@@ -82,6 +87,7 @@ extension ServiceLevelObjectives {
             case .maxDatabaseUtilization: maxDatabaseUtilization = newValue
             case .p95WorkflowLag: p95WorkflowLag = newValue
             case .maxAbandonedSessions: maxAbandonedSessions = newValue
+            case .portalP95Latency: portalP95Latency = newValue
             }
         }
     }

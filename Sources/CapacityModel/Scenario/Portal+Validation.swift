@@ -2,7 +2,10 @@
 /// (`Scenario+Validation.swift`); the bounds of single fields come from the schema.
 extension Scenario {
     func checkPortal(_ check: inout Checker) {
-        guard let portal else { return }
+        guard let portal else {
+            check.that(slo.portalP95Latency == nil, "slo.portalP95Latency", "needs a portal block (there is no portal to judge)")
+            return
+        }
         let fmt = DurationSyntax.format, num = NumberFormat.literal
         check.that(!portal.server.trimmingBlanks().isEmpty, "portal.server", "must not be empty")
         if portal.arrivals.isEmpty {

@@ -250,10 +250,9 @@ public struct ServiceLevelObjectives: Sendable {
     public var p95WorkflowLag: Double?
     /// Sessions abandoned after failing to reconnect, per replication.
     public var maxAbandonedSessions: Double?
+    /// Self-Service Portal request latency (logons excluded), seconds.
+    public var portalP95Latency: Double?
     public init() {}
 
-    public var isEmpty: Bool {
-        p95Latency == nil && p99Latency == nil && maxUtilization == nil && maxDatabaseUtilization == nil
-            && p95WorkflowLag == nil && maxAbandonedSessions == nil
-    }
+    public var isEmpty: Bool { Objective.allCases.allSatisfy { self[$0] == nil } }
 }

@@ -204,6 +204,8 @@ enum ScenarioSchema {
             Field("p95WorkflowLag", \.p95WorkflowLag, .duration, bound: .positive, doc: "95th percentile of workflow lag."),
             Field("maxAbandonedSessions", \.maxAbandonedSessions, .number, bound: .nonNegative,
                   doc: "Sessions abandoned per replication."),
+            Field("portalP95Latency", \.portalP95Latency, .duration, bound: .positive,
+                  doc: "95th percentile of Self-Service Portal response time; needs a portal."),
         ])
     }
 }
