@@ -61,7 +61,15 @@ final class SensitivityTests: XCTestCase {
         s.consoles.networkLatency = 0.05
         s.managementGroup.database.memory = 16
         s.managementGroup.database.rows = 2_500_000
+        s.workflows.connectors = [ScheduledJob(name: "ad", kind: .activeDirectory, every: 3600, objects: 100,
+                                               object: .init(server: Fixtures.d(0.01), pageReads: 40))]
+        s.workflows.grooming = [ScheduledJob(name: "purge", kind: .grooming, every: 86_400, objects: 10,
+                                             object: .init(database: Fixtures.d(1)))]  // no page reads: not listed
+        s.dataWarehouse = [ScheduledJob(name: "extract", kind: .warehouse, every: 3600, objects: 50,
+                                        object: .init(database: Fixtures.d(0.2), pageReads: 300))]
         let expected: [(String, Double, String)] = [
+            ("workflows.connectors[0].object.pageReads", 40, "ad page reads per object"),
+            ("dataWarehouse.jobs[0].object.pageReads", 300, "extract page reads per object"),
             ("consoles.requests[0].pageReads", 3000, "open-view page reads"), ("workflows.job.pageReads", 500, "workflow job page reads"),
             ("consoles.logon.server.mean", 4, "logon server demand"), ("consoles.logon.database.mean", 1, "logon database demand"),
             ("consoles.logon.pageReads", 20000, "logon page reads"), ("consoles.activePeriod.mean", 1200, "active period"),
@@ -70,6 +78,7 @@ final class SensitivityTests: XCTestCase {
             ("managementGroup.database.storage.readTime", 0.0055, "storage read time"),
         ]
         let factors = SensitivityFactor.defaults(for: s)
+        XCTAssertFalse(factors.contains { $0.quantity.field.hasPrefix("workflows.grooming") })
         for (field, value, label) in expected {
             let f = try XCTUnwrap(factors.first { $0.quantity.field == field }, field)
             XCTAssertEqual(f.base, value, accuracy: 1e-12, field)

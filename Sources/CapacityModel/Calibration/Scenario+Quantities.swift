@@ -1,7 +1,8 @@
 import Stochastics
 
 /// The table of the numbers calibration fits and sensitivity varies: every demand mean (the
-/// request classes', the logon's, the workflow jobs'), logical page reads, think, active and
+/// request classes', the logon's, the workflow jobs'), logical page reads (those of scheduled
+/// jobs' objects too), think, active and
 /// idle times, the idle refresh interval, saves per hour, workflows per save, the poll
 /// interval, network latency, SQL memory, the storage read time, the consoles. A quantity the
 /// scenario does not use (no database demand, no storage, page reads of 0) is left out: it
@@ -49,6 +50,18 @@ extension Scenario {
         for (r, recurring) in workflows.recurring.enumerated() where recurring.job != nil {
             out += Self.demands(of: recurring.job!, at: \.workflows.recurring[r].job!, field: "workflows.recurring[\(r)].job",
                                 yamlPath: [.key("workflows"), .key("recurring"), .index(r), .key("job")])
+        }
+        // Connectors, grooming and data warehouse jobs: the page reads of each object.
+        let scheduled: [(field: String, yaml: [Q.Step], key: WritableKeyPath<Scenario, ScheduledJob>, job: ScheduledJob)] =
+            workflows.connectors.indices.map { ("workflows.connectors[\($0)]", [.key("workflows"), .key("connectors"), .index($0)],
+                                                \.workflows.connectors[$0], workflows.connectors[$0]) }
+            + workflows.grooming.indices.map { ("workflows.grooming[\($0)]", [.key("workflows"), .key("grooming"), .index($0)],
+                                                \.workflows.grooming[$0], workflows.grooming[$0]) }
+            + dataWarehouse.indices.map { ("dataWarehouse.jobs[\($0)]", [.key("dataWarehouse"), .key("jobs"), .index($0)],
+                                           \.dataWarehouse[$0], dataWarehouse[$0]) }
+        for place in scheduled where place.job.object.pageReads > 0 {
+            out.append(Self.pageReads(place.key.appending(path: \.object.pageReads), place.field + ".object",
+                                      place.yaml + [.key("object")]))
         }
         let database: [Q.Step] = [.key("managementGroup"), .key("database")]
         if managementGroup.database.memory != nil {

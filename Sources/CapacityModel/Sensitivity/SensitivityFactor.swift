@@ -72,6 +72,9 @@ public struct SensitivityFactor: Sendable {
         for step in q.yamlPath {
             if case .index(let i) = step, q.field.hasPrefix("consoles.requests[") { owner = scenario.consoles.requests[i].name + " " }
             if case .index(let i) = step, q.field.hasPrefix("workflows.recurring[") { owner = scenario.workflows.recurring[i].name + " " }
+            if case .index(let i) = step, q.field.hasPrefix("workflows.connectors[") { owner = scenario.workflows.connectors[i].name + " " }
+            if case .index(let i) = step, q.field.hasPrefix("workflows.grooming[") { owner = scenario.workflows.grooming[i].name + " " }
+            if case .index(let i) = step, q.field.hasPrefix("dataWarehouse.jobs[") { owner = scenario.dataWarehouse[i].name + " " }
         }
         let part: String
         switch q.group {
@@ -80,7 +83,9 @@ public struct SensitivityFactor: Sendable {
         case .workflowServerDemand: part = owner.isEmpty ? "workflow job server demand" : "job server demand"
         case .workflowDatabaseDemand: part = owner.isEmpty ? "workflow job database demand" : "job database demand"
         case .saveRate: part = "weight (saves per hour)"
-        case .pageReads: part = q.field.hasPrefix("workflows.job.") ? "workflow job page reads" : "page reads"
+        case .pageReads:
+            part = q.field.hasPrefix("workflows.job.") ? "workflow job page reads"
+                : q.field.hasSuffix(".object.pageReads") ? "page reads per object" : "page reads"
         default: part = q.group.rawValue
         }
         return owner + part
