@@ -10,8 +10,8 @@ the scenario with one thread on each smsim binary given (two or more compare bui
 commit before a change and after it, under the same conditions). Each side's events per second
 are taken from its CPU time (user + system of the child process), best of the rounds: on a
 machine shared with other work the CPU time is much steadier than the wall clock, and the best
-round is the least disturbed one. The last line gives each binary's ratio to the C loop and,
-with several binaries, each one's speed relative to the first.
+round is the least disturbed one. The last lines give each binary's best and median, its ratio
+to the C loop and, with several binaries, its speed relative to the first (best and median).
 """
 import json, os, resource, subprocess, sys, tempfile
 
@@ -40,6 +40,7 @@ def cpu_seconds(cmd):
 best_c = 0.0
 best = [0.0] * len(binaries)
 events = [0] * len(binaries)
+samples = [[] for _ in binaries]
 with tempfile.TemporaryDirectory() as out:
     for i in range(rounds):
         seconds, text = cpu_seconds([c_loop, '--lam', '0.9', '--mu', '1', '--c', '1', '--customers', '2000000', '--seed', '1'])
@@ -48,8 +49,11 @@ with tempfile.TemporaryDirectory() as out:
             seconds, _ = cpu_seconds([smsim, 'run', scenario, '--replications', '1', '--threads', '1', '--quiet', '--out', out])
             events[b] = json.load(open(os.path.join(out, 'run.json')))['events']
             best[b] = max(best[b], events[b] / seconds)
+            samples[b].append(events[b] / seconds)
         models = ', '.join(f'{m:.3g}' for m in best)
         print(f'round {i + 1}/{rounds}: C {best_c:.3g} events/s, model {models} events/s', flush=True)
+median = [sorted(x)[len(x) // 2] for x in samples]
 for b, smsim in enumerate(binaries):
-    relative = f', {best[b] / best[0]:.3f}x the first' if b > 0 else ''
-    print(f'{smsim}: {best[b]:.3g} events/s ({events[b]} events), ratio to C {best[b] / best_c:.3f}{relative}')
+    relative = f', {best[b] / best[0]:.3f}x the first (median {median[b] / median[0]:.3f}x)' if b > 0 else ''
+    print(f'{smsim}: {best[b]:.3g} events/s, median {median[b]:.3g} ({events[b]} events), '
+          f'ratio to C {best[b] / best_c:.3f}{relative}')
