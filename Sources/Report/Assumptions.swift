@@ -66,8 +66,11 @@ struct Assumptions {
             return Input(field: field, value: value, line: line, source: written, status: sources == nil ? "" : "no source recorded")
         }
         let lower = entry.lowercased()
-        let status = lower.contains("fitted") || lower.contains("calibrat") ? "fitted"
-            : (lower.contains("assumption") ? "assumption" : "sourced")
+        // "as written": the scenario's own question (its group, day, failure, goal), not a fact
+        // to source. "assumption: calibrate" is still an assumption: only a fitted value is fitted.
+        let status = lower.contains("as written") ? ""
+            : lower.contains("assumption") ? "assumption"
+            : lower.contains("fitted") ? "fitted" : "sourced"
         return Input(field: field, value: value, line: line, source: "\(written); \(entry)", status: status)
     }
 
@@ -77,8 +80,11 @@ struct Assumptions {
     }
 }
 
-/// Documentation/Sources.md read as a lookup: every Markdown table row whose first cell
-/// names a field (in backticks or plain; several separated by "," or "/") gives that field's source (the rest of the row).
+/// Documentation/Sources.md read as a lookup: every Markdown table row whose first cell names
+/// fields in backticks (`` `consoles.peak` ``, `` `grooming[].every` ``, `` `x: auto` ``; a cell
+/// may name several, and words around them describe the row) gives those fields its source
+/// (the rest of the row). A first cell without backticks describes something else and names
+/// no field.
 struct SourceTable {
     var entries: [(field: String, source: String)]
 
@@ -90,24 +96,34 @@ struct SourceTable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 2, !cells[0].hasPrefix("-"), !cells[0].hasPrefix(":") else { continue }
             let source = cells.dropFirst().filter { !$0.isEmpty }.joined(separator: " — ")
-            // A first cell may name several fields: "`a.cores`, `b.cores`", "`x: auto`", "`y` (examples)".
-            for name in cells[0].split(whereSeparator: { $0 == "," || $0 == "/" }) {
-                var field = name.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "[]", with: "")
-                    .trimmingCharacters(in: .whitespaces)
+            // The backticked spans of the first cell: the odd pieces between backticks.
+            let pieces = cells[0].split(separator: "`", omittingEmptySubsequences: false)
+            for (i, piece) in pieces.enumerated() where i % 2 == 1 {
+                var field = piece.replacingOccurrences(of: "[]", with: "").trimmingCharacters(in: .whitespaces)
                 if let cut = field.firstIndex(where: { $0 == ":" || $0 == " " }) { field = String(field[..<cut]) }
                 if !field.isEmpty { entries.append((field, source)) }
             }
         }
     }
 
-    /// The source of `field` (`consoles.thinkTime.mean`): an exact match, else the longest
-    /// documented field that the path ends with or starts with, with list indices removed.
+    /// The source of `field` (`consoles.thinkTime.mean`): the rows naming it exactly, else
+    /// those of the longest documented field that the path ends with or starts with (list
+    /// indices removed). A field is often named twice: by its default (`neutral`: absent means
+    /// no load) and by the values the shipped scenarios set. A scenario that writes the field
+    /// sets a value, so the rows about values win over the neutral default; several are all
+    /// given, so the reader sees every value the sources speak of.
     func entry(for field: String) -> String? {
         let plain = field.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
-        if let e = entries.first(where: { $0.field == field || $0.field == plain }) { return e.source }
-        let matches = entries.filter { e in
-            !e.field.isEmpty && (plain.hasSuffix("." + e.field) || plain.hasPrefix(e.field + "."))
+        var rows = entries.filter { $0.field == field || $0.field == plain }
+        if rows.isEmpty {
+            let matches = entries.filter { e in
+                !e.field.isEmpty && (plain.hasSuffix("." + e.field) || plain.hasPrefix(e.field + "."))
+            }
+            let longest = matches.map(\.field.count).max()
+            rows = matches.filter { $0.field.count == longest }
         }
-        return matches.max { $0.field.count < $1.field.count }?.source
+        let values = rows.filter { !$0.source.lowercased().hasSuffix("neutral") && !$0.source.lowercased().contains("— neutral") }
+        let chosen = values.isEmpty ? rows.prefix(1) : values[...]
+        return chosen.isEmpty ? nil : chosen.map(\.source).joined(separator: " | ")
     }
 }
