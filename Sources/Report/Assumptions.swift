@@ -86,7 +86,8 @@ struct Assumptions {
 /// (the rest of the row). A first cell without backticks describes something else and names
 /// no field.
 struct SourceTable {
-    var entries: [(field: String, source: String)]
+    /// `neutral`: the row's source says the field's default adds no load (absent means none).
+    var entries: [(field: String, source: String, neutral: Bool)]
 
     init?(path: String) {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
@@ -96,12 +97,13 @@ struct SourceTable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 2, !cells[0].hasPrefix("-"), !cells[0].hasPrefix(":") else { continue }
             let source = cells.dropFirst().filter { !$0.isEmpty }.joined(separator: " — ")
+            let neutral = cells.last?.lowercased().hasPrefix("neutral") ?? false
             // The backticked spans of the first cell: the odd pieces between backticks.
             let pieces = cells[0].split(separator: "`", omittingEmptySubsequences: false)
             for (i, piece) in pieces.enumerated() where i % 2 == 1 {
                 var field = piece.replacingOccurrences(of: "[]", with: "").trimmingCharacters(in: .whitespaces)
                 if let cut = field.firstIndex(where: { $0 == ":" || $0 == " " }) { field = String(field[..<cut]) }
-                if !field.isEmpty { entries.append((field, source)) }
+                if !field.isEmpty { entries.append((field, source, neutral)) }
             }
         }
     }
@@ -122,8 +124,8 @@ struct SourceTable {
             let longest = matches.map(\.field.count).max()
             rows = matches.filter { $0.field.count == longest }
         }
-        let values = rows.filter { !$0.source.lowercased().hasSuffix("neutral") && !$0.source.lowercased().contains("— neutral") }
-        let chosen = values.isEmpty ? rows.prefix(1) : values[...]
+        let values = rows.filter { !$0.neutral }
+        let chosen = values.isEmpty ? Array(rows.prefix(1)) : values
         return chosen.isEmpty ? nil : chosen.map(\.source).joined(separator: " | ")
     }
 }

@@ -11,18 +11,18 @@ import Stochastics
         return k
     }
 
-    /// Random weight vectors, zero weights and repeated running sums included, against
+    /// Seeded random weight vectors, zero weights and repeated running sums included, against
     /// uniform draws and the draws that land exactly on a running sum.
     @Test func agreesWithLinearSearch() {
-        var rng = SystemRandomNumberGenerator()
+        let stream = RandomStream(gslSeed: 2026)
         var checked = 0
         for _ in 0..<2_000 {
-            let n = Int.random(in: 1...8, using: &rng)
-            let weights = (0..<n).map { _ in Bool.random(using: &rng) && n > 1 ? 0 : Double.random(in: 0.001...5, using: &rng) }
+            let n = 1 + stream.index(below: 8)
+            let weights = (0..<n).map { _ in stream.uniform() < 0.5 && n > 1 ? 0 : stream.flat(0.001, 5) }
             guard weights.contains(where: { $0 > 0 }) else { continue }
             let choice = WeightedChoice(weights: weights)
             let total = choice.cumulative[n - 1]
-            var draws = (0..<50).map { _ in Double.random(in: 0..<1, using: &rng) }
+            var draws = (0..<50).map { _ in stream.uniform() }
             draws += [0, 1.0.nextDown] + choice.cumulative.map { $0 / total }.filter { $0 < 1 }
             for u in draws {
                 let got = choice.index(forUniform: u)

@@ -52,16 +52,9 @@ extension Scenario {
                                 yamlPath: [.key("workflows"), .key("recurring"), .index(r), .key("job")])
         }
         // Connectors, grooming and data warehouse jobs: the page reads of each object.
-        let scheduled: [(field: String, yaml: [Q.Step], key: WritableKeyPath<Scenario, ScheduledJob>, job: ScheduledJob)] =
-            workflows.connectors.indices.map { ("workflows.connectors[\($0)]", [.key("workflows"), .key("connectors"), .index($0)],
-                                                \.workflows.connectors[$0], workflows.connectors[$0]) }
-            + workflows.grooming.indices.map { ("workflows.grooming[\($0)]", [.key("workflows"), .key("grooming"), .index($0)],
-                                                \.workflows.grooming[$0], workflows.grooming[$0]) }
-            + dataWarehouse.indices.map { ("dataWarehouse.jobs[\($0)]", [.key("dataWarehouse"), .key("jobs"), .index($0)],
-                                           \.dataWarehouse[$0], dataWarehouse[$0]) }
-        for place in scheduled where place.job.object.pageReads > 0 {
-            out.append(Self.pageReads(place.key.appending(path: \.object.pageReads), place.field + ".object",
-                                      place.yaml + [.key("object")]))
+        for place in scheduledJobPlaces where self[keyPath: place.key].object.pageReads > 0 {
+            let yamlPath = place.keys.map(Q.Step.key) + [.index(place.index), .key("object")]
+            out.append(Self.pageReads(place.key.appending(path: \.object.pageReads), place.path + ".object", yamlPath))
         }
         let database: [Q.Step] = [.key("managementGroup"), .key("database")]
         if managementGroup.database.memory != nil {

@@ -94,11 +94,9 @@ extension Scenario {
 
     /// Connectors, grooming and data warehouse jobs, each at its own place in the file.
     private func checkScheduledJobs(_ check: inout Checker) {
-        let placed = workflows.connectors.enumerated().map { ("workflows.connectors[\($0)]", $1) }
-            + workflows.grooming.enumerated().map { ("workflows.grooming[\($0)]", $1) }
-            + dataWarehouse.enumerated().map { ("dataWarehouse.jobs[\($0)]", $1) }
         var seen: [String: String] = [:]
-        for (path, job) in placed {
+        for place in scheduledJobPlaces {
+            let path = place.path, job = self[keyPath: place.key]
             check.that(!job.name.trimmingBlanks().isEmpty, path + ".name", "must not be empty")
             if let earlier = seen[job.name] {
                 check.that(false, path + ".name", "duplicate job name '\(job.name)' (already used by \(earlier))")

@@ -77,3 +77,27 @@ public struct ScheduledJob: Sendable {
         self.initialSync = initialSync
     }
 }
+
+extension Scenario {
+    /// Where a connector, grooming or data warehouse job is written in a scenario file.
+    struct ScheduledJobPlace {
+        /// The path errors and reports name: `workflows.connectors[0]`.
+        let path: String
+        /// The mapping keys above the list, then the job's index in it.
+        let keys: [String]
+        let index: Int
+        let key: WritableKeyPath<Scenario, ScheduledJob>
+    }
+
+    /// Every scheduled job with its place, in the order of `scheduledJobs`.
+    var scheduledJobPlaces: [ScheduledJobPlace] {
+        func places(_ keys: [String], _ list: WritableKeyPath<Scenario, [ScheduledJob]>) -> [ScheduledJobPlace] {
+            self[keyPath: list].indices.map {
+                ScheduledJobPlace(path: keys.joined(separator: ".") + "[\($0)]", keys: keys, index: $0,
+                                  key: list.appending(path: \.[$0]))
+            }
+        }
+        return places(["workflows", "connectors"], \.workflows.connectors) + places(["workflows", "grooming"], \.workflows.grooming)
+            + places(["dataWarehouse", "jobs"], \.dataWarehouse)
+    }
+}

@@ -72,9 +72,9 @@ public struct SensitivityFactor: Sendable {
         for step in q.yamlPath {
             if case .index(let i) = step, q.field.hasPrefix("consoles.requests[") { owner = scenario.consoles.requests[i].name + " " }
             if case .index(let i) = step, q.field.hasPrefix("workflows.recurring[") { owner = scenario.workflows.recurring[i].name + " " }
-            if case .index(let i) = step, q.field.hasPrefix("workflows.connectors[") { owner = scenario.workflows.connectors[i].name + " " }
-            if case .index(let i) = step, q.field.hasPrefix("workflows.grooming[") { owner = scenario.workflows.grooming[i].name + " " }
-            if case .index(let i) = step, q.field.hasPrefix("dataWarehouse.jobs[") { owner = scenario.dataWarehouse[i].name + " " }
+        }
+        if let place = scenario.scheduledJobPlaces.first(where: { q.field.hasPrefix($0.path + ".") }) {
+            owner = scenario[keyPath: place.key].name + " "
         }
         let part: String
         switch q.group {
