@@ -12,7 +12,11 @@ let package = Package(
         .library(name: "QueueingTheory", targets: ["QueueingTheory"]),
         .library(name: "Validation", targets: ["Validation"]),
         .library(name: "Stations", targets: ["Stations"]),
-        .library(name: "CapacityModel", targets: ["CapacityModel"]),
+        .library(name: "ScenarioSpec", targets: ["ScenarioSpec"]),
+        .library(name: "GroupSimulation", targets: ["GroupSimulation"]),
+        .library(name: "RunOutput", targets: ["RunOutput"]),
+        .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "CounterCalibration", targets: ["CounterCalibration"]),
         .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
@@ -34,19 +38,37 @@ let package = Package(
         .target(name: "Validation", dependencies: ["SimulationKernel", "Stochastics", "Statistics", "QueueingTheory"]),
         // Multi-core stations: processor sharing (virtual time) and FCFS. No domain words.
         .target(name: "Stations", dependencies: ["SimulationKernel"]),
-        // The Service Manager management group: consoles, servers, workflows, database, failures, scenarios.
-        .target(name: "CapacityModel", dependencies: [
-            "SimulationKernel", "Stochastics", "Statistics", "QueueingTheory", "Stations",
+        // The layers that know Service Manager, lowest first; each may use only those above it.
+        // What a scenario says: the schema, reader and validation, durations and number
+        // formats, the metric catalogue and the objectives judged on it.
+        .target(name: "ScenarioSpec", dependencies: [
+            "Stochastics", "Statistics", "Stations",
             .product(name: "Yams", package: "Yams"),
+        ]),
+        // The management group simulated: consoles, portal, servers, workflows, database,
+        // failures; the recorder and the replication runner.
+        .target(name: "GroupSimulation", dependencies: [
+            "ScenarioSpec", "SimulationKernel", "Stochastics", "Statistics", "Stations", "QueueingTheory",
+        ]),
+        // What a run leaves: CSV files, run.json, summaries and objective verdicts.
+        .target(name: "RunOutput", dependencies: ["ScenarioSpec", "GroupSimulation", "Statistics"]),
+        // Questions answered with many runs: compare, size, sweep, sensitivity.
+        .target(name: "Planning", dependencies: [
+            "ScenarioSpec", "GroupSimulation", "RunOutput", "Statistics", "Stochastics", "QueueingTheory",
+        ]),
+        // Fitting a scenario to performance counter logs (smsim calibrate, run --perfmon).
+        .target(name: "CounterCalibration", dependencies: [
+            "ScenarioSpec", "GroupSimulation", "RunOutput", "Statistics", "Stochastics",
         ]),
         // report.html: one self-contained page (inline SVG and CSS) from an output directory.
         .target(name: "Report", dependencies: [
-            "CapacityModel", "Validation", "Statistics", "Stochastics",
+            "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration",
+            "Validation", "Statistics", "Stochastics",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The thin command-line tool.
         .executableTarget(name: "smsim", dependencies: [
-            "Validation", "CapacityModel", "Report",
+            "Validation", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
@@ -55,8 +77,13 @@ let package = Package(
         .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
         .testTarget(name: "StationsTests", dependencies: ["Stations"]),
-        .testTarget(name: "CapacityModelTests", dependencies: ["CapacityModel", "QueueingTheory", "Statistics"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "CapacityModel", "Stochastics"]),
+        .testTarget(name: "CapacityModelTests", dependencies: [
+            "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration",
+            "QueueingTheory", "Statistics",
+        ]),
+        .testTarget(name: "ReportTests", dependencies: [
+            "Report", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "Stochastics",
+        ]),
         .testTarget(name: "CLITests", dependencies: ["smsim"], resources: [.copy("Golden")]),
     ]
 )

@@ -49,7 +49,8 @@ let package = Package(
         // The management group model: one replication of the weekday-50 scenario, and its
         // events/s next to the kernel's M/M/1 in the same process.
         benchmarkTarget("ManagementGroupBenchmarks", [
-            .product(name: "CapacityModel", package: "smsim"),
+            .product(name: "ScenarioSpec", package: "smsim"),
+            .product(name: "GroupSimulation", package: "smsim"),
             .product(name: "Validation", package: "smsim"),
             .product(name: "QueueingTheory", package: "smsim"),
         ]),

@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Foundation
 
 /// Builds report.html from an output directory: finds what wrote it (size, sweep, compare,

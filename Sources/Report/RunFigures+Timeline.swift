@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 
 /// The failure timeline: failures until their repair, outages, promotions.
 extension RunFigures {

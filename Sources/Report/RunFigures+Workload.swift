@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 
 /// Consoles connected and active, and where each request's time went (with the buffer
 /// pool's hit ratio): the workload figures.

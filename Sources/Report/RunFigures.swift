@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 
 /// The evidence figures of one configuration: latency, utilization of the servers, the
 /// database and its storage, consoles, where the time went, workflows and the failure

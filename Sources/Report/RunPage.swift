@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 
 /// The report of `smsim run` or `smsim check`: each objective's verdict first, then the
 /// day's evidence.

@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 
 /// The tornado of `smsim sensitivity` (sensitivity.csv), when the directory has one: each
 /// factor's low and high setting and how far it moves the metric from the base run

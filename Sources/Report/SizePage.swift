@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Foundation
 
 /// The report of `smsim size`: how many servers, with how many down, what saturates first

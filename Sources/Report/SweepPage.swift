@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Foundation
 import Statistics
 

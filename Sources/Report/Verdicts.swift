@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Statistics
 
 /// The scenario's objectives judged against a run's summary.csv, with the same rule as

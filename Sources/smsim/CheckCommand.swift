@@ -1,5 +1,9 @@
 import ArgumentParser
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Foundation
 
 struct Check: ParsableCommand {

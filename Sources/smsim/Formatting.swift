@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Statistics
 
 /// `text` left-aligned in a column `width` characters wide, with at least one space after it.

@@ -1,5 +1,9 @@
 import ArgumentParser
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 
 /// Where a command's files go when `--out` is not given.
 enum DefaultDirectory {

@@ -1,4 +1,8 @@
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Foundation
 
 /// How a command runs scenarios: threads, replications (fixed, or chosen by `--precision`)

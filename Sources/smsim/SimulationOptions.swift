@@ -1,5 +1,9 @@
 import ArgumentParser
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import CounterCalibration
 import Foundation
 
 /// Options shared by every command that simulates a scenario: the same meaning everywhere.

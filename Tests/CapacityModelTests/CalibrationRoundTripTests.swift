@@ -1,4 +1,8 @@
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 import XCTest
 
 /// Simulate a group with known demands, write its counters as PDH-CSV logs, calibrate on

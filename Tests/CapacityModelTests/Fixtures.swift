@@ -1,4 +1,8 @@
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 import Stochastics
 
 /// Scenarios built in code, so model tests do not depend on the YAML loader.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 
 /// Files built to hang, exhaust memory or mislead the loader: each is refused with one line
 /// at the right place. (Each of these once hung, crashed or gave a misleading message.)

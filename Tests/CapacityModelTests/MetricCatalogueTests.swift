@@ -1,5 +1,9 @@
 import Testing
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 
 /// The metric catalogue agrees with what the recorder measures, and each kind of number is
 /// printed as documented.

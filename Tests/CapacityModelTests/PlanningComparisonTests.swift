@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 import Statistics
 
 @Suite struct PlanningComparisonTests {

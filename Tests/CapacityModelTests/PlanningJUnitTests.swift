@@ -3,7 +3,11 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 import Statistics
 
 @Suite struct PlanningJUnitTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 
 @Suite struct PlanningPrecisionTests {
     static func run(_ plan: SequentialReplications, _ scenario: Scenario, threads: Int) -> SequentialReplications.Outcome {

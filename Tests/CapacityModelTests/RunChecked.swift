@@ -1,4 +1,8 @@
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 import Testing
 
 /// Runs a model event by event, checking its invariants (`ManagementGroupModel+Invariants.swift`,

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 
 /// The schema against `Documentation/Scenario.md`, and the sections that may be left out.
 @Suite("ScenarioSchema")

@@ -1,4 +1,8 @@
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 import Stochastics
 import Testing
 

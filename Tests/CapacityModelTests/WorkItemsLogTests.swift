@@ -1,4 +1,8 @@
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 import XCTest
 
 /// The work-items export: `time,count` rows read into rates per window, and every malformed

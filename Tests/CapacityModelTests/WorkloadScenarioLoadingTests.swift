@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CapacityModel
+@testable import ScenarioSpec
+@testable import GroupSimulation
+@testable import RunOutput
+@testable import Planning
+@testable import CounterCalibration
 
 /// The workload fields in scenario files: read as written, refused with file:line:column and
 /// the field's path when out of range.

@@ -9,7 +9,8 @@
 
 import Benchmark
 import BenchmarkGates
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
 import Foundation
 
 func weekday(hours: Double) throws -> Scenario {

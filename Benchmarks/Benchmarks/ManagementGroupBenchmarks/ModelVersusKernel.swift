@@ -8,7 +8,8 @@
 
 import Benchmark
 import BenchmarkGates
-import CapacityModel
+import ScenarioSpec
+import GroupSimulation
 import Foundation
 import QueueingTheory
 import Validation

@@ -1,4 +1,5 @@
-import CapacityModel
+import ScenarioSpec
+import CounterCalibration
 
 /// One input to the counter-log readers: the bytes as a PDH-CSV log (with a decimal comma
 /// when the first byte is odd), joined into windows when it reads, and as a work-items

@@ -1,4 +1,4 @@
-import CapacityModel
+import ScenarioSpec
 
 /// One fuzz input: any bytes, loaded as a scenario file. Refusing the input with a
 /// `ScenarioError` is the expected outcome; a crash, a leak, a hang or a multi-line error is
