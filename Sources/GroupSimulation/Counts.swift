@@ -28,3 +28,17 @@ public struct ScheduledWorkCounts: Sendable, Equatable, Codable {
     public var runsSkipped = 0
     public init() {}
 }
+
+/// What the portal's visits counted.
+public struct PortalCounts: Sendable, Equatable, Codable {
+    public var visitsArrived = 0
+    public var visitsCompleted = 0
+    /// Arrived while the portal's server was down or every slot (`maxUsers`) was taken.
+    public var visitsRefused = 0
+    /// Cut off by a failure of the portal's server.
+    public var visitsInterrupted = 0
+    public var requestsIssued = 0
+    public var requestsCompleted = 0
+    public var requestsFailed = 0
+    public init() {}
+}

@@ -69,5 +69,47 @@ extension ManagementGroupModel {
         }
         return found
     }
+
+    /// Each portal request is at exactly the station its phase names, visits exist only while
+    /// the portal's server is up, and every slot is either free or in use.
+    func portalInvariantViolations() -> [String] {
+        guard let spec = config.portal else { return [] }
+        var found: [String] = []
+        var expected = (server: 0, database: 0, storage: 0), busy = 0
+        for user in portal.users where user.phase != .free {
+            busy += 1
+            switch user.phase {
+            case .serverBefore, .serverAfter: expected.server += 1
+            case .database: expected.database += 1
+            case .storage: expected.storage += 1
+            case .free, .thinking, .reconnecting, .idle: break
+            }
+        }
+        /// Portal requests at station `s`, each checked against its user's phase.
+        func portalJobs(at s: Int, phases: [Phase]) -> Int {
+            var n = 0
+            for id in stations[s].jobIDs {
+                guard case .portal(let u) = config.job(id) else { continue }
+                n += 1
+                if !phases.contains(portal.users[u].phase) {
+                    found.append("portal visit \(u) in phase \(portal.users[u].phase) has a job at station \(s)")
+                }
+            }
+            return n
+        }
+        let atServer = portalJobs(at: spec.server, phases: [.serverBefore, .serverAfter])
+        let atDatabase = portalJobs(at: databaseStation, phases: [.database])
+        let atStorage = config.hasStorage ? portalJobs(at: storageStation, phases: [.storage]) : 0
+        if atServer != expected.server || atDatabase != expected.database || atStorage != expected.storage {
+            found.append("portal requests at the stations (\(atServer), \(atDatabase), \(atStorage)) differ from their phases \(expected)")
+        }
+        if busy > 0 && !serverUp[spec.server] {
+            found.append("\(busy) portal visits in progress while the portal's server is down at t=\(simulation.now)")
+        }
+        if busy + portal.free.count != spec.maxUsers {
+            found.append("portal slots out of step: \(busy) in use, \(portal.free.count) free, \(spec.maxUsers) in all")
+        }
+        return found
+    }
 }
 #endif

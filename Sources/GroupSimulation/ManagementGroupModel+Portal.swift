@@ -11,12 +11,8 @@ extension ManagementGroupModel {
         var phase = Phase.free
         /// The request in flight is the visit's logon.
         var inLogon = false
-        var requestClass: Int32 = 0
-        var issuedAt = 0.0
-        var serverDemand = 0.0
-        var databaseDemand = 0.0
-        var afterDemand = 0.0
-        var storageDemand = 0.0
+        /// The request in flight; its class is -1 for the logon.
+        var request = RequestInFlight()
         var timer: TimerID
     }
 
@@ -47,16 +43,9 @@ extension ManagementGroupModel {
     /// unit-exponential draw per visit, spent across steps, as for console sessions).
     mutating func scheduleNextPortalVisit(after time: Double) {
         guard let spec = config.portal, let stream = portal.arrivals else { return }
-        var remaining = stream.exponential(mean: 1)
-        var t = time
-        while t < config.duration {
-            let (rate, until) = spec.rate(at: t)
-            if rate > 0 && remaining <= rate * (until - t) {
-                simulation.schedule(.portalVisit, at: t + remaining / rate, class: .arrival)
-                return
-            }
-            remaining -= rate * (until - t)
-            t = until
+        if let at = spec.steps.nextArrival(after: time, scale: 1, unitExponential: stream.exponential(mean: 1),
+                                           end: config.duration) {
+            simulation.schedule(.portalVisit, at: at, class: .arrival)
         }
     }
 
@@ -96,57 +85,31 @@ extension ManagementGroupModel {
 
     /// Draws one request's demands and sends it to the portal's server.
     mutating func sendPortal(user u: Int, requestClass k: Int) {
-        let spec = portalRequest(Int32(k))
-        let stream = portal.streams[u]
-        let now = simulation.now
-        let serverDemand = spec.server.sample(stream)
+        portal.users[u].request = RequestInFlight(class: Int32(k), spec: portalRequest(Int32(k)), stream: portal.streams[u],
+                                                  at: simulation.now)
         portal.users[u].inLogon = k < 0
-        portal.users[u].requestClass = Int32(k)
-        portal.users[u].serverDemand = serverDemand
-        portal.users[u].databaseDemand = spec.visitsDatabase ? spec.database.sample(stream) : 0
-        portal.users[u].afterDemand = spec.returnsToServer ? spec.serverAfter.sample(stream) : 0
-        portal.users[u].storageDemand = spec.storageMean > 0 ? stream.exponential(mean: spec.storageMean) : 0
-        portal.users[u].issuedAt = now
         portal.users[u].phase = .serverBefore
         counts.portal!.requestsIssued += 1
-        let server = config.portal!.server
-        stations[server].arrive(job: config.id(.portal(user: u)), demand: serverDemand, now: now)
-        stationChanged(server)
+        route(job: config.id(.portal(user: u)), to: .serverBefore, demand: portal.users[u].request.serverDemand,
+              server: config.portal!.server)
     }
 
     /// A station finished its part of a portal request: send it on or answer it.
     mutating func advancePortalRequest(user u: Int) {
-        let now = simulation.now
-        let spec = portalRequest(portal.users[u].requestClass)
-        let id = config.id(.portal(user: u))
-        let phase = portal.users[u].phase
-        if phase == .serverBefore && spec.visitsDatabase {
-            portal.users[u].phase = .database
-            stations[databaseStation].arrive(job: id, demand: portal.users[u].databaseDemand, now: now)
-            stationChanged(databaseStation)
-            return
+        let spec = portalRequest(portal.users[u].request.requestClass)
+        if let (phase, demand) = portal.users[u].request.next(after: portal.users[u].phase, spec: spec) {
+            portal.users[u].phase = phase
+            route(job: config.id(.portal(user: u)), to: phase, demand: demand, server: config.portal!.server)
+        } else {
+            answerPortal(user: u, spec: spec)
         }
-        if (phase == .serverBefore || phase == .database) && portal.users[u].storageDemand > 0 {
-            portal.users[u].phase = .storage
-            stations[storageStation].arrive(job: id, demand: portal.users[u].storageDemand, now: now)
-            stationChanged(storageStation)
-            return
-        }
-        if phase != .serverAfter && spec.returnsToServer {
-            portal.users[u].phase = .serverAfter
-            let server = config.portal!.server
-            stations[server].arrive(job: id, demand: portal.users[u].afterDemand, now: now)
-            stationChanged(server)
-            return
-        }
-        answerPortal(user: u, spec: spec)
     }
 
     /// The answer reaches the user: record it, trigger workflows (an incident opened), then
     /// think and click again, or leave (after at least one request beyond the logon).
     mutating func answerPortal(user u: Int, spec: ModelConfig.RequestSpec) {
         let now = simulation.now
-        let latency = now - portal.users[u].issuedAt + spec.networkDelay
+        let latency = now - portal.users[u].request.issuedAt + spec.networkDelay
         let stream = portal.streams[u]
         counts.portal!.requestsCompleted += 1
         if portal.users[u].inLogon {
@@ -154,12 +117,7 @@ extension ManagementGroupModel {
         } else {
             recorder.portalRequestCompleted(latency: latency)
         }
-        let perRequest = spec.workflowsPerRequest
-        if perRequest > 0 {
-            let whole = perRequest.rounded(.down)
-            let extra = stream.uniform() < perRequest - whole ? 1 : 0
-            triggerWorkflows(Int(whole) + extra, at: now)
-        }
+        triggerWorkflows(perRequest: spec.workflowsPerRequest, stream: stream)
         if portal.users[u].inLogon || stream.uniform() < config.portal!.goOn {
             portal.users[u].phase = .thinking
             let at = now + spec.networkDelay + config.portal!.thinkTime.sample(stream)
@@ -211,63 +169,3 @@ extension ManagementGroupModel {
         return (visits, requests)
     }
 }
-
-/// What the portal's visits counted.
-public struct PortalCounts: Sendable, Equatable, Codable {
-    public var visitsArrived = 0
-    public var visitsCompleted = 0
-    /// Arrived while the portal's server was down or every slot (`maxUsers`) was taken.
-    public var visitsRefused = 0
-    /// Cut off by a failure of the portal's server.
-    public var visitsInterrupted = 0
-    public var requestsIssued = 0
-    public var requestsCompleted = 0
-    public var requestsFailed = 0
-    public init() {}
-}
-
-#if DEBUG
-extension ManagementGroupModel {
-    /// Each portal request is at exactly the station its phase names, visits exist only while
-    /// the portal's server is up, and every slot is either free or in use.
-    func portalInvariantViolations() -> [String] {
-        guard let spec = config.portal else { return [] }
-        var found: [String] = []
-        var expected = (server: 0, database: 0, storage: 0), busy = 0
-        for user in portal.users where user.phase != .free {
-            busy += 1
-            switch user.phase {
-            case .serverBefore, .serverAfter: expected.server += 1
-            case .database: expected.database += 1
-            case .storage: expected.storage += 1
-            case .free, .thinking, .reconnecting, .idle: break
-            }
-        }
-        /// Portal requests at station `s`, each checked against its user's phase.
-        func portalJobs(at s: Int, phases: [Phase]) -> Int {
-            var n = 0
-            for id in stations[s].jobIDs {
-                guard case .portal(let u) = config.job(id) else { continue }
-                n += 1
-                if !phases.contains(portal.users[u].phase) {
-                    found.append("portal visit \(u) in phase \(portal.users[u].phase) has a job at station \(s)")
-                }
-            }
-            return n
-        }
-        let atServer = portalJobs(at: spec.server, phases: [.serverBefore, .serverAfter])
-        let atDatabase = portalJobs(at: databaseStation, phases: [.database])
-        let atStorage = config.hasStorage ? portalJobs(at: storageStation, phases: [.storage]) : 0
-        if atServer != expected.server || atDatabase != expected.database || atStorage != expected.storage {
-            found.append("portal requests at the stations (\(atServer), \(atDatabase), \(atStorage)) differ from their phases \(expected)")
-        }
-        if busy > 0 && !serverUp[spec.server] {
-            found.append("\(busy) portal visits in progress while the portal's server is down at t=\(simulation.now)")
-        }
-        if busy + portal.free.count != spec.maxUsers {
-            found.append("portal slots out of step: \(busy) in use, \(portal.free.count) free, \(spec.maxUsers) in all")
-        }
-        return found
-    }
-}
-#endif

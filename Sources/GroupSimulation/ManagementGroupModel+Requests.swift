@@ -1,7 +1,7 @@
 import Stochastics
 
-/// Console requests: think → server CPU → database CPU → storage (buffer-pool misses) →
-/// (server CPU) → response after `roundTrips` network round trips.
+/// Console requests: a class picked by weight after the think time, sent along the request
+/// route (`+RequestRoute`), answered back to the console.
 extension ManagementGroupModel {
     /// The think time is over: pick a request class by weight and send it to the console's server.
     mutating func issueRequest(console c: Int) {
@@ -9,58 +9,22 @@ extension ManagementGroupModel {
     }
 
     /// Draws the demands of one request of class `k` and sends it to the console's server.
-    /// The storage draw is made only when the class reads pages that can miss, so scenarios
-    /// without an I/O model draw exactly the numbers they always did.
     mutating func send(requestClass k: Int, console c: Int) {
-        let stream = consoleStreams[c]
         // Read the class in place: a copy of its distributions costs more than the draws.
-        let serverDemand = config.requests[k].server.sample(stream)
-        consoles[c].requestClass = Int32(k)
-        consoles[c].serverDemand = serverDemand
-        consoles[c].databaseDemand = config.requests[k].visitsDatabase ? config.requests[k].database.sample(stream) : 0
-        consoles[c].afterDemand = config.requests[k].returnsToServer ? config.requests[k].serverAfter.sample(stream) : 0
-        let storageMean = config.requests[k].storageMean
-        consoles[c].storageDemand = storageMean > 0 ? stream.exponential(mean: storageMean) : 0
-        consoles[c].issuedAt = simulation.now
+        consoles[c].request = RequestInFlight(class: Int32(k), spec: config.requests[k], stream: consoleStreams[c],
+                                              at: simulation.now)
         consoles[c].phase = .serverBefore
         counts.requestsIssued += 1
-        let server = Int(consoles[c].server)
-        stations[server].arrive(job: config.id(.console(c)), demand: serverDemand, now: simulation.now)
-        stationChanged(server)
+        route(job: config.id(.console(c)), to: .serverBefore, demand: consoles[c].request.serverDemand,
+              server: Int(consoles[c].server))
     }
 
     /// A station finished its part of a console's request: send it on or answer it.
     mutating func advanceRequest(console c: Int) {
-        let now = simulation.now
-        switch consoles[c].phase {
-        case .serverBefore where config.requests[Int(consoles[c].requestClass)].visitsDatabase:
-            consoles[c].phase = .database
-            stations[databaseStation].arrive(job: config.id(.console(c)), demand: consoles[c].databaseDemand, now: now)
-            stationChanged(databaseStation)
-        case .serverBefore, .database:
-            if consoles[c].storageDemand > 0 {
-                consoles[c].phase = .storage
-                stations[storageStation].arrive(job: config.id(.console(c)), demand: consoles[c].storageDemand, now: now)
-                stationChanged(storageStation)
-            } else {
-                finishOnServer(console: c)
-            }
-        case .storage:
-            finishOnServer(console: c)
-        case .serverAfter:
-            answer(console: c)
-        case .free, .thinking, .reconnecting, .idle:
-            assertionFailure("station finished work for a console that had none in flight")
-        }
-    }
-
-    /// The database part is done: the server builds the result, or the answer goes back.
-    mutating func finishOnServer(console c: Int) {
-        if config.requests[Int(consoles[c].requestClass)].returnsToServer {
-            consoles[c].phase = .serverAfter
-            let server = Int(consoles[c].server)
-            stations[server].arrive(job: config.id(.console(c)), demand: consoles[c].afterDemand, now: simulation.now)
-            stationChanged(server)
+        let k = Int(consoles[c].request.requestClass)
+        if let (phase, demand) = consoles[c].request.next(after: consoles[c].phase, spec: config.requests[k]) {
+            consoles[c].phase = phase
+            route(job: config.id(.console(c)), to: phase, demand: demand, server: Int(consoles[c].server))
         } else {
             answer(console: c)
         }
@@ -69,10 +33,10 @@ extension ManagementGroupModel {
     /// The response reaches the console (after the network round trips); record it, trigger
     /// workflows for saves, and think again, go back to idle, or leave.
     mutating func answer(console c: Int) {
-        let k = Int(consoles[c].requestClass)
+        let request = consoles[c].request
+        let k = Int(request.requestClass)
         let network = config.requests[k].networkDelay
-        let perRequest = config.requests[k].workflowsPerRequest
-        let latency = simulation.now - consoles[c].issuedAt + network
+        let latency = simulation.now - request.issuedAt + network
         let server = Int(consoles[c].server)
         counts.requestsCompleted += 1
         if k == config.logonClass {
@@ -81,15 +45,11 @@ extension ManagementGroupModel {
             recorder.backgroundRequestCompleted()
         } else {
             recorder.requestCompleted(server: server, requestClass: k, latency: latency)
-            recorder.requestBreakdown(latency: latency, server: consoles[c].serverDemand + consoles[c].afterDemand,
-                                      database: consoles[c].databaseDemand, storage: consoles[c].storageDemand,
+            recorder.requestBreakdown(latency: latency, server: request.serverDemand + request.afterDemand,
+                                      database: request.databaseDemand, storage: request.storageDemand,
                                       network: network)
         }
-        if perRequest > 0 {
-            let whole = perRequest.rounded(.down)
-            let extra = consoleStreams[c].uniform() < perRequest - whole ? 1 : 0
-            triggerWorkflows(Int(whole) + extra, at: simulation.now)
-        }
+        triggerWorkflows(perRequest: config.requests[k].workflowsPerRequest, stream: consoleStreams[c])
         if simulation.now >= consoles[c].sessionEnd {
             consoles[c].phase = .thinking
             consoles[c].background = false

@@ -8,17 +8,9 @@ extension ManagementGroupModel {
     /// by Little's law). One unit-exponential draw per arrival, spent across profile steps,
     /// so the arrival times do not depend on anything else in the model.
     mutating func scheduleNextSessionArrival(after time: Double) {
-        var remaining = arrivalStream.exponential(mean: 1)
-        var t = time
-        while t < config.duration {
-            let (multiplier, until) = config.profileStep(at: t)
-            let rate = multiplier * config.peakArrivalRate
-            if rate > 0 && remaining <= rate * (until - t) {
-                simulation.schedule(.sessionArrival, at: t + remaining / rate, class: .arrival)
-                return
-            }
-            remaining -= rate * (until - t)
-            t = until
+        if let at = config.profile.nextArrival(after: time, scale: config.peakArrivalRate,
+                                               unitExponential: arrivalStream.exponential(mean: 1), end: config.duration) {
+            simulation.schedule(.sessionArrival, at: at, class: .arrival)
         }
     }
 

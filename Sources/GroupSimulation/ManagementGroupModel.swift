@@ -81,13 +81,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
         /// console's think time or reconnection would run past it is replaced by the session
         /// end (see `scheduleActivity`), so each console keeps one pending event.
         var sessionEnd = Double.infinity
-        var requestClass: Int32 = 0
-        var issuedAt = 0.0
-        var databaseDemand = 0.0
-        var afterDemand = 0.0
-        var storageDemand = 0.0
-        /// CPU demand of the request's first server visit (for the time breakdown).
-        var serverDemand = 0.0
+        /// The request in flight (meaningful in the request phases).
+        var request = RequestInFlight()
         /// End of the current active period (infinity without active/idle periods).
         var activeUntil = Double.infinity
         /// End of the current idle period.

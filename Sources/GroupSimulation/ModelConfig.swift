@@ -197,4 +197,21 @@ extension Array where Element == Consoles.ProfileStep {
         }
         return (rate, until)
     }
+
+    /// The time of the next arrival after `time` of the non-homogeneous Poisson process whose
+    /// rate is `scale` times the profile: `unitExponential` (one draw per arrival) is spent
+    /// across the steps until it runs out. Nil when it does not run out before `end`. Used by
+    /// console sessions and portal visits, so both arrive by the same arithmetic.
+    func nextArrival(after time: Double, scale: Double, unitExponential: Double, end: Double) -> Double? {
+        var remaining = unitExponential
+        var t = time
+        while t < end {
+            let (multiplier, until) = step(at: t)
+            let rate = multiplier * scale
+            if rate > 0 && remaining <= rate * (until - t) { return t + remaining / rate }
+            remaining -= rate * (until - t)
+            t = until
+        }
+        return nil
+    }
 }

@@ -28,7 +28,4 @@ struct PortalSpec: Sendable {
         logon = portal.logon.map { var l = spec($0); l.workflowsPerRequest = 0; return l }
         maxUsers = portal.maxUsers
     }
-
-    /// Visits per second in force at `t` (the steps repeat every 24 h), and when the next step starts.
-    func rate(at t: Double) -> (rate: Double, until: Double) { steps.step(at: t) }
 }

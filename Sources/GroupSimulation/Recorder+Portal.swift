@@ -26,8 +26,8 @@ extension Recorder {
         add(.portalVisits, Double(visits.visitsArrived))
         add(.portalVisitsRefused, Double(visits.visitsRefused))
         add(.portalRequestsCompleted, Double(portal.requests.count))
-        add(.portalLatencyMean, portal.requests.count > 0 ? portal.requests.mean * 1000 : .nan)
-        add(.portalLatencyP95, portal.requests.count > 0 ? portal.requests.quantile(0.95) * 1000 : .nan)
-        add(.portalLogonP95, portal.logons.count > 0 ? portal.logons.quantile(0.95) * 1000 : .nan)
+        add(.portalLatencyMean, portal.requests.count > 0 ? portal.requests.mean.inMilliseconds : .nan)
+        add(.portalLatencyP95, portal.requests.count > 0 ? portal.requests.quantile(0.95).inMilliseconds : .nan)
+        add(.portalLogonP95, portal.logons.count > 0 ? portal.logons.quantile(0.95).inMilliseconds : .nan)
     }
 }

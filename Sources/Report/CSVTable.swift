@@ -1,16 +1,17 @@
 import Foundation
+import RunOutput
 
-/// A CSV file as smsim writes it: one header line, comma-separated fields, no quoting
-/// (names never contain commas). Columns are found by name, so files that gain columns
-/// later (active consoles, storage) still read.
+/// A CSV file as smsim writes it (`csvRecords`, the writers' own dialect): one header record,
+/// then rows. Columns are found by name, so files that gain columns later (active consoles,
+/// storage) still read.
 public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
 
     public init(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        header = lines.isEmpty ? [] : lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        rows = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var records = csvRecords(text)
+        header = records.isEmpty ? [] : records.removeFirst()
+        rows = records
     }
 
     /// Reads `path`, or nil when there is no such file.

@@ -4,12 +4,6 @@ import ScenarioSpec
 import Statistics
 import Synchronization
 
-/// Quotes a text field when it needs it.
-package func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
-
 extension RunReport {
     public static let timeSeriesHeader = RunIdentity.csvHeader + ",replication," + TimeSeriesColumn.header(TimeSeriesColumn.perReplication)
 
@@ -19,15 +13,9 @@ extension RunReport {
         let id = identity.csvFields
         for r in replications {
             for row in r.rows {
-                let fields: [String] = [
-                    id, String(r.replication), NumberFormat.csv(row.windowStart), NumberFormat.csv(row.windowEnd), row.warmup ? "1" : "0",
-                    csvField(row.station), row.kind.rawValue, row.workflowRole ? "1" : "0", NumberFormat.csv(row.up),
-                    NumberFormat.csv(row.consoles), String(row.requestsCompleted), String(row.requestsFailed), String(row.reconnects),
-                    NumberFormat.csv(row.utilization), NumberFormat.csv(row.queueLength), NumberFormat.csv(row.latencyMean * 1000),
-                    NumberFormat.csv(row.latencyP50 * 1000), NumberFormat.csv(row.latencyP95 * 1000), NumberFormat.csv(row.latencyP99 * 1000),
-                    NumberFormat.csv(row.workflowBacklog), NumberFormat.csv(row.workflowLagP95), NumberFormat.csv(row.activeConsoles),
-                ]
-                out += fields.joined(separator: ",") + "\n"
+                out += id + "," + String(r.replication)
+                for column in TimeSeriesColumn.perReplication { out += "," + column.figure(row).csv }
+                out += "\n"
             }
         }
         return out
@@ -53,21 +41,11 @@ extension RunReport {
     public func eventsCSV(header: Bool = true) -> String {
         var out = header ? Self.eventsHeader + "\n" : ""
         let id = identity.csvFields
-        func opt(_ x: Double?) -> String { x.map { NumberFormat.csv($0) } ?? "" }
         for r in replications {
-            for i in r.incidents {
-                let isFailure = i.kind == .serverFailure
-                // In `EventColumn` order. One `consoles` column for two counts, at most one of
-                // them non-zero: consoles displaced (server failures), jobs waiting in the
-                // database (database events).
-                let fields: [String] = [
-                    id, String(r.replication), NumberFormat.csv(i.time), i.kind.rawValue, csvField(i.target), String(i.displacedConsoles + i.databaseJobsWaiting),
-                    String(i.failedRequests), String(i.workflowJobs), opt(i.recoverySeconds),
-                    isFailure ? String(i.reconnected) : "", isFailure ? String(i.abandoned) : "",
-                    opt(i.survivorPeakUtilization), opt(i.survivorPeakP95.map { $0 * 1000 }), i.backlogPeak.map(String.init) ?? "",
-                    opt(i.drainSeconds), opt(i.workflowLagP95), opt(i.workflowLagMax),
-                ]
-                out += fields.joined(separator: ",") + "\n"
+            for incident in r.incidents {
+                out += id
+                for column in EventColumn.allCases { out += "," + column.figure(incident, replication: r.replication).csv }
+                out += "\n"
             }
         }
         return out
@@ -115,22 +93,23 @@ extension RunReport {
         guard let first = replications.first else { return out }
         let id = identity.csvFields
         for (i, row) in first.rows.enumerated() {
-            func e(_ value: (WindowRow) -> Double) -> Estimate {
-                Estimate(values: replications.map { value($0.rows[i]) }.filter { $0.isFinite })
+            /// The column's figure across replications (non-finite ones left out).
+            func estimate(_ column: TimeSeriesColumn) -> Estimate {
+                Estimate(values: replications.compactMap { column.figure($0.rows[i]).number }.filter { $0.isFinite })
             }
-            let utilization = e(\.utilization)
-            let p95 = e(\.latencyP95)
-            let fields: [String] = [
-                id, String(replications.count), NumberFormat.csv(row.windowStart), NumberFormat.csv(row.windowEnd), row.warmup ? "1" : "0",
-                csvField(row.station), row.kind.rawValue, NumberFormat.csv(e { $0.workflowRole ? 1 : 0 }.mean), NumberFormat.csv(e(\.up).mean),
-                NumberFormat.csv(e(\.consoles).mean), NumberFormat.csv(e { Double($0.requestsCompleted) }.mean),
-                NumberFormat.csv(e { Double($0.requestsFailed) }.mean), NumberFormat.csv(e { Double($0.reconnects) }.mean),
-                NumberFormat.csv(utilization.mean), NumberFormat.csv(utilization.halfWidth), NumberFormat.csv(e(\.queueLength).mean),
-                NumberFormat.csv(e(\.latencyMean).mean * 1000), NumberFormat.csv(p95.mean * 1000), NumberFormat.csv(p95.halfWidth * 1000),
-                NumberFormat.csv(e(\.latencyP99).mean * 1000), NumberFormat.csv(e(\.workflowBacklog).mean), NumberFormat.csv(e(\.workflowLagP95).mean),
-                NumberFormat.csv(e(\.activeConsoles).mean),
-            ]
-            out += fields.joined(separator: ",") + "\n"
+            out += id + "," + String(replications.count)
+            for column in TimeSeriesColumn.acrossReplications {
+                let figure: ColumnFigure
+                if let measured = column.halfWidthOf {
+                    figure = .number(estimate(measured).halfWidth)
+                } else if case .label = column.figure(row) {
+                    figure = column.figure(row)
+                } else {
+                    figure = .number(estimate(column).mean)
+                }
+                out += "," + figure.csv
+            }
+            out += "\n"
         }
         return out
     }

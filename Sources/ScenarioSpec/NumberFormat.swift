@@ -99,3 +99,8 @@ public enum NumberFormat: Sendable, Equatable {
         return (x >= 0 ? "+" : "") + self(x)
     }
 }
+
+extension Double {
+    /// Seconds as milliseconds: the one conversion behind every `_ms` column and metric.
+    @inlinable public var inMilliseconds: Double { self * 1000 }
+}
