@@ -37,14 +37,16 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let quiet = output.quiet
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, content) = try loadScenario(self.scenario, options: options, precision: precision)
         guard !scenario.slo.isEmpty else {
             throw CommandFailure(message: "\(self.scenario): no slo block, nothing to check; add one, e.g. slo: { p95Latency: 2s, maxUtilization: 0.8 }",
                                  status: 2)
         }
+        let dir = output.directory(for: scenario) ?? (reportFlag.report ? Self.reportDirectory(scenario) : nil)
+        let lock = try dir.map(lockOutput)
+        defer { lock?.release() }
         let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
-        if let out = output.directory(for: scenario) ?? (reportFlag.report ? Self.reportDirectory(scenario) : nil) {
+        if let out = dir {
             try write(report, scenario: scenario, path: self.scenario, content: content, to: out)
             try reportFlag.write(out, scenario: self.scenario, quiet: quiet)
         }
@@ -87,6 +89,6 @@ extension Check: OutputRole {
     static let defaultDirectory = DefaultDirectory.none(
         "default: none; the run's usual files are written only when --out is given, or with --report into results/<scenario name>-check/")
     /// Where `--report` without `--out` puts the run's files and report.html.
-    static func reportDirectory(_ scenario: Scenario) -> String { "results/\(scenario.name)-check" }
+    static func reportDirectory(_ scenario: Scenario) -> String { "results/\(OutputName.safe(scenario.name))-check" }
     static let quietHelp = "Print only the verdict lines and errors."
 }

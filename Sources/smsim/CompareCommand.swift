@@ -34,13 +34,17 @@ struct Compare: ParsableCommand {
     @OptionGroup var report: ReportFlag
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, content) = try loadScenario(self.scenario, options: options, precision: precision)
         let ratioList = try integers(ratios, option: "--ratios")
         let variants = try planning {
             try PairedComparison.variants(of: scenario, ratios: ratioList, consoles: consoles.consoles)
         }
+        // Every configuration's results are kept until the comparison is written.
+        try refuseLarge(variants.map(\.scenario), path: self.scenario, content: content,
+                        replicationsHeld: precision.precision.map { _ in precision.most(for: scenario) }, options: options)
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let reports = try Simulator(options, precision: precision, console: output.console())
             .simulate(variants.map { ("ratio \($0.ratio)", $0.scenario) })
 

@@ -30,6 +30,8 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let out = try output.out ?? defaultDirectory()
+        let lock = try lockOutput(out)
+        defer { lock.release() }
         let result = try planning { try SweepMerge.merge(inputs, into: out) }
         if !output.quiet { print("merged \(result.inputs) input(s): \(result.points) point(s); wrote \(out)/sweep.csv") }
     }

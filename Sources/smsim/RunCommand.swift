@@ -32,10 +32,11 @@ struct Run: ParsableCommand {
     var perfmon = false
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
-        let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
+        let (scenario, content) = try loadScenario(self.scenario, options: options, precision: precision)
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
+        let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
         try write(report, scenario: scenario, path: self.scenario, content: content, to: dir)
         if perfmon { _ = try writePerfmon(report, scenario: scenario, to: dir) }
         if !output.quiet { printSummary(report, scenario: scenario, directory: dir) }

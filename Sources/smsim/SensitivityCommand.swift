@@ -62,8 +62,7 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
-        var (scenario, _) = try loadScenario(self.scenario)
-        options.apply(to: &scenario)
+        let (scenario, _) = try loadScenario(self.scenario, options: options)
         let metric = SensitivityMetric(rawValue: self.metric)!
         let factors = try planning {
             vary.isEmpty ? SensitivityFactor.defaults(for: scenario) : try vary.map { try SensitivityFactor.parse($0, scenario: scenario) }
@@ -78,6 +77,8 @@ struct Sensitivity: ParsableCommand {
         let run = { (s: Scenario) throws -> RunReport in try simulator.simulate(s) }
         let show: (Int, Int) -> Void = { n, _ in if !quiet { progress.update(n) } }
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let csv: String
         let bars: [(label: String, low: Double, high: Double)]
         let title: String

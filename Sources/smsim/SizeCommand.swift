@@ -65,8 +65,7 @@ struct Size: ParsableCommand {
     }
 
     func run() throws {
-        var (scenario, _) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, _) = try loadScenario(self.scenario, options: options, precision: precision)
         let consoles = consoleCount.peak(of: scenario)
         var slo = scenario.slo
         if let sloP95 { slo.p95Latency = DurationArgument.seconds(sloP95) }
@@ -81,6 +80,8 @@ struct Size: ParsableCommand {
                   + "\(replications) replications per count:")
         }
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let simulator = Simulator(options, precision: precision, console: console)
         let result: SizeSearch.Result
         do {

@@ -60,16 +60,22 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var report: ReportFlag
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, content) = try loadScenario(self.scenario, options: options, precision: precision)
         let grid = try planning {
             try SweepGrid(consoles: try integers(consoles, option: "--consoles"), ratios: try integers(ratios, option: "--ratios"),
                           servers: try integers(servers, option: "--servers"), down: try integers(down, option: "--down"))
         }
         let points = try planning { try grid.points(of: scenario) }
+        // Points run one after another: the largest one decides.
+        for point in points {
+            try refuseLarge([point.scenario], path: self.scenario, content: content,
+                            replicationsHeld: precision.precision.map { _ in precision.most(for: scenario) }, options: options)
+        }
         let shard = try planning { try self.shard.map { try Shard(parsing: $0) } }
         let base = output.directory(for: scenario)!
         let dir = shard.map { "\(base)/\($0.slug)" } ?? base
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let manifest = SweepManifest(scenario: scenario, scenarioHash: scenarioHash(content), grid: grid,
                                      points: points.count, shard: shard, precision: precision.precision,
                                      maxReplications: precision.precision.map { _ in precision.most(for: scenario) })
