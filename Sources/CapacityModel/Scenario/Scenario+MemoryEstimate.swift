@@ -24,9 +24,9 @@ public struct MemoryEstimate: Sendable, Equatable {
         self.parts = parts
     }
 
-    /// Most bytes a run may hold without `--allow-large`: 4 GiB, well under a planner's
+    /// Most bytes a run may hold without `--allow-large`: 4 GB, well under a planner's
     /// workstation or a CI runner (a shipped scenario needs under 100 MB).
-    public static let limit = 4.0 * 1_073_741_824
+    public static let limit = 4e9
 
     /// Bytes per item, upper bounds (debug and release builds alike).
     enum Cost {
