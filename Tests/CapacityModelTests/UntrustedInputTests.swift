@@ -6,7 +6,8 @@ import Testing
 /// sweep grids and counter logs, and the output directory's lock.
 @Suite("Untrusted input", .serialized)
 struct UntrustedInputTests {
-    static let scenarios = PlanningVariantTests.scenarios
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios")
 
     static func shipped() throws -> [(String, Scenario)] {
         let names = try FileManager.default.contentsOfDirectory(atPath: scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -40,7 +41,7 @@ struct UntrustedInputTests {
     @Test func textWithControlCharactersIsRefusedWhereItIs() throws {
         let yaml = try String(contentsOf: Self.scenarios.appendingPathComponent("weekday-40.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "name: SQL", with: "name: \"SQL\\e]0;owned\\a\"")
-        do {
+        do throws(ScenarioError) {
             _ = try ScenarioLoader.parse(yaml: yaml, file: "h.yaml")
             Issue.record("accepted a control character")
         } catch {
