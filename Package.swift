@@ -51,7 +51,7 @@ let package = Package(
             "ScenarioSpec", "SimulationKernel", "Stochastics", "Statistics", "Stations", "QueueingTheory",
         ]),
         // What a run leaves: CSV files, run.json, summaries and objective verdicts.
-        .target(name: "RunOutput", dependencies: ["ScenarioSpec", "GroupSimulation", "Statistics"]),
+        .target(name: "RunOutput", dependencies: ["ScenarioSpec", "GroupSimulation", "Statistics", "Stochastics"]),
         // Questions answered with many runs: compare, size, sweep, sensitivity.
         .target(name: "Planning", dependencies: [
             "ScenarioSpec", "GroupSimulation", "RunOutput", "Statistics", "Stochastics", "QueueingTheory",

@@ -35,9 +35,7 @@ public struct PDHCSVLog: Sendable {
     /// that is not a number, a timestamp that repeats, goes backwards or jumps by an hour (a
     /// daylight-saving change in the collector's clock).
     public static func read(path: String, decimalComma: Bool = false) throws -> PDHCSVLog {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CounterLogError(file: path, line: 0, column: 0, message: "cannot read the file")
-        }
+        let data = try CounterLogLimits.contents(path, what: "file")
         return try parse(text: decode(data), path: path, decimalComma: decimalComma)
     }
 
@@ -59,7 +57,11 @@ public struct PDHCSVLog: Sendable {
         guard let first = lines.first, !first.allSatisfy(\.isWhitespace) else {
             throw fail(1, 1, "empty file: a PDH-CSV log starts with a header line \"(PDH-CSV 4.0) (<time zone>)(<bias>)\",\"\\\\HOST\\Object(Instance)\\Counter\",…")
         }
+        try CounterLogLimits.check(first, number: 1, path: path)
         let header = try CSVCells.split(first, line: 1, path: path)
+        guard header.count <= CounterLogLimits.maxColumns else {
+            throw fail(1, header[CounterLogLimits.maxColumns].column, "more than \(CounterLogLimits.maxColumns - 1) counters in one log; split it by host")
+        }
         let (zone, bias) = try parseFormatCell(header[0], line: 1, path: path)
         guard header.count >= 2 else { throw fail(1, header[0].column, "the header names no counter") }
         var counters: [CounterPath] = []
@@ -76,6 +78,7 @@ public struct PDHCSVLog: Sendable {
                             values: Array(repeating: [], count: counters.count), interval: 0)
         for (index, raw) in lines.enumerated().dropFirst() where !raw.allSatisfy(\.isWhitespace) {
             let number = index + 1
+            try CounterLogLimits.check(raw, number: number, path: path)
             let cells = try CSVCells.split(raw, line: number, path: path)
             guard cells.count == header.count else {
                 let column = cells.count > header.count ? cells[header.count].column : raw.count + 1

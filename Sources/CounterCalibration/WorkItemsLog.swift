@@ -23,9 +23,7 @@ public struct WorkItemsLog: Sendable, Equatable {
     public static let header = "time,count"
 
     public static func read(path: String) throws -> WorkItemsLog {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CounterLogError(file: path, line: 0, column: 0, message: "cannot read the work-items file")
-        }
+        let data = try CounterLogLimits.contents(path, what: "work-items file")
         return try parse(text: PDHCSVLog.decode(data), path: path)
     }
 
@@ -36,6 +34,7 @@ public struct WorkItemsLog: Sendable, Equatable {
         var starts: [Double] = [], counts: [Double] = [], lines: [Int] = []
         var sawHeader = false
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            try CounterLogLimits.check(raw, number: i + 1, path: path)
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -13,7 +13,7 @@ public enum IntegerList {
                     throw PlanningError("\(option) \(text): '\(item)' is not a range of whole numbers like 2...16")
                 }
                 guard low <= high else { throw PlanningError("\(option) \(text): the range \(item) is empty (\(low) > \(high))") }
-                guard high - low < 100_000 else { throw PlanningError("\(option) \(text): the range \(item) is too long") }
+                guard case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow, span < 100_000 else { throw PlanningError("\(option) \(text): the range \(item) is too long") }
                 values += Array(low...high)
             } else {
                 guard let value = Int(item) else {
@@ -22,8 +22,10 @@ public enum IntegerList {
                 values.append(value)
             }
         }
-        if let repeated = values.enumerated().first(where: { i, v in values[..<i].contains(v) }) {
-            throw PlanningError("\(option) \(text): \(repeated.element) appears more than once")
+        // A set, not a scan of the values before each: a list may hold 100 000 values per range.
+        var seen = Set<Int>()
+        for value in values where !seen.insert(value).inserted {
+            throw PlanningError("\(option) \(text): \(value) appears more than once")
         }
         return values
     }

@@ -12,6 +12,9 @@ public struct SweepGrid: Sendable, Equatable, Codable {
     public var servers: [Int]
     public var down: [Int]
 
+    /// Most points a sweep may have: each is simulated in full, so far beyond any plan.
+    public static let maxPoints = 20_000
+
     public init(consoles: [Int] = [], ratios: [Int] = [], servers: [Int] = [], down: [Int] = []) throws {
         guard ratios.isEmpty || servers.isEmpty || consoles.isEmpty else {
             throw PlanningError("with both servers and ratios the consoles are servers × ratio; leave out consoles")
@@ -26,6 +29,14 @@ public struct SweepGrid: Sendable, Equatable, Codable {
     /// then the server count, then servers down; index 0, 1, 2, … in that order. Each point is
     /// validated here, so a sweep fails before it simulates anything rather than halfway.
     public func points(of scenario: Scenario) throws -> [SweepPoint] {
+        // Each point holds a scenario: count them before making any (ranges of 100 000
+        // values crossed three ways would be 10^15 points).
+        let sizings = !ratios.isEmpty && !servers.isEmpty ? Double(ratios.count) * Double(servers.count)
+            : Double(max(1, consoles.count)) * Double(max(1, ratios.count, servers.count))
+        let count = sizings * Double(max(1, down.count))
+        guard count <= Double(Self.maxPoints) else {
+            throw PlanningError("the sweep has \(Scenario.rounded(count)) points, more than \(Self.maxPoints); run fewer values or shard a smaller grid")
+        }
         var out: [SweepPoint] = []
         typealias Sizing = (consoles: Int?, ratio: Int?, servers: Int?)
         var sizing: [Sizing] = []

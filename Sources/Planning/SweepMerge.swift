@@ -19,7 +19,7 @@ public enum SweepMerge {
     /// `sweep.csv` files, or the directory a sharded sweep wrote its shards into (see `shards(in:)`).
     public static func merge(_ inputs: [String]) throws -> Result {
         guard !inputs.isEmpty else { throw PlanningError("give the shard directories to merge") }
-        let inputs = try inputs.flatMap { try shards(in: $0) ?? [$0] }
+        let inputs = try expand(inputs)
         var header: String?
         var rows: [Int: (row: Substring, source: String)] = [:]
         var manifests: [(SweepManifest, String)] = []
@@ -88,39 +88,68 @@ public enum SweepMerge {
         return Result(csv: csv, manifest: merged, points: expected, inputs: inputs.count)
     }
 
+    /// The inputs with every directory that holds shards replaced by its shard directories,
+    /// the shards of all of them taken together: a sweep whose shards were written into
+    /// several directories (one per cluster task, say) merges as one. Throws naming the
+    /// shards missing from the union, or when the shards are of sweeps split different ways.
+    static func expand(_ inputs: [String]) throws -> [String] {
+        var direct: [String] = []
+        var found: [(shard: Shard, path: String)] = []
+        var holders: [String] = []
+        for input in inputs {
+            if let shards = try shardDirectories(in: input) {
+                found += shards
+                holders.append(input)
+            } else {
+                direct.append(input)
+            }
+        }
+        guard let first = holders.first else { return direct }
+        let counts = Set(found.map(\.shard.count)).sorted()
+        guard counts.count == 1, let n = counts.first else {
+            throw PlanningError("\(holders.joined(separator: ", ")) hold shards of sweeps split \(counts.map(String.init).joined(separator: ", ")) ways; "
+                                + "merge one set at a time by naming its directories")
+        }
+        var byIndex: [Int: String] = [:]
+        for (shard, path) in found where byIndex[shard.index] == nil { byIndex[shard.index] = path }
+        let missing = (1...n).filter { byIndex[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "shard-\($0)-of-\(n)" }
+            let place = holders.count == 1 ? first : "any of " + holders.joined(separator: ", ")
+            throw PlanningError("\(place) lacks \(names.joined(separator: ", ")) of its \(n) shards; run "
+                                + "`smsim sweep … --shard \(missing[0])/\(n) --out \(first)` for each, then merge again")
+        }
+        return direct + (1...n).map { byIndex[$0]! }
+    }
+
     /// The shard directories inside `directory` (`shard-i-of-n`, as `sweep --shard i/n --out
-    /// directory` writes them), in shard order; nil when it holds none but has a `sweep.csv`
-    /// of its own (it is then a shard or a whole sweep). Throws naming the directories it
-    /// expected when it holds neither, or when shards are missing or of different counts.
+    /// directory` writes them), complete and in shard order; nil when it holds none but has a
+    /// `sweep.csv` of its own (it is then a shard or a whole sweep). Throws naming the
+    /// directories it expected when it holds neither, or when shards are missing.
     public static func shards(in directory: String) throws -> [String]? {
+        guard try shardDirectories(in: directory) != nil else { return nil }
+        return try expand([directory])
+    }
+
+    /// The `shard-i-of-n` directories directly inside `directory`, in no particular order;
+    /// nil when it is not a directory, or holds none but has a `sweep.csv` of its own.
+    static func shardDirectories(in directory: String) throws -> [(shard: Shard, path: String)]? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var found: [Shard] = []
-        for name in names {
+        var found: [(shard: Shard, path: String)] = []
+        for name in names.sorted() {
             let parts = name.split(separator: "-")
             guard parts.count == 4, parts[0] == "shard", parts[2] == "of", let i = Int(parts[1]), let n = Int(parts[3]),
                   let shard = try? Shard(index: i, count: n), shard.slug == name else { continue }
-            found.append(shard)
+            found.append((shard, directory + "/" + name))
         }
-        let expected = "shard-1-of-n … shard-n-of-n, as `smsim sweep … --shard i/n --out \(directory)` writes them"
         guard !found.isEmpty else {
             if FileManager.default.fileExists(atPath: directory + "/" + Sweep.csvName) { return nil }
-            throw PlanningError("\(directory) holds neither \(Sweep.csvName) nor shard directories (\(expected))")
+            throw PlanningError("\(directory) holds neither \(Sweep.csvName) nor shard directories "
+                                + "(shard-1-of-n … shard-n-of-n, as `smsim sweep … --shard i/n --out \(directory)` writes them)")
         }
-        let counts = Set(found.map(\.count)).sorted()
-        guard counts.count == 1, let n = counts.first else {
-            throw PlanningError("\(directory) holds shards of sweeps split \(counts.map(String.init).joined(separator: ", ")) ways; "
-                                + "merge one set at a time by naming its directories")
-        }
-        let have = Set(found.map(\.index))
-        let missing = (1...n).filter { !have.contains($0) }
-        if !missing.isEmpty {
-            let names = missing.map { "shard-\($0)-of-\(n)" }
-            throw PlanningError("\(directory) lacks \(names.joined(separator: ", ")) of its \(n) shards; run "
-                                + "`smsim sweep … --shard \(missing[0])/\(n) --out \(directory)` for each, then merge again")
-        }
-        return (1...n).map { "\(directory)/shard-\($0)-of-\(n)" }
+        return found
     }
 
     /// Merges `inputs` and writes `directory/sweep.csv` (and `sweep.json`), each atomically.

@@ -23,7 +23,7 @@ extension Scenario {
     public var additionalServerCount: Int {
         let extra = managementGroup.additionalServers
         if let count = extra.count { return count }
-        if let ratio = extra.consolesPerServer, ratio > 0 { return (consoles.peak + ratio - 1) / ratio }
+        if let ratio = extra.consolesPerServer, ratio > 0 { return consoles.peak / ratio + (consoles.peak % ratio == 0 ? 0 : 1) }
         return 0
     }
 

@@ -26,6 +26,9 @@ extension Scenario {
         return check.problems
     }
 
+    /// Most additional management servers a scenario may describe.
+    public static let maxAdditionalServers = 10_000
+
     private func checkRanges(_ check: inout Checker) {
         check.that(!name.trimmingBlanks().isEmpty, "name", "must not be empty")
         // A horizon beyond a century is a typo or an attack (1e308), not a plan; even --allow-long stops here.
@@ -43,6 +46,15 @@ extension Scenario {
 
         let mg = managementGroup
         check.that(!mg.initialServer.name.trimmingBlanks().isEmpty, "managementGroup.initialServer.name", "must not be empty")
+        // The layout is built to check the rules below; a million servers is an attack, not a
+        // plan (a management group has a handful), so even --allow-large stops here.
+        if let count = mg.additionalServers.count, count > Self.maxAdditionalServers {
+            check.that(false, "managementGroup.additionalServers.count", "must be at most \(Self.maxAdditionalServers), got \(count)")
+        } else if mg.additionalServers.count == nil, let ratio = mg.additionalServers.consolesPerServer, ratio > 0,
+                  Double(consoles.peak) / Double(ratio) > Double(Self.maxAdditionalServers) {
+            check.that(false, "managementGroup.additionalServers.consolesPerServer",
+                       "gives more than \(Self.maxAdditionalServers) additional servers for \(consoles.peak) consoles; raise it")
+        }
         let extra = mg.additionalServers
         if let ratio = extra.consolesPerServer {
             check.that(ratio >= 1, "managementGroup.additionalServers.consolesPerServer", "must be at least 1, got \(ratio)")

@@ -63,7 +63,7 @@ extension Scenario {
         return "one replication would take \(events) (the limit is \(Self.rounded(WorkEstimate.limit))); check duration, consoles.peak and the think time, or pass --allow-long"
     }
 
-    static func rounded(_ value: Double) -> String {
+    package static func rounded(_ value: Double) -> String {
         guard value.isFinite else { return "∞" }
         if value >= 1e15 { return String(format: "%.1e", value) }
         for (unit, scale) in [("G", 1e9), ("M", 1e6), ("k", 1e3)] where value >= scale {

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reading a scenario file's bytes: one clear reason when it cannot be read, the line and byte
 /// when it is not UTF-8 (with the encoding it probably is), and a size limit.
-enum ScenarioFile {
-    static func read(_ path: String) throws(ScenarioError) -> String {
+package enum ScenarioFile {
+    package static func read(_ path: String) throws(ScenarioError) -> String {
         func failure(_ message: String) -> ScenarioError {
             ScenarioError(file: path, line: 0, column: 0, field: "(file)", message: "cannot read the file: " + message)
         }

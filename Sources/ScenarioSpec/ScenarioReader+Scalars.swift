@@ -36,9 +36,14 @@ extension ScenarioReader {
         error(node, path, "expected \(what), got \(describe(node))")
     }
 
-    /// Any non-empty scalar, as written (names may look like numbers or booleans).
+    /// Any non-empty scalar, as written (names may look like numbers or booleans), without
+    /// control characters or line breaks: names are echoed to terminals, CSV cells and file
+    /// names, where an escape sequence or a newline would do harm.
     func text(_ node: Node, _ path: String) throws(ScenarioError) -> String {
         guard case .scalar(let scalar) = node, !Self.isNull(node) else { throw expected("a name", node, path) }
+        if ScenarioError.escaped(scalar.string) != scalar.string {
+            throw error(node, path, "'\(ScenarioError.clip(scalar.string))' contains a control character or line break; a name is one line of text")
+        }
         return scalar.string
     }
 

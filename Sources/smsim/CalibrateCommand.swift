@@ -71,7 +71,7 @@ struct Calibrate: ParsableCommand {
             print(CounterMap.defaultYAML, terminator: "")
             return
         }
-        let (scenario, content) = try loadScenario(base!)
+        let (scenario, content) = try ScenarioInput.load(base!, allowLong: false)
         let result: Calibration
         var logs: [PDHCSVLog] = []
         do {
@@ -96,10 +96,12 @@ struct Calibrate: ParsableCommand {
             throw CommandFailure(message: "error: \(error.message)", status: 2)
         }
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let report = CalibrationReport(calibration: result, logs: counters.map { ($0 as NSString).lastPathComponent })
         let yaml = try report.scenarioYAML(base: content)
         // Everything is computed before the first file is written.
-        let files = [("\(scenario.name)-calibrated.yaml", yaml.text), ("calibration.csv", report.csv()),
+        let files = [("\(OutputName.safe(scenario.name))-calibrated.yaml", yaml.text), ("calibration.csv", report.csv()),
                      ("calibration-fit.csv", report.fitCSV()), ("calibration-fit.gnuplot", report.gnuplotScript(dir: dir))]
         for (name, text) in files { try AtomicFile.write(text, to: "\(dir)/\(name)") }
         let plotted = runGnuplot("\(dir)/calibration-fit.gnuplot")
@@ -143,9 +145,10 @@ func runGnuplot(_ script: String) -> Bool {
 func writePerfmon(_ report: RunReport, scenario: Scenario, to dir: String) throws -> [String] {
     guard let first = report.replications.first else { return [] }
     let logs = PerfmonWriter.logs(first, scenario: scenario)
-    for (host, text) in logs { try AtomicFile.write(text, to: "\(dir)/perfmon/\(host).csv") }
+    // Host names come from the scenario file: made safe like a scenario's name.
+    for (host, text) in logs { try AtomicFile.write(text, to: "\(dir)/perfmon/\(OutputName.safe(host)).csv") }
     try AtomicFile.write(PerfmonWriter.workItems(first, scenario: scenario), to: "\(dir)/work-items.csv")
-    return logs.map { "perfmon/\($0.host).csv" } + ["work-items.csv"]
+    return logs.map { "perfmon/\(OutputName.safe($0.host)).csv" } + ["work-items.csv"]
 }
 
 extension Calibrate: OutputRole {

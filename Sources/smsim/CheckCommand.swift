@@ -28,8 +28,7 @@ struct Check: ParsableCommand {
           smsim check Scenarios/weekday-40.yaml --junit reports/slo.xml --precision 0.05 --max-replications 60
         """)
 
-    @Argument(help: "The scenario file (YAML), with an slo block.")
-    var scenario: String
+    @OptionGroup var input: ScenarioInput
 
     @Option(help: "Write the verdicts as JUnit XML to this file.")
     var junit: String?
@@ -41,16 +40,18 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let quiet = output.quiet
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, content) = try input.load(options, precision: precision)
         guard !scenario.slo.isEmpty else {
-            throw CommandFailure(message: "\(self.scenario): no slo block, nothing to check; add one, e.g. slo: { p95Latency: 2s, maxUtilization: 0.8 }",
+            throw CommandFailure(message: "\(input.path): no slo block, nothing to check; add one, e.g. slo: { p95Latency: 2s, maxUtilization: 0.8 }",
                                  status: 2)
         }
+        let dir = output.directory(for: scenario) ?? (reportFlag.report ? Self.reportDirectory(scenario) : nil)
+        let lock = try dir.map(lockOutput)
+        defer { lock?.release() }
         let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
-        if let out = output.directory(for: scenario) ?? (reportFlag.report ? Self.reportDirectory(scenario) : nil) {
-            try write(report, scenario: scenario, path: self.scenario, content: content, to: out)
-            try reportFlag.write(out, scenario: self.scenario, quiet: quiet)
+        if let out = dir {
+            try write(report, scenario: scenario, path: input.path, content: content, to: out)
+            try reportFlag.write(out, scenario: input.path, quiet: quiet)
         }
         let verdicts = report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name)
         if !quiet {
@@ -65,7 +66,7 @@ struct Check: ParsableCommand {
         if let junit {
             let layout = scenario.layout
             let properties: [(String, String)] = [
-                ("scenario", self.scenario), ("seed", String(scenario.seed)), ("replications", String(report.replications.count)),
+                ("scenario", input.path), ("seed", String(scenario.seed)), ("replications", String(report.replications.count)),
                 ("consoles", String(scenario.consoles.peak)), ("additionalServers", String(layout.additionalCount)),
                 ("down", String(scenario.failures.down)), ("smsimVersion", smsimVersion),
             ]
@@ -91,6 +92,6 @@ extension Check: OutputRole {
     static let defaultDirectory = DefaultDirectory.none(
         "default: none; the run's usual files are written only when --out is given, or with --report into results/<scenario name>-check/")
     /// Where `--report` without `--out` puts the run's files and report.html.
-    static func reportDirectory(_ scenario: Scenario) -> String { "results/\(scenario.name)-check" }
+    static func reportDirectory(_ scenario: Scenario) -> String { "results/\(OutputName.safe(scenario.name))-check" }
     static let quietHelp = "Print only the verdict lines and errors."
 }

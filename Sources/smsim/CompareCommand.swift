@@ -25,8 +25,7 @@ struct Compare: ParsableCommand {
           smsim compare Scenarios/weekday-40.yaml --ratios 40,45,50 --consoles 600 --replications 20
         """)
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioInput
 
     @Option(help: "Consoles-per-server ratios to compare, comma-separated; the first is the baseline (e.g. 40,50).")
     var ratios: String
@@ -38,19 +37,23 @@ struct Compare: ParsableCommand {
     @OptionGroup var report: ReportFlag
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, content) = try input.load(options, precision: precision)
         let ratioList = try integers(ratios, option: "--ratios")
         let variants = try planning {
             try PairedComparison.variants(of: scenario, ratios: ratioList, consoles: consoles.consoles)
         }
+        // Every configuration's results are kept until the comparison is written.
+        try input.refuseLarge(variants.map(\.scenario), content: content,
+                        replicationsHeld: precision.precision.map { _ in precision.most(for: scenario) }, options: options)
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let reports = try Simulator(options, precision: precision, console: output.console())
             .simulate(variants.map { ("ratio \($0.ratio)", $0.scenario) })
 
         var configurations: [PairedComparison.Configuration] = []
         for ((ratio, variant), report) in zip(variants, reports) {
-            try write(report, scenario: variant, path: self.scenario, content: content, to: "\(dir)/ratio-\(ratio)")
+            try write(report, scenario: variant, path: input.path, content: content, to: "\(dir)/ratio-\(ratio)")
             configurations.append(.init(ratio: ratio, scenario: variant, report: report))
         }
         let database = scenario.managementGroup.database.name
@@ -58,7 +61,7 @@ struct Compare: ParsableCommand {
             try PairedComparison(configurations: configurations, metrics: PlanningMetric.sloRelevant(databaseName: database))
         }
         try AtomicFile.write(comparison.csv(), to: "\(dir)/compare.csv")
-        try report.write(dir, scenario: self.scenario, quiet: output.quiet)
+        try report.write(dir, scenario: input.path, quiet: output.quiet)
         guard !output.quiet else { return }
 
         let first = configurations[0]

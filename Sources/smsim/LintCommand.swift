@@ -15,7 +15,9 @@ struct Lint: ParsableCommand {
         servers (the workflow server, which accept consoles, up to how many), the consoles per \
         server, and the estimated events and run time of one replication (at about 1 M events/s). \
         A scenario over the work limit (\(Int(WorkEstimate.limit)) events per replication) fails \
-        unless --allow-long is given. Every problem is one line on stderr, \
+        unless --allow-long is given; one whose run would hold more than \
+        \(Scenario.bytesText(MemoryEstimate.limit)) in memory (time series, servers, console slots, \
+        with the scenario's replications) fails unless --allow-large is given. Every problem is one line on stderr, \
         FILE:LINE:COL: error: FIELD: message. Fast enough for a pre-commit hook. \
         Exit status: 0 all files are valid, 2 at least one is not.
 
@@ -32,6 +34,9 @@ struct Lint: ParsableCommand {
 
     @Flag(help: "Accept scenarios whose estimated work is over the limit.")
     var allowLong = false
+
+    @Flag(help: "Accept scenarios whose estimated memory is over the limit.")
+    var allowLarge = false
 
     struct Report: Encodable {
         struct Server: Encodable {
@@ -51,6 +56,8 @@ struct Lint: ParsableCommand {
         var replications: Int?
         var eventsPerReplication: Double?
         var secondsPerReplication: Double?
+        /// Bytes the run would hold at its peak, one replication at a time.
+        var memoryBytes: Double?
     }
 
     func run() throws {
@@ -61,6 +68,11 @@ struct Lint: ParsableCommand {
                 let estimate = scenario.workEstimate
                 if !allowLong, let message = scenario.tooLongMessage {
                     throw ScenarioError(file: path, line: 1, column: 1, field: "duration", message: message)
+                }
+                let memory = scenario.memoryEstimate()
+                if !allowLarge, let (field, message) = memory.refusal {
+                    let yaml = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                    throw ScenarioLoader.error(file: path, yaml: yaml, field: field, message: message)
                 }
                 let layout = scenario.layout
                 let pool = layout.servers.filter(\.acceptsConsoles)
@@ -74,7 +86,8 @@ struct Lint: ParsableCommand {
                     consolesPerServer: pool.isEmpty ? nil : Double(scenario.consoles.peak) / Double(pool.count),
                     database: scenario.managementGroup.database.name, replications: scenario.replications,
                     eventsPerReplication: estimate.eventsPerReplication.isFinite ? estimate.eventsPerReplication.rounded() : nil,
-                    secondsPerReplication: estimate.secondsPerReplication.isFinite ? estimate.secondsPerReplication : nil))
+                    secondsPerReplication: estimate.secondsPerReplication.isFinite ? estimate.secondsPerReplication : nil,
+                    memoryBytes: memory.bytes.isFinite ? memory.bytes.rounded() : nil))
             } catch {
                 printError(error.description)
                 reports.append(Report(file: path, valid: false, error: error.description))
@@ -113,7 +126,8 @@ struct Lint: ParsableCommand {
         \(r.file): valid
           servers: \(servers.joined(separator: ", ")); database \(r.database ?? "")
           consoles: \(r.consoles ?? 0) at peak, \(perServer) per server accepting consoles
-          estimate: \(events) events, about \(seconds) per replication × \(r.replications ?? 0)
+          estimate: \(events) events, about \(seconds) per replication × \(r.replications ?? 0); \
+        memory about \(r.memoryBytes.map(Scenario.bytesText) ?? "∞")
         """
     }
 }

@@ -15,12 +15,14 @@ struct Merge: ParsableCommand {
         there, names any that are missing, and by default writes DIR/sweep.csv. Arguments \
         may also be shard directories (holding sweep.csv and sweep.json) or sweep.csv files. \
         The rows are put in point order under the common header, giving exactly the file an \
-        unsharded sweep writes. Refuses shards of different sweeps and, when the manifests \
+        unsharded sweep writes. Shards written into several directories (one per cluster \
+        task, say) merge as one set: give all of them. Refuses shards of different sweeps and, when the manifests \
         give the number of points, an incomplete set (exit 2).
 
         Examples:
           smsim merge results/grid
           smsim merge results/grid/shard-* --out results/grid
+          smsim merge task-1 task-2 task-3 --out results/grid
         """)
 
     @Argument(help: "The directory holding the shards, or shard directories, or sweep.csv files.")
@@ -34,6 +36,8 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let out = try output.out ?? defaultDirectory()
+        let lock = try lockOutput(out)
+        defer { lock.release() }
         let result = try planning { try SweepMerge.merge(inputs, into: out) }
         if !output.quiet { print("merged \(result.inputs) input(s): \(result.points) point(s); wrote \(out)/sweep.csv") }
     }

@@ -4,6 +4,7 @@ import GroupSimulation
 import RunOutput
 import Planning
 import CounterCalibration
+import Foundation
 
 /// Where a command's files go when `--out` is not given.
 enum DefaultDirectory {
@@ -23,9 +24,11 @@ enum DefaultDirectory {
     }
 
     /// The directory for a scenario called `scenario`; nil when nothing is written by default.
+    /// The name goes through `OutputName.safe`: a shared scenario file cannot steer the
+    /// output outside `results/`.
     func directory(scenario: String) -> String? {
         switch self {
-        case .results(let suffix, _): "results/\(scenario)\(suffix)"
+        case .results(let suffix, _): "results/\(OutputName.safe(scenario))\(suffix)"
         case .none, .fromInputs: nil
         }
     }
@@ -51,6 +54,15 @@ struct OutputOptions<Role: OutputRole>: ParsableArguments {
     @Flag(help: ArgumentHelp(Role.quietHelp))
     var quiet = false
 
+    /// `--out` must be a directory or not exist yet: writing `run.json` under a file fails
+    /// only after the simulation, and the user meant something else.
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        if let out, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("--out \(out) is an existing file, not a directory")
+        }
+    }
+
     /// `--out`, or the command's default for `scenario`.
     func directory(for scenario: Scenario) -> String? {
         out ?? Role.defaultDirectory.directory(scenario: scenario.name)
@@ -75,4 +87,15 @@ struct Console {
 
     /// Text meant for stdout when the command prints text (not JSON) and is not quiet.
     var printsText: Bool { !quiet && !json }
+}
+
+/// Locks `directory` for this process (see `OutputLock`): a second run into it is refused
+/// with exit status 2 and the holder's process id. Keep the result until the last file is
+/// written (`defer { lock.release() }`).
+func lockOutput(_ directory: String) throws -> OutputLock {
+    do {
+        return try OutputLock(directory: directory)
+    } catch let error as OutputLockError {
+        throw CommandFailure(message: error.message, status: 2)
+    }
 }

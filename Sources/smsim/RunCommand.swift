@@ -24,8 +24,7 @@ struct Run: ParsableCommand {
           smsim run Scenarios/weekday-50.yaml --precision 0.05 --max-replications 60
         """)
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioInput
 
     @OptionGroup var options: SimulationOptions
     @OptionGroup var precision: PrecisionOptions
@@ -36,14 +35,15 @@ struct Run: ParsableCommand {
     var perfmon = false
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
-        let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
+        let (scenario, content) = try input.load(options, precision: precision)
         let dir = output.directory(for: scenario)!
-        try write(report, scenario: scenario, path: self.scenario, content: content, to: dir)
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
+        let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
+        try write(report, scenario: scenario, path: input.path, content: content, to: dir)
         if perfmon { _ = try writePerfmon(report, scenario: scenario, to: dir) }
         if !output.quiet { printSummary(report, scenario: scenario, directory: dir) }
-        try self.report.write(dir, scenario: self.scenario, quiet: output.quiet)
+        try self.report.write(dir, scenario: input.path, quiet: output.quiet)
     }
 }
 

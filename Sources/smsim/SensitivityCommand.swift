@@ -39,14 +39,13 @@ struct Sensitivity: ParsableCommand {
         case morris
     }
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioInput
 
     @Option(name: .customLong("vary"), help: "A factor: FIELD=±20% or FIELD=LOW..HIGH (repeatable; default: every factor ±20 %).")
     var vary: [String] = []
 
-    @Option(help: "What to measure: p95Latency, maxUtilization or servers.")
-    var metric: String = SensitivityMetric.p95Latency.rawValue
+    @Option(help: "What to measure.")
+    var metric: SensitivityMetric = .p95Latency
 
     @Option(help: "one-at-a-time or morris.")
     var method: Method = .oneAtATime
@@ -59,16 +58,11 @@ struct Sensitivity: ParsableCommand {
     @OptionGroup var reportFlag: ReportFlag
 
     func validate() throws {
-        guard SensitivityMetric(rawValue: metric) != nil else {
-            throw ValidationError("--metric must be one of \(SensitivityMetric.allCases.map(\.rawValue).joined(separator: ", ")), got '\(metric)'")
-        }
         guard trajectories >= 2 else { throw ValidationError("--trajectories must be at least 2, got \(trajectories)") }
     }
 
     func run() throws {
-        var (scenario, _) = try loadScenario(self.scenario)
-        options.apply(to: &scenario)
-        let metric = SensitivityMetric(rawValue: self.metric)!
+        let (scenario, _) = try input.load(options)
         let factors = try planning {
             vary.isEmpty ? SensitivityFactor.defaults(for: scenario) : try vary.map { try SensitivityFactor.parse($0, scenario: scenario) }
         }
@@ -82,6 +76,8 @@ struct Sensitivity: ParsableCommand {
         let run = { (s: Scenario) throws -> RunReport in try simulator.simulate(s) }
         let show: (Int, Int) -> Void = { n, _ in if !quiet { progress.update(n) } }
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let csv: String
         let bars: [(label: String, low: Double, high: Double)]
         let title: String
@@ -115,7 +111,7 @@ struct Sensitivity: ParsableCommand {
             print("wrote \(dir)/: sensitivity.csv, sensitivity-tornado.dat, sensitivity-tornado.gnuplot"
                   + (plotted ? ", sensitivity-tornado.png, sensitivity-tornado.svg" : " (gnuplot not found: no PNG/SVG)"))
         }
-        try reportFlag.write(dir, scenario: self.scenario, quiet: quiet)
+        try reportFlag.write(dir, scenario: input.path, quiet: quiet)
     }
 
     func printOneAtATime(_ a: OneAtATime, replications: Int) {
@@ -157,3 +153,6 @@ struct Sensitivity: ParsableCommand {
 extension Sensitivity: OutputRole {
     static let defaultDirectory = DefaultDirectory.results(suffix: "-sensitivity")
 }
+
+/// `--metric`'s values are the metric's names (`p95Latency`, `maxUtilization`, `servers`).
+extension SensitivityMetric: ExpressibleByArgument {}

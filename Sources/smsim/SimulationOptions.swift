@@ -17,9 +17,6 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Threads running replications in parallel (default: all cores). Results are byte-identical for any value.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Simulate even when the estimated work of one replication is over the limit (see smsim lint).")
-    var allowLong = false
-
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
@@ -42,20 +39,4 @@ struct ConsolesOption: ParsableArguments {
     }
 
     func peak(of scenario: Scenario) -> Int { consoles ?? scenario.consoles.peak }
-}
-
-/// Loads a scenario, turning a bad file into exit status 2 with its one-line message.
-/// Returns the scenario and the file's text (for the hash run.json and sweep.json record).
-/// A scenario whose estimated work is over `WorkEstimate.limit` is refused unless `allowLong`.
-func loadScenario(_ path: String, allowLong: Bool = false) throws -> (Scenario, String) {
-    do throws(ScenarioError) {
-        let scenario = try ScenarioLoader.load(path: path)
-        if !allowLong, let message = scenario.tooLongMessage {
-            throw ScenarioError(file: path, line: 1, column: 1, field: "duration", message: message)
-        }
-        let content = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return (scenario, content)
-    } catch {
-        throw CommandFailure(message: error.description, status: 2, located: true)
-    }
 }

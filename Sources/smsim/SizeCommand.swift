@@ -30,8 +30,7 @@ struct Size: ParsableCommand {
           smsim size Scenarios/weekday-50.yaml --consoles 600 --slo-p95 2s --max-utilization 0.75 --json
         """)
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioInput
 
     @OptionGroup var consoleCount: ConsolesOption
 
@@ -69,8 +68,7 @@ struct Size: ParsableCommand {
     }
 
     func run() throws {
-        var (scenario, _) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, content) = try input.load(options, precision: precision)
         let consoles = consoleCount.peak(of: scenario)
         var slo = scenario.slo
         if let sloP95 { slo.p95Latency = DurationArgument.seconds(sloP95) }
@@ -85,6 +83,8 @@ struct Size: ParsableCommand {
                   + "\(replications) replications per count:")
         }
         let dir = output.directory(for: scenario)!
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let simulator = Simulator(options, precision: precision, console: console)
         let result: SizeSearch.Result
         do {
@@ -100,7 +100,7 @@ struct Size: ParsableCommand {
             try AtomicFile.write(SizeSearch.csv(none.evaluations, consoles: consoles, down: down, scenario: scenario), to: "\(dir)/size.csv")
             if report.report {
                 try AtomicFile.write(jsonText(SizeJSON(none, consoles: consoles, down: down, scenario: scenario)), to: "\(dir)/size.json")
-                try report.write(dir, scenario: self.scenario, quiet: !console.printsText)
+                try report.write(dir, scenario: input.path, quiet: !console.printsText)
             }
             if json { try printJSON(SizeJSON(none, consoles: consoles, down: down, scenario: scenario)) }
             throw CommandFailure(message: none.message, status: 1)
@@ -109,10 +109,9 @@ struct Size: ParsableCommand {
         if report.report {
             // The report's evidence: the answer as JSON and the chosen count's usual run files.
             try AtomicFile.write(jsonText(SizeJSON(result, scenario: scenario)), to: "\(dir)/size.json")
-            let content = (try? String(contentsOfFile: self.scenario, encoding: .utf8)) ?? ""
-            try write(result.chosen.report, scenario: result.chosen.scenario, path: self.scenario, content: content,
+            try write(result.chosen.report, scenario: result.chosen.scenario, path: input.path, content: content,
                       to: "\(dir)/servers-\(result.servers)")
-            try report.write(dir, scenario: self.scenario, quiet: !console.printsText)
+            try report.write(dir, scenario: input.path, quiet: !console.printsText)
         }
 
         if json { try printJSON(SizeJSON(result, scenario: scenario)) }

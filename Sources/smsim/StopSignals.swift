@@ -28,6 +28,7 @@ enum StopSignals {
             var signal: Int32 = 0
             while sigwait(&wanted, &signal) != 0 {}
             AtomicFile.removeTemporaryFiles()
+            OutputLock.releaseAll()
             let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
             printError("smsim: stopped by \(name); unfinished files removed (a sweep resumes where it stopped when run again)")
             // `_exit`, not `exit`: the simulation threads are still running, and must not see

@@ -37,8 +37,7 @@ struct SweepCommand: ParsableCommand {
           smsim sweep Scenarios/weekday-50.yaml --servers 4...13 --shard 2/4 --out results/grid
         """)
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioInput
 
     @Option(help: "Additional server counts, e.g. 2...16 or 4,6,8.")
     var servers: String?
@@ -64,16 +63,22 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var report: ReportFlag
 
     func run() throws {
-        var (scenario, content) = try loadScenario(self.scenario, allowLong: options.allowLong)
-        options.apply(to: &scenario)
+        let (scenario, content) = try input.load(options, precision: precision)
         let grid = try planning {
             try SweepGrid(consoles: try integers(consoles, option: "--consoles"), ratios: try integers(ratios, option: "--ratios"),
                           servers: try integers(servers, option: "--servers"), down: try integers(down, option: "--down"))
         }
         let points = try planning { try grid.points(of: scenario) }
+        // Points run one after another: the largest one decides.
+        for point in points {
+            try input.refuseLarge([point.scenario], content: content,
+                            replicationsHeld: precision.precision.map { _ in precision.most(for: scenario) }, options: options)
+        }
         let shard = try planning { try self.shard.map { try Shard(parsing: $0) } }
         let base = output.directory(for: scenario)!
         let dir = shard.map { "\(base)/\($0.slug)" } ?? base
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
         let manifest = SweepManifest(scenario: scenario, scenarioHash: scenarioHash(content), grid: grid,
                                      points: points.count, shard: shard, precision: precision.precision,
                                      maxReplications: precision.precision.map { _ in precision.most(for: scenario) })
@@ -89,7 +94,7 @@ struct SweepCommand: ParsableCommand {
                               if !quiet { print(Self.describe(point, report, of: points.count)) }
                           })
         }
-        if outcome.complete { try report.write(dir, scenario: self.scenario, quiet: quiet) }
+        if outcome.complete { try report.write(dir, scenario: input.path, quiet: quiet) }
         guard !quiet else { return }
         let shardText = shard.map { " (shard \($0): \(outcome.points) of \(points.count) points)" } ?? ""
         if outcome.complete {

@@ -136,9 +136,11 @@ struct ModelBehaviourTests {
         #expect(maxLatencyWindow > 60)
     }
 
+    /// With a connection limit the survivors cannot hold everyone: some displaced consoles
+    /// find a place, the rest give up after `giveUpAfter`.
     @Test func displacedConsolesReconnectToSurvivorsOrGiveUp() throws {
         var s = Fixtures.weekday(peak: 150, additional: 3, duration: 3 * 3600)
-        s.managementGroup.additionalServers.maxConsoles = 60
+        s.managementGroup.additionalServers.maxConsoles = 45
         s.failures.scheduled = [Failures.Scheduled(target: .server("MS03"), at: 3600, repairAfter: 1800)]
         s.failures.reconnect.delay = try .exponential(mean: 60)
         s.failures.reconnect.giveUpAfter = 600
@@ -147,6 +149,8 @@ struct ModelBehaviourTests {
         #expect(failure.displacedConsoles > 0)
         #expect(failure.reconnected + failure.abandoned <= failure.displacedConsoles)
         #expect(failure.reconnected > 0)
+        #expect(failure.abandoned > 0)
+        #expect(m.counts.sessionsAbandoned >= failure.abandoned)
         #expect(failure.recoverySeconds != nil)
         #expect(failure.survivorPeakUtilization != nil)
     }
