@@ -14,7 +14,7 @@ extension RunReport {
         for r in replications {
             for row in r.rows {
                 out += id + "," + String(r.replication)
-                for column in TimeSeriesColumn.perReplication { out += "," + column.figure(row).csv }
+                for column in TimeSeriesColumn.perReplication { out += "," + column.figure(row).scaled(column.csvScale).csv }
                 out += "\n"
             }
         }
@@ -107,7 +107,7 @@ extension RunReport {
                 } else {
                     figure = .number(estimate(column).mean)
                 }
-                out += "," + figure.csv
+                out += "," + figure.scaled(column.csvScale).csv
             }
             out += "\n"
         }

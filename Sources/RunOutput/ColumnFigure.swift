@@ -20,6 +20,12 @@ public enum ColumnFigure: Sendable, Equatable {
         }
     }
 
+    /// The figure with its number multiplied by `factor` (a label as it is).
+    public func scaled(_ factor: Double) -> ColumnFigure {
+        if case .number(let x) = self, factor != 1 { return .number(x * factor) }
+        return self
+    }
+
     public var number: Double? {
         if case .number(let x) = self { return x }
         return nil
@@ -37,8 +43,14 @@ extension TimeSeriesColumn {
         }
     }
 
-    /// The column's figure in one window row (latencies in milliseconds). A half-width
-    /// column has none in a single row: it gives NaN.
+    /// What a figure is multiplied by to be written: latencies are kept in seconds and
+    /// written in milliseconds (the columns named `_ms`, and the half-width of one).
+    public var csvScale: Double {
+        (halfWidthOf ?? self).name.hasSuffix("_ms") ? 1.0.inMilliseconds : 1
+    }
+
+    /// The column's figure in one window row, in seconds for latencies (see `csvScale`).
+    /// A half-width column has none in a single row: it gives NaN.
     public func figure(_ row: WindowRow) -> ColumnFigure {
         switch self {
         case .windowStart: .number(row.windowStart)
@@ -54,10 +66,10 @@ extension TimeSeriesColumn {
         case .reconnects: .number(Double(row.reconnects))
         case .utilization: .number(row.utilization)
         case .queueLength: .number(row.queueLength)
-        case .latencyMean: .number(row.latencyMean.inMilliseconds)
-        case .latencyP50: .number(row.latencyP50.inMilliseconds)
-        case .latencyP95: .number(row.latencyP95.inMilliseconds)
-        case .latencyP99: .number(row.latencyP99.inMilliseconds)
+        case .latencyMean: .number(row.latencyMean)
+        case .latencyP50: .number(row.latencyP50)
+        case .latencyP95: .number(row.latencyP95)
+        case .latencyP99: .number(row.latencyP99)
         case .workflowBacklog: .number(row.workflowBacklog)
         case .workflowLagP95: .number(row.workflowLagP95)
         case .activeConsoles: .number(row.activeConsoles)
