@@ -1,0 +1,86 @@
+/// How the per-console fits become scenario numbers: the rows `CalibrationTarget` has for
+/// per-request fits, for the fits of `ConsoleLoadFit`.
+///
+/// The logs measure what a connected console costs; a scenario states it as think time,
+/// active fraction, request mix and per-request demands. The calibrated scenario keeps the
+/// base's split and scales its demands until `ConsoleLoad` of the result equals the fitted
+/// figure; which split was assumed is said in the note (and so in the file's comments and
+/// the report). The per-host figures are reported beside it: the scenario has one set of
+/// demands for every server, so a host whose figure differs from the pooled one is a finding.
+enum ConsoleLoadTarget {
+    /// Fitted values for every console column of `regressions`. `withJobs`: the database's
+    /// per-console figure includes the workflow jobs (no workflow column of its own).
+    static func values(base: Scenario, regressions: [UtilizationRegression], withJobs: Bool) -> [Calibration.FittedValue] {
+        var out: [Calibration.FittedValue] = []
+        let modelled = ConsoleLoad(base, withJobs: withJobs)
+        let split = ConsoleLoad.split(base)
+        func value(_ r: UtilizationRegression, _ column: String, _ name: String, _ modelled: Double,
+                   _ fields: [(ScenarioQuantity, Double)], _ note: String) {
+            guard let c = r.coefficient(column) else { return }
+            out.append(Calibration.FittedValue(name: name, regression: r.name, estimate: c.estimate, halfWidth: c.halfWidth,
+                                               modelled: modelled, windows: r.rows.count, rSquared: r.fit.rSquared,
+                                               fields: fields, note: note))
+        }
+        for r in regressions {
+            switch r.name {
+            case ConsoleLoadFit.byHost:
+                for column in r.columns.dropFirst(r.intercepts) where column.hasPrefix(ConsoleLoadFit.consoles(on: "")) {
+                    let host = String(column.dropFirst(ConsoleLoadFit.consoles(on: "").count))
+                    value(r, column, "server CPU per connected console on \(host) (busy cores)", modelled.server, [],
+                          "this host alone; the scenario takes the pooled figure")
+                }
+            case ConsoleLoadFit.pooled:
+                guard let c = r.coefficient(ConsoleLoadFit.consoles) else { continue }
+                let fields = serverFields(base)
+                let k = ConsoleLoad.factor(base: base, fields: fields, target: c.estimate) { ConsoleLoad($0, withJobs: withJobs).server }
+                value(r, ConsoleLoadFit.consoles, "server CPU per connected console (busy cores)", modelled.server,
+                      k.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
+                      k.map { "request and logon server demands × \(NumberFormat.message($0)); " + split }
+                        ?? "no scaling of the server demands reaches it; not written")
+            case ConsoleLoadFit.databaseConsoles:
+                guard let c = r.coefficient(ConsoleLoadFit.consoles) else { continue }
+                let fields = databaseFields(base, withJobs: withJobs)
+                let k = ConsoleLoad.factor(base: base, fields: fields, target: c.estimate) { ConsoleLoad($0, withJobs: withJobs).database }
+                value(r, ConsoleLoadFit.consoles, "database CPU per connected console (busy cores)", modelled.database,
+                      k.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
+                      k.map { "database demands × \(NumberFormat.message($0))\(withJobs ? " (workflow job's too)" : ""); " + split }
+                        ?? "the base scenario has no database demand to scale; not written")
+            case ConsoleLoadFit.databaseBatches:
+                value(r, ConsoleLoadFit.batches, "database CPU per SQL batch", .nan, [],
+                      "SQL Server's busy seconds per batch; the model has no batches, so it is reported, not written")
+            case StorageFit.regressionName:
+                let fields = readFields(base, withJobs: withJobs)
+                let reads = modelled.reads
+                guard let c = r.coefficient(ConsoleLoadFit.consoles) else { continue }
+                value(r, ConsoleLoadFit.consoles, "physical reads per second per connected console", reads,
+                      reads > 0 ? fields.map { ($0, $0.get(base) * c.estimate / reads) } : [],
+                      reads > 0 ? "logical page reads × \(NumberFormat.message(c.estimate / reads)) at the model's hit ratio; " + split
+                                : "the base scenario sends no reads to storage; not written")
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    /// Every server demand a console causes: its request classes' (refresh included) and its logon's.
+    static func serverFields(_ s: Scenario) -> [ScenarioQuantity] {
+        fields(s) { $0.hasSuffix(".server.mean") || $0.hasSuffix(".serverAfter.mean") }
+    }
+
+    static func databaseFields(_ s: Scenario, withJobs: Bool) -> [ScenarioQuantity] {
+        fields(s, withJobs: withJobs) { $0.hasSuffix(".database.mean") }
+    }
+
+    static func readFields(_ s: Scenario, withJobs: Bool) -> [ScenarioQuantity] {
+        fields(s, withJobs: withJobs) { $0.hasSuffix(".pageReads") }
+    }
+
+    /// The quantities of the request classes and the logon (and the workflow job) whose field matches.
+    static func fields(_ s: Scenario, withJobs: Bool = false, _ matches: (String) -> Bool) -> [ScenarioQuantity] {
+        s.quantities.filter { q in
+            matches(q.field) && (q.field.hasPrefix("consoles.requests[") || q.field.hasPrefix("consoles.logon.")
+                                 || (withJobs && q.field.hasPrefix("workflows.job.")))
+        }
+    }
+}
