@@ -21,6 +21,7 @@ enum ConsoleLoadTarget {
                                                modelled: modelled, windows: r.rows.count, rSquared: r.fit.rSquared,
                                                fields: fields, note: note))
         }
+        let k = factors(base: base, regressions: regressions, withJobs: withJobs)
         for r in regressions {
             switch r.name {
             case ConsoleLoadFit.byHost:
@@ -30,20 +31,16 @@ enum ConsoleLoadTarget {
                           "this host alone; the scenario takes the pooled figure")
                 }
             case ConsoleLoadFit.pooled:
-                guard let c = r.coefficient(ConsoleLoadFit.consoles) else { continue }
                 let fields = serverFields(base)
-                let k = ConsoleLoad.factor(base: base, fields: fields, target: c.estimate) { ConsoleLoad($0, withJobs: withJobs).server }
                 value(r, ConsoleLoadFit.consoles, "server CPU per connected console (busy cores)", modelled.server,
-                      k.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
-                      k.map { "request and logon server demands × \(NumberFormat.message($0)); " + split }
+                      k.server.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
+                      k.server.map { "request and logon server demands × \(NumberFormat.message($0)); " + split }
                         ?? "no scaling of the server demands reaches it; not written")
             case ConsoleLoadFit.databaseConsoles:
-                guard let c = r.coefficient(ConsoleLoadFit.consoles) else { continue }
                 let fields = databaseFields(base, withJobs: withJobs)
-                let k = ConsoleLoad.factor(base: base, fields: fields, target: c.estimate) { ConsoleLoad($0, withJobs: withJobs).database }
                 value(r, ConsoleLoadFit.consoles, "database CPU per connected console (busy cores)", modelled.database,
-                      k.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
-                      k.map { "database demands × \(NumberFormat.message($0))\(withJobs ? " (workflow job's too)" : ""); " + split }
+                      k.database.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
+                      k.database.map { "database demands × \(NumberFormat.message($0))\(withJobs ? " (workflow job's too)" : ""); " + split }
                         ?? "the base scenario has no database demand to scale; not written")
             case ConsoleLoadFit.databaseBatches:
                 value(r, ConsoleLoadFit.batches, "database CPU per SQL batch", .nan, [],
@@ -61,6 +58,27 @@ enum ConsoleLoadTarget {
             }
         }
         return out
+    }
+
+    /// The factors for the server and the database demands that give the pooled per-console
+    /// figures together: each one's response time is part of the other's cycle, so each is
+    /// solved with the other's scaling in place, a few rounds (the coupling is weak: a
+    /// request's demands are small beside the think time).
+    static func factors(base: Scenario, regressions: [UtilizationRegression], withJobs: Bool) -> (server: Double?, database: Double?) {
+        let serverTarget = regressions.first { $0.name == ConsoleLoadFit.pooled }?.coefficient(ConsoleLoadFit.consoles)?.estimate
+        let databaseTarget = regressions.first { $0.name == ConsoleLoadFit.databaseConsoles }?.coefficient(ConsoleLoadFit.consoles)?.estimate
+        let server = serverFields(base), database = databaseFields(base, withJobs: withJobs)
+        func scaled(_ fields: [ScenarioQuantity], _ k: Double?) -> Scenario {
+            var s = base
+            for q in fields { q.set(&s, q.get(base) * (k ?? 1)) }
+            return s
+        }
+        var ks: Double?, kd: Double?
+        for _ in 0..<6 {
+            ks = serverTarget.flatMap { t in ConsoleLoad.factor(base: scaled(database, kd), fields: server, target: t) { ConsoleLoad($0, withJobs: withJobs).server } }
+            kd = databaseTarget.flatMap { t in ConsoleLoad.factor(base: scaled(server, ks), fields: database, target: t) { ConsoleLoad($0, withJobs: withJobs).database } }
+        }
+        return (ks, kd)
     }
 
     /// Every server demand a console causes: its request classes' (refresh included) and its logon's.
