@@ -111,6 +111,7 @@ struct Calibrate: ParsableCommand {
                   + pad(String(v.windows), 9) + f(v.rSquared))
         }
         for (role, e) in c.observed { print("observed \(role): \(f.interval(e.mean, e.halfWidth)) (no model field)") }
+        for a in c.assumptions { print("assumed: \(a)") }
         for w in c.warnings { print("warning: \(w)") }
         for m in missing { print("note: \(m) is not written in the base file; the calibrated file leaves it at its default") }
         print("wrote \(dir)/: " + (files + (plotted ? ["calibration-fit.png", "calibration-residuals.png"] : [])).joined(separator: ", "))

@@ -44,10 +44,10 @@ final class StandardCounterCalibrationTests: XCTestCase {
         let t = Self.truth
         XCTAssertFalse(c.warnings.contains { $0.contains("no '") || $0.contains("not fitted:") && !$0.hasPrefix("think time") },
                        "\(c.warnings)")
-        var expected = t.servers.map { ("server CPU per connected console on \($0.name) (busy cores)", t.cpuPerConsole) }
-        expected += [("server CPU per connected console (busy cores)", t.cpuPerConsole),
+        var expected = t.servers.map { ("server busy cores per console on \($0.name)", t.cpuPerConsole) }
+        expected += [("server busy cores per console (pooled)", t.cpuPerConsole),
                      ("database CPU per SQL batch", t.sqlCPUPerBatch),
-                     ("database CPU per connected console (busy cores)", t.sqlCPUPerBatch * t.batchesPerConsole)]
+                     ("database busy cores per console", t.sqlCPUPerBatch * t.batchesPerConsole)]
         for (name, truth) in expected {
             let v = try XCTUnwrap(c.values.first { $0.name == name }, "\(name) not fitted: \(c.values.map(\.name)), \(c.warnings)")
             XCTAssert(abs(v.estimate - truth) <= v.halfWidth, "\(name): fitted \(v.estimate) ± \(v.halfWidth), true \(truth)")
@@ -58,9 +58,9 @@ final class StandardCounterCalibrationTests: XCTestCase {
             XCTAssert(abs(v.estimate - server.background) <= v.halfWidth, "\(server.name) background \(v.estimate) ± \(v.halfWidth)")
         }
         // The pooled figures are written through the base's split.
-        let pooled = c.values.first { $0.name == "server CPU per connected console (busy cores)" }!
+        let pooled = c.values.first { $0.name == "server busy cores per console (pooled)" }!
         XCTAssertEqual(ConsoleLoad(c.calibrated).server, pooled.estimate, accuracy: 1e-9 * pooled.estimate)
-        XCTAssert(pooled.note.contains("split assumed"), pooled.note)
+        XCTAssert(c.assumptions.contains { $0.contains("split assumed") && $0.contains("active fraction") }, "\(c.assumptions)")
         XCTAssertEqual(c.calibrated.consoles.thinkTime.mean, c.base.consoles.thinkTime.mean)
     }
 

@@ -44,8 +44,12 @@ extension Calibration {
 
         let withJobs = !fit.databaseColumns.contains(workflowColumn)
         values = ConsoleLoadTarget.values(base: base, regressions: regressions, withJobs: withJobs)
-        // The workflow rows (per work item, per job) and every background.
-        values += CalibrationTarget.values(base: base, regressions: regressions, perClass: false)
+        // The workflow rows (per work item, per job) and the backgrounds of the fits the
+        // scenario takes (the per-host and per-batch fits' own backgrounds would repeat them).
+        values += CalibrationTarget.values(base: base, regressions: regressions, perClass: false).filter {
+            $0.fields.count > 0 || ![ConsoleLoadFit.byHost, ConsoleLoadFit.databaseBatches].contains($0.regression)
+        }
+        if values.contains(where: { !$0.fields.isEmpty && $0.unit == "busy cores" }) { assumptions.append(ConsoleLoad.split(base)) }
         values += storage.values
         warnings += storage.warnings
         warnings.append("think time not fitted: no server logs '\(map.counters[.requests]!.localDescription)', so the logs "

@@ -33,7 +33,14 @@ public struct Calibration: Sendable {
         /// Scenario fields and their new values.
         public var fields: [(quantity: ScenarioQuantity, value: Double)]
         public var note: String
+        /// The estimate's unit when it is not the unit of the fields it sets (a per-console
+        /// load in busy cores scales demands in seconds); nil: the fields' unit.
+        public var unit: String? = nil
     }
+
+    /// What the calibrated numbers rest on that the logs could not measure (the split of a
+    /// per-console load): said at the top of the calibrated file and in the report.
+    public var assumptions: [String] = []
 
     /// What a work-items export cannot tell: windows it does not cover, intervals longer than
     /// the windows (the rate is spread evenly over each, which blurs it).

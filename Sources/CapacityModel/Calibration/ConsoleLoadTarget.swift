@@ -13,13 +13,12 @@ enum ConsoleLoadTarget {
     static func values(base: Scenario, regressions: [UtilizationRegression], withJobs: Bool) -> [Calibration.FittedValue] {
         var out: [Calibration.FittedValue] = []
         let modelled = ConsoleLoad(base, withJobs: withJobs)
-        let split = ConsoleLoad.split(base)
         func value(_ r: UtilizationRegression, _ column: String, _ name: String, _ modelled: Double,
-                   _ fields: [(ScenarioQuantity, Double)], _ note: String) {
+                   _ fields: [(ScenarioQuantity, Double)], _ note: String, unit: String = "busy cores") {
             guard let c = r.coefficient(column) else { return }
             out.append(Calibration.FittedValue(name: name, regression: r.name, estimate: c.estimate, halfWidth: c.halfWidth,
                                                modelled: modelled, windows: r.rows.count, rSquared: r.fit.rSquared,
-                                               fields: fields, note: note))
+                                               fields: fields, note: note, unit: unit))
         }
         let k = factors(base: base, regressions: regressions, withJobs: withJobs)
         for r in regressions {
@@ -27,32 +26,32 @@ enum ConsoleLoadTarget {
             case ConsoleLoadFit.byHost:
                 for column in r.columns.dropFirst(r.intercepts) where column.hasPrefix(ConsoleLoadFit.consoles(on: "")) {
                     let host = String(column.dropFirst(ConsoleLoadFit.consoles(on: "").count))
-                    value(r, column, "server CPU per connected console on \(host) (busy cores)", modelled.server, [],
+                    value(r, column, "server busy cores per console on \(host)", modelled.server, [],
                           "this host alone; the scenario takes the pooled figure")
                 }
             case ConsoleLoadFit.pooled:
                 let fields = serverFields(base)
-                value(r, ConsoleLoadFit.consoles, "server CPU per connected console (busy cores)", modelled.server,
+                value(r, ConsoleLoadFit.consoles, "server busy cores per console (pooled)", modelled.server,
                       k.server.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
-                      k.server.map { "request and logon server demands × \(NumberFormat.message($0)); " + split }
+                      k.server.map { "request and logon server demands × \(NumberFormat.message($0)); split assumed (see the top)" }
                         ?? "no scaling of the server demands reaches it; not written")
             case ConsoleLoadFit.databaseConsoles:
                 let fields = databaseFields(base, withJobs: withJobs)
-                value(r, ConsoleLoadFit.consoles, "database CPU per connected console (busy cores)", modelled.database,
+                value(r, ConsoleLoadFit.consoles, "database busy cores per console", modelled.database,
                       k.database.map { k in fields.map { ($0, $0.get(base) * k) } } ?? [],
-                      k.database.map { "database demands × \(NumberFormat.message($0))\(withJobs ? " (workflow job's too)" : ""); " + split }
+                      k.database.map { "database demands × \(NumberFormat.message($0))\(withJobs ? " (workflow job's too)" : ""); split assumed (see the top)" }
                         ?? "the base scenario has no database demand to scale; not written")
             case ConsoleLoadFit.databaseBatches:
                 value(r, ConsoleLoadFit.batches, "database CPU per SQL batch", .nan, [],
-                      "SQL Server's busy seconds per batch; the model has no batches, so it is reported, not written")
+                      "SQL Server's busy seconds per batch; the model has no batches, so it is reported, not written", unit: "s")
             case StorageFit.regressionName:
                 let fields = readFields(base, withJobs: withJobs)
                 let reads = modelled.reads
                 guard let c = r.coefficient(ConsoleLoadFit.consoles) else { continue }
-                value(r, ConsoleLoadFit.consoles, "physical reads per second per connected console", reads,
+                value(r, ConsoleLoadFit.consoles, "physical reads/s per console", reads,
                       reads > 0 ? fields.map { ($0, $0.get(base) * c.estimate / reads) } : [],
-                      reads > 0 ? "logical page reads × \(NumberFormat.message(c.estimate / reads)) at the model's hit ratio; " + split
-                                : "the base scenario sends no reads to storage; not written")
+                      reads > 0 ? "logical page reads × \(NumberFormat.message(c.estimate / reads)) at the model's hit ratio; split assumed (see the top)"
+                                : "the base scenario sends no reads to storage; not written", unit: "reads/s")
             default:
                 continue
             }
