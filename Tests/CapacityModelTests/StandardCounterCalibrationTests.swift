@@ -60,7 +60,7 @@ final class StandardCounterCalibrationTests: XCTestCase {
         // The pooled figures are written through the base's split.
         let pooled = c.values.first { $0.name == "server busy cores per console (pooled)" }!
         XCTAssertEqual(ConsoleLoad(c.calibrated).server, pooled.estimate, accuracy: 1e-9 * pooled.estimate)
-        XCTAssert(c.assumptions.contains { $0.contains("split assumed") && $0.contains("active fraction") }, "\(c.assumptions)")
+        XCTAssert(c.assumptions.contains { $0.contains("split as the base scenario") && $0.contains("active fraction") }, "\(c.assumptions)")
         XCTAssertEqual(c.calibrated.consoles.thinkTime.mean, c.base.consoles.thinkTime.mean)
     }
 

@@ -37,7 +37,7 @@ public struct CalibrationReport {
         let field = quantity.yamlPath.suffix(2).compactMap { if case .key(let k) = $0 { k } else { nil } }.joined(separator: ".")
         if let unit = v.unit {
             // A per-console load: the field is the base's value scaled, the note says by how much.
-            return "\(field) fitted: \(v.name) \(NumberFormat.message(v.estimate)) ± \(NumberFormat.message(v.halfWidth)) \(unit) (95 %) "
+            return "\(field) fitted: \(v.name) \(sig(v.estimate)) ± \(sig(v.halfWidth)) \(unit) (95 %) "
                 + "from \(v.windows) windows\(r2)\(ratio); \(v.note); was \(show(quantity.get(calibration.base), quantity.unit))"
         }
         return "\(field) fitted: \(v.name) \(show(v.estimate, quantity.unit)) ± \(show(v.halfWidth, quantity.unit)) (95 %) "
@@ -48,6 +48,9 @@ public struct CalibrationReport {
         guard x.isFinite else { return "n/a" }
         return CalibratedYAML.format(x, unit)
     }
+
+    /// Four significant digits: a per-console load is a small number of busy cores.
+    func sig(_ x: Double) -> String { x.isFinite ? String(format: "%.4g", x) : "n/a" }
 
     func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
 

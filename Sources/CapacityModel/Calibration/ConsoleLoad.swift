@@ -75,7 +75,7 @@ struct ConsoleLoad: Equatable {
         let total = c.requests.reduce(0) { $0 + $1.weight }
         let mix = c.requests.filter { $0.weight > 0 }
             .map { "\($0.name) \(NumberFormat.message(100 * $0.weight / total)) %" }.joined(separator: ", ")
-        var text = "split assumed from the base scenario: think time \(DurationSyntax.format(c.thinkTime.mean)), active fraction "
+        var text = "per-console load split as the base scenario does: think time \(DurationSyntax.format(c.thinkTime.mean)), active fraction "
             + NumberFormat.message(load.activeFraction)
         if let active = c.activePeriod, let idle = c.idlePeriod {
             text += " (active \(DurationSyntax.format(active.mean)), idle \(DurationSyntax.format(idle.mean)))"
