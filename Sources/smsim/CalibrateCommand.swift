@@ -51,6 +51,12 @@ struct Calibrate: ParsableCommand {
     @Flag(help: "Samples use a decimal comma (logs from locales that write 0,5).")
     var decimalComma = false
 
+    @Option(help: "The logs' text encoding: utf-8, utf-16, windows-1251 or windows-1252 (default: detected, with a warning when guessed).")
+    var encoding: String?
+
+    @Option(help: "Local time minus UTC for logs whose header has no readable time zone bias, e.g. +03:00 (default: such logs are read as UTC, with a warning).")
+    var utcOffset: String?
+
     @Flag(help: "Print the default counter map and exit.")
     var printMap = false
 
@@ -60,6 +66,12 @@ struct Calibrate: ParsableCommand {
         if printMap { return }
         guard base != nil else { throw ValidationError("give the scenario to calibrate with --base SCENARIO") }
         guard !counters.isEmpty else { throw ValidationError("give at least one counter log (PDH-CSV)") }
+        if let encoding, CounterLogEncoding(rawValue: encoding.lowercased()) == nil {
+            throw ValidationError("--encoding '\(encoding)' is not one of \(CounterLogEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let utcOffset, PDHCSVLog.parseUTCOffset(utcOffset) == nil {
+            throw ValidationError("--utc-offset '\(utcOffset)' is not an offset +HH:MM or -HH:MM within ±14:00")
+        }
     }
 
     func run() throws {
@@ -68,11 +80,16 @@ struct Calibrate: ParsableCommand {
             return
         }
         let (scenario, content) = try loadScenario(base!)
-        let result: Calibration
+        var result: Calibration
         var logs: [PDHCSVLog] = []
         do {
             let counterMap = try map.map { try CounterMap.load(path: $0) } ?? CounterMap()
-            for path in counters { logs.append(try PDHCSVLog.read(path: path, decimalComma: decimalComma)) }
+            let offset = utcOffset.flatMap(PDHCSVLog.parseUTCOffset)
+            for path in counters {
+                logs.append(try PDHCSVLog.read(path: path, decimalComma: decimalComma,
+                                               encoding: encoding.flatMap { CounterLogEncoding(rawValue: $0.lowercased()) },
+                                               utcOffsetMinutes: offset))
+            }
             try Calibration.checkHosts(logs, map: counterMap, scenario: scenario)
             // 10 minutes: at 5 the window edges (work done in one window, counted as answered
             // in the next) bias the demands low by about 2 %; longer windows leave too few
@@ -86,6 +103,7 @@ struct Calibrate: ParsableCommand {
             }
             let items = try workItems.map { try WorkItemsLog.read(path: $0) }
             result = Calibration(base: scenario, map: counterMap, windows: try CounterWindows.join(logs, length: length), workItems: items)
+            result.warnings = logs.flatMap(\.warnings) + result.warnings
         } catch let error as CounterLogError {
             throw CommandFailure(message: error.description, status: 2)
         } catch let error as PlanningError {
