@@ -116,11 +116,14 @@ struct Calibrate: ParsableCommand {
         let files = [("\(scenario.name)-calibrated.yaml", yaml.text), ("calibration.csv", report.csv()),
                      ("calibration-fit.csv", report.fitCSV()), ("calibration-fit.gnuplot", report.gnuplotScript(dir: dir))]
         for (name, text) in files { try AtomicFile.write(text, to: "\(dir)/\(name)") }
-        let plotted = runGnuplot("\(dir)/calibration-fit.gnuplot")
-        if !output.quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plotted: plotted) }
+        // Nothing fitted, nothing to draw: gnuplot would fail on an empty plot command.
+        let hasRows = report.plotted.contains { !$0.rows.isEmpty }
+        let plot = hasRows ? runGnuplot("\(dir)/calibration-fit.gnuplot") : .nothingToDraw
+        if !output.quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plot: plot) }
     }
 
-    func printCalibration(_ c: Calibration, missing: [String], dir: String, files: [String], plotted: Bool) {
+    func printCalibration(_ c: Calibration, missing: [String], dir: String, files: [String], plot: GnuplotOutcome) {
+        let plotted = plot == .drawn
         let f = NumberFormat.table
         print("\(c.base.name): \(c.windows.count) windows of \(f(c.windows.length)) s from \(counters.count) log(s)")
         print(pad("parameter", 52) + pad("estimate ± 95 % CI", 26) + pad("base", 10) + pad("windows", 9) + "R²")
@@ -133,12 +136,25 @@ struct Calibrate: ParsableCommand {
         for w in c.warnings { print("warning: \(w)") }
         for m in missing { print("note: \(m) is not written in the base file; the calibrated file leaves it at its default") }
         print("wrote \(dir)/: " + (files + (plotted ? ["calibration-fit.png", "calibration-residuals.png"] : [])).joined(separator: ", "))
-        if !plotted { print("gnuplot not found: run `gnuplot \(dir)/calibration-fit.gnuplot` to draw the fit plots") }
+        switch plot {
+        case .drawn: break
+        case .nothingToDraw: print("no plots: nothing was fitted")
+        case .notFound: print("gnuplot not found: run `gnuplot \(dir)/calibration-fit.gnuplot` to draw the fit plots")
+        case .failed(let status): print("gnuplot failed (exit status \(status)) on \(dir)/calibration-fit.gnuplot: no plots")
+        }
     }
 }
 
-/// Runs gnuplot on a script; false when gnuplot is not installed or fails.
-func runGnuplot(_ script: String) -> Bool {
+/// What became of the fit plots: only a missing gnuplot is reported as missing.
+enum GnuplotOutcome: Equatable {
+    case drawn
+    case nothingToDraw
+    case notFound
+    case failed(Int32)
+}
+
+/// Runs gnuplot on a script. `env` exits 127 when it finds no gnuplot on the PATH.
+func runGnuplot(_ script: String) -> GnuplotOutcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["gnuplot", script]
@@ -147,9 +163,13 @@ func runGnuplot(_ script: String) -> Bool {
     do {
         try process.run()
         process.waitUntilExit()
-        return process.terminationStatus == 0
+        switch process.terminationStatus {
+        case 0: return .drawn
+        case 127: return .notFound
+        case let status: return .failed(status)
+        }
     } catch {
-        return false
+        return .notFound
     }
 }
 

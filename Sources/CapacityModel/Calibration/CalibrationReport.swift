@@ -77,7 +77,7 @@ public struct CalibrationReport {
     }
 
     /// The regressions of busy cores (the disk reads fit is in reads per second, another scale).
-    var plotted: [UtilizationRegression] { calibration.regressions.filter { $0.name != StorageFit.regressionName } }
+    public var plotted: [UtilizationRegression] { calibration.regressions.filter { $0.name != StorageFit.regressionName } }
 
     public static let fitHeader = "regression,host,window,time_h,observed_busy_cores,fitted_busy_cores,residual"
 
