@@ -13,7 +13,11 @@ struct Calibrate: ParsableCommand {
         database time per request and per workflow job on the SQL server, physical reads per \
         request and per workflow job from the disk reads, the storage read time from seconds \
         per read in lightly loaded windows, the buffer cache hit ratio against the model's, and \
-        think time from the interactive response time law. --work-items takes the planner's \
+        think time from the interactive response time law. Without a requests counter (a \
+        default installation has none), it fits busy cores per connected console from the SDK \
+        service's client connections (per host and pooled) and the SQL server's per console and \
+        per batch, and scales the base's demands to the pooled figures, keeping its think time, \
+        active fraction and request mix (the assumed split, printed). --work-items takes the planner's \
         export of work items per interval (time,count) as the workflow load instead of a \
         workflow jobs counter. Writes into --out: <scenario name>-calibrated.yaml \
         (the base file with every fitted number replaced and a comment above it: estimate, \
@@ -29,6 +33,7 @@ struct Calibrate: ParsableCommand {
           smsim calibrate ms01.csv ms02.csv ms03.csv sql.csv --base Scenarios/weekday-50.yaml --out results/cal
           smsim calibrate logs/*.csv --base my-group.yaml --map my-hosts.yaml --window 10m --decimal-comma --out cal
           smsim calibrate logs/*.csv --base my-group.yaml --work-items work-items.csv --out cal
+          smsim calibrate ru/*.csv --base my-group.yaml --map ru-map.yaml --encoding windows-1251 --utc-offset +03:00 --decimal-comma
           smsim run Scenarios/weekday-50.yaml --replications 1 --perfmon --out /tmp/w50 && \\
             smsim calibrate /tmp/w50/perfmon/*.csv --base Scenarios/weekday-50.yaml --out /tmp/w50-cal
         """)

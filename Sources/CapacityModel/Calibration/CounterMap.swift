@@ -60,7 +60,7 @@ public enum CounterRole: String, Sendable, CaseIterable {
         case .logons: "console logons (initial loads: first connection or reconnection) answered per second by a management server: the logon's demands"
         case .responseTime: "mean console response time, seconds: think time = consoles / requests per second − response time"
         case .workflowJobs: "workflow jobs completed per second on the workflow server"
-        case .sqlBatches: "SQL batches per second on the database server: reported beside the fit"
+        case .sqlBatches: "SQL batches per second on the database server: its CPU per batch (without a requests counter), else reported beside the fit"
         case .bufferCacheHitRatio: "SQL buffer cache hit ratio, percent: compared with the model's (Che's approximation)"
         case .pageLifeExpectancy: "SQL page life expectancy, seconds: reported beside the fit"
         case .diskReads: "disk reads per second of the database's data volume: physical reads per request and per workflow job"
