@@ -34,7 +34,14 @@ public struct Calibration: Sendable {
         /// Scenario fields and their new values.
         public var fields: [(quantity: ScenarioQuantity, value: Double)]
         public var note: String
+        /// The estimate's unit when it is not the unit of the fields it sets (a per-console
+        /// load in busy cores scales demands in seconds); nil: the fields' unit.
+        public var unit: String? = nil
     }
+
+    /// What the calibrated numbers rest on that the logs could not measure (the split of a
+    /// per-console load): said at the top of the calibrated file and in the report.
+    public var assumptions: [String] = []
 
     /// What a work-items export cannot tell: windows it does not cover, intervals longer than
     /// the windows (the rate is spread evenly over each, which blurs it).
@@ -102,6 +109,18 @@ public struct Calibration: Sendable {
         if let workItems, let rates = workItemRates {
             warnings += Self.check(workItems, rates: rates, windows: windows)
         }
+        /// What a station's host logged, for warnings that say what was found instead.
+        func found(_ station: String) -> String {
+            guard let host = hostOf[station] else { return "no log names this host" }
+            let logged = windows.series.keys.filter { $0.host.uppercased() == host.uppercased() }.map(\.localDescription).sorted()
+            return logged.isEmpty ? "\(host) logged nothing" : "found: " + logged.joined(separator: ", ")
+        }
+        if Self.usesConsoleLoad(base, counter: { counter($0, $1) }) {
+            let initial = layout.servers.first(where: \.isInitial)?.name
+            fitConsoleLoad(workflow: { s in workItemRates.map { s == initial ? $0 : nil } ?? counter(s, .workflowJobs) },
+                           workflowColumn: workflowColumn, counter: { counter($0, $1) }, found: found)
+            return
+        }
 
         // Management servers: rows of (host, window).
         var serverHosts: [(station: String, cores: Double, requests: [[Double]]?, workflows: [Double]?, busy: [Double])] = []
@@ -111,7 +130,8 @@ public struct Calibration: Sendable {
             // The work items drive the workflows on the initial server, where the role starts.
             let wf = workItemRates.map { server.isInitial ? $0 : nil } ?? counter(server.name, .workflowJobs)
             if req == nil && wf == nil {
-                warnings.append("\(server.name): processor logged but neither requests nor workflow jobs; left out of the fit")
+                warnings.append("\(server.name): no '\(map.counters[.requests]!.localDescription)' nor "
+                                + "'\(map.counters[.workflowJobs]!.localDescription)' (\(found(server.name))); left out of the fit")
                 continue
             }
             serverHosts.append((server.name, Double(server.cores), req, wf, cpu.map { $0 / 100 * Double(server.cores) }))
@@ -162,8 +182,12 @@ public struct Calibration: Sendable {
             }
             regressions.append(UtilizationRegression(name: "database", columns: databaseColumns,
                                                      intercepts: 1, rows: rows, saturatedWindows: saturatedDB))
+        } else if counter(database.name, .processor) == nil {
+            warnings.append("\(database.name): no '\(map.counters[.processor]!.localDescription)' (\(found(database.name))): "
+                            + "database demands not fitted")
         } else {
-            warnings.append("no processor counter for the database \(database.name): database demands not fitted")
+            warnings.append("\(database.name): processor logged, but no management server's requests or workflow counter "
+                            + "to explain it: database demands not fitted")
         }
         let storage = StorageFit(base: base, columns: databaseColumns, regressors: databaseRegressors) { counter(database.name, $0) }
         if let r = storage.regression { regressions.append(r) }

@@ -28,7 +28,7 @@ public struct CalibrationReport {
             "Calibrated by smsim calibrate from \(logs.joined(separator: ", "))",
             "(\(c.windows.count) windows of \(DurationSyntax.format(c.windows.length)); every fitted number has a comment above it;",
             "the fits, their intervals and warnings are in calibration.csv and the fit plots).",
-        ] + c.warnings.map { "warning: " + $0 }
+        ] + c.assumptions.map { "assumed: " + $0 } + c.warnings.map { "warning: " + $0 }
         let result = try CalibratedYAML.apply(edits, to: yaml, header: header, name: c.base.name + "-calibrated")
         return (result.text, result.missing.map(\.quantity.field))
     }
@@ -37,6 +37,11 @@ public struct CalibrationReport {
         let r2 = v.rSquared.isFinite ? ", R² \(fixed(v.rSquared, 3))" : ""
         let ratio = v.modelled > 0 ? ", × \(fixed(v.estimate / v.modelled, 3)) of the base" : ""
         let field = quantity.yamlPath.suffix(2).compactMap { if case .key(let k) = $0 { k } else { nil } }.joined(separator: ".")
+        if let unit = v.unit {
+            // A per-console load: the field is the base's value scaled, the note says by how much.
+            return "\(field) fitted: \(v.name) \(sig(v.estimate)) ± \(sig(v.halfWidth)) \(unit) (95 %) "
+                + "from \(v.windows) windows\(r2)\(ratio); \(v.note); was \(show(quantity.get(calibration.base), quantity.unit))"
+        }
         return "\(field) fitted: \(v.name) \(show(v.estimate, quantity.unit)) ± \(show(v.halfWidth, quantity.unit)) (95 %) "
             + "from \(v.windows) windows\(r2)\(ratio); was \(show(quantity.get(calibration.base), quantity.unit))"
     }
@@ -45,6 +50,9 @@ public struct CalibrationReport {
         guard x.isFinite else { return "n/a" }
         return CalibratedYAML.format(x, unit)
     }
+
+    /// Four significant digits: a per-console load is a small number of busy cores.
+    func sig(_ x: Double) -> String { x.isFinite ? String(format: "%.4g", x) : "n/a" }
 
     func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
 
@@ -65,12 +73,13 @@ public struct CalibrationReport {
             out += "\(name),observed,\(csvField(role)),\(NumberFormat.csv(e.mean)),\(NumberFormat.csv(e.halfWidth)),,,\(e.count),,,"
                 + "mean over windows; no model field\n"
         }
+        for a in c.assumptions { out += "\(name),assumed,,,,,,,,,\(csvField(a))\n" }
         for w in c.warnings { out += "\(name),warning,,,,,,,,,\(csvField(w))\n" }
         return out
     }
 
     /// The regressions of busy cores (the disk reads fit is in reads per second, another scale).
-    var plotted: [UtilizationRegression] { calibration.regressions.filter { $0.name != StorageFit.regressionName } }
+    public var plotted: [UtilizationRegression] { calibration.regressions.filter { $0.name != StorageFit.regressionName } }
 
     public static let fitHeader = "regression,host,window,time_h,observed_busy_cores,fitted_busy_cores,residual"
 

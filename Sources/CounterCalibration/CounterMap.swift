@@ -4,18 +4,31 @@ import Yams
 
 /// What a counter in a log means to smsim: declared once, with its default path, for the map
 /// reader, `smsim run --perfmon` and `Documentation/Calibration.md`.
+///
+/// The standard counters (on every Windows, SQL Server and Service Manager installation) come
+/// first; the Service Manager request and workflow counters after them are optional.
 public enum CounterRole: String, Sendable, CaseIterable {
     case processor
     case consoles
-    case requests
-    case logons
-    case responseTime
-    case workflowJobs
     case sqlBatches
     case bufferCacheHitRatio
     case pageLifeExpectancy
     case diskReads
     case diskSecondsPerRead
+    case requests
+    case logons
+    case responseTime
+    case workflowJobs
+
+    /// Whether a default installation publishes the counter. The others are named in the map
+    /// only when the planner's installation (or a counter of their own) has them; without a
+    /// requests counter, calibrate fits the load per connected console instead.
+    public var isStandard: Bool {
+        switch self {
+        case .requests, .logons, .responseTime, .workflowJobs: false
+        default: true
+        }
+    }
 
     /// The counter path (without host) a map uses unless it names another.
     ///
@@ -43,12 +56,12 @@ public enum CounterRole: String, Sendable, CaseIterable {
     public var meaning: String {
         switch self {
         case .processor: "CPU of every host, percent of all its cores: the utilization each fit explains"
-        case .consoles: "consoles connected to a management server: think time (interactive response time law)"
+        case .consoles: "consoles connected to a management server (SDK service client connections): load per console; think time with requests"
         case .requests: "console requests answered per second by a management server; instances named after request classes give per-class demands"
         case .logons: "console logons (initial loads: first connection or reconnection) answered per second by a management server: the logon's demands"
         case .responseTime: "mean console response time, seconds: think time = consoles / requests per second − response time"
         case .workflowJobs: "workflow jobs completed per second on the workflow server"
-        case .sqlBatches: "SQL batches per second on the database server: reported beside the fit"
+        case .sqlBatches: "SQL batches per second on the database server: its CPU per batch (without a requests counter), else reported beside the fit"
         case .bufferCacheHitRatio: "SQL buffer cache hit ratio, percent: compared with the model's (Che's approximation)"
         case .pageLifeExpectancy: "SQL page life expectancy, seconds: reported beside the fit"
         case .diskReads: "disk reads per second of the database's data volume: physical reads per request and per workflow job"
@@ -96,8 +109,16 @@ public struct CounterMap: Sendable {
         var out = "# smsim counter map: which host is which station, which counter is what.\n"
         out += "hosts: {}                  # e.g. { SCSM-MS01: MS01, SCSM-SQL: SQL }; default: same names\n"
         out += "counters:\n"
-        for role in CounterRole.allCases {
+        out += "  # Standard counters: every Windows + SQL Server + Service Manager install has them.\n"
+        out += "  # Localized Windows names them in its language: list yours with typeperf -q and write them here.\n"
+        for role in CounterRole.allCases where role.isStandard {
             out += "  \(role.rawValue): '\(role.defaultPath)'\n    # \(role.meaning)\n"
+        }
+        out += "  # Optional: Service Manager publishes no such counters by default. Keep a line only when your\n"
+        out += "  # installation (or a counter of your own) has it, with the path typeperf -q shows; a counter\n"
+        out += "  # that is not logged is simply not used (without requests, calibrate fits the load per console).\n"
+        for role in CounterRole.allCases where !role.isStandard {
+            out += "  \(role.rawValue): '\(role.defaultPath)'\n    # optional: \(role.meaning)\n"
         }
         out += "requestClasses: pooled     # or per-class\n"
         return out

@@ -28,15 +28,30 @@ public struct PDHCSVLog: Sendable {
     public var values: [[Double]]
     /// The median spacing of the samples, seconds (0 with fewer than two samples).
     public var interval: Double
+    /// What was assumed to read the file (its encoding, a bias the header lacks), for the report.
+    public var warnings: [String] = []
 
     /// Reads and checks a log. Throws a `CounterLogError` for anything that is not a
     /// well-formed PDH-CSV file: an empty file, a missing or foreign header, a counter path
     /// that is not `\\HOST\Object(Instance)\Counter`, a row of the wrong width, a sample
     /// that is not a number, a timestamp that repeats, goes backwards or jumps by an hour (a
     /// daylight-saving change in the collector's clock).
-    public static func read(path: String, decimalComma: Bool = false) throws -> PDHCSVLog {
+    ///
+    /// - Parameters:
+    ///   - encoding: the file's encoding; nil: detected (`CounterLogEncoding.detect`), with a
+    ///     warning when it had to be guessed.
+    ///   - utcOffsetMinutes: local time minus UTC for a header without a readable bias.
+    public static func read(path: String, decimalComma: Bool = false, encoding: CounterLogEncoding? = nil,
+                            utcOffsetMinutes: Int? = nil) throws -> PDHCSVLog {
         let data = try CounterLogLimits.contents(path, what: "file")
-        return try parse(text: decode(data), path: path, decimalComma: decimalComma)
+        let detected = CounterLogEncoding.detect(data)
+        var log = try parse(text: (encoding ?? detected.encoding).decode(data), path: path, decimalComma: decimalComma,
+                            utcOffsetMinutes: utcOffsetMinutes)
+        if encoding == nil && detected.guessed {
+            log.warnings.insert("\(path): not UTF-8 or UTF-16; read as \(detected.encoding.rawValue) (guessed from its bytes): "
+                                + "if its counter names look wrong, give --encoding", at: 0)
+        }
+        return log
     }
 
     /// UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark, as relog writes.
@@ -48,7 +63,9 @@ public struct PDHCSVLog: Sendable {
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
-    public static func parse(text: String, path: String, decimalComma: Bool = false) throws -> PDHCSVLog {
+    /// - Parameter utcOffsetMinutes: local time minus UTC, for a header whose bias cannot be
+    ///   read (a localized Windows cuts the zone's name short and drops it); UTC when nil.
+    public static func parse(text: String, path: String, decimalComma: Bool = false, utcOffsetMinutes: Int? = nil) throws -> PDHCSVLog {
         func fail(_ line: Int, _ column: Int, _ message: String) -> CounterLogError {
             CounterLogError(file: path, line: line, column: column, message: message)
         }
@@ -62,7 +79,8 @@ public struct PDHCSVLog: Sendable {
         guard header.count <= CounterLogLimits.maxColumns else {
             throw fail(1, header[CounterLogLimits.maxColumns].column, "more than \(CounterLogLimits.maxColumns - 1) counters in one log; split it by host")
         }
-        let (zone, bias) = try parseFormatCell(header[0], line: 1, path: path)
+        let (zone, readBias) = try parseFormatCell(header[0], line: 1, path: path)
+        let bias = readBias ?? -(utcOffsetMinutes ?? 0)
         guard header.count >= 2 else { throw fail(1, header[0].column, "the header names no counter") }
         var counters: [CounterPath] = []
         for cell in header.dropFirst() {
@@ -76,6 +94,9 @@ public struct PDHCSVLog: Sendable {
         var log = PDHCSVLog(path: path, timeZone: zone, biasMinutes: bias, counters: counters,
                             counterColumns: header.dropFirst().map(\.column), times: [], lines: [],
                             values: Array(repeating: [], count: counters.count), interval: 0)
+        if readBias == nil {
+            log.warnings.append(Self.missingBias(header[0].text, path: path, utcOffsetMinutes: utcOffsetMinutes))
+        }
         for (index, raw) in lines.enumerated().dropFirst() where !raw.allSatisfy(\.isWhitespace) {
             let number = index + 1
             try CounterLogLimits.check(raw, number: number, path: path)
@@ -99,8 +120,9 @@ public struct PDHCSVLog: Sendable {
         return log
     }
 
-    /// `(PDH-CSV 4.0) (<time zone>)(<bias>)`: the zone's name and its bias in minutes.
-    static func parseFormatCell(_ cell: CSVCells.Cell, line: Int, path: String) throws -> (String, Int) {
+    /// `(PDH-CSV 4.0) (<time zone>)(<bias>)`: the zone's name and its bias in minutes; the bias
+    /// nil when the cell has none that can be read (`(PDH-CSV 4.0) (RTZ 2 (`).
+    static func parseFormatCell(_ cell: CSVCells.Cell, line: Int, path: String) throws -> (String, Int?) {
         let text = cell.text
         func fail(_ message: String) -> CounterLogError {
             CounterLogError(file: path, line: line, column: cell.column, message: message)
@@ -115,7 +137,8 @@ public struct PDHCSVLog: Sendable {
         guard let biasOpen = text.lastIndex(of: "("), text.hasSuffix(")"),
               let bias = Int(text[text.index(after: biasOpen)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)),
               let versionEnd = text.firstIndex(of: ")"), versionEnd < biasOpen else {
-            throw fail("the header cell '\(text)' lacks the time zone bias: expected \"(PDH-CSV 4.0) (<time zone>)(<bias>)\"")
+            let versionEnd = text.firstIndex(of: ")").map { text.index(after: $0) } ?? text.endIndex
+            return (text[versionEnd...].trimmingCharacters(in: CharacterSet(charactersIn: " ()")), nil)
         }
         let zone = text[text.index(after: versionEnd)..<biasOpen].trimmingCharacters(in: .whitespaces)
         let name = zone.hasPrefix("(") && zone.hasSuffix(")") ? String(zone.dropFirst().dropLast()) : zone

@@ -17,7 +17,11 @@ struct Calibrate: ParsableCommand {
         database time per request and per workflow job on the SQL server, physical reads per \
         request and per workflow job from the disk reads, the storage read time from seconds \
         per read in lightly loaded windows, the buffer cache hit ratio against the model's, and \
-        think time from the interactive response time law. --work-items takes the planner's \
+        think time from the interactive response time law. Without a requests counter (a \
+        default installation has none), it fits busy cores per connected console from the SDK \
+        service's client connections (per host and pooled) and the SQL server's per console and \
+        per batch, and scales the base's demands to the pooled figures, keeping its think time, \
+        active fraction and request mix (the assumed split, printed). --work-items takes the planner's \
         export of work items per interval (time,count) as the workflow load instead of a \
         workflow jobs counter. Writes into --out: <scenario name>-calibrated.yaml \
         (the base file with every fitted number replaced and a comment above it: estimate, \
@@ -33,6 +37,7 @@ struct Calibrate: ParsableCommand {
           smsim calibrate ms01.csv ms02.csv ms03.csv sql.csv --base Scenarios/weekday-50.yaml --out results/cal
           smsim calibrate logs/*.csv --base my-group.yaml --map my-hosts.yaml --window 10m --decimal-comma --out cal
           smsim calibrate logs/*.csv --base my-group.yaml --work-items work-items.csv --out cal
+          smsim calibrate ru/*.csv --base my-group.yaml --map ru-map.yaml --encoding windows-1251 --utc-offset +03:00 --decimal-comma
           smsim run Scenarios/weekday-50.yaml --replications 1 --perfmon --out /tmp/w50 && \\
             smsim calibrate /tmp/w50/perfmon/*.csv --base Scenarios/weekday-50.yaml --out /tmp/w50-cal
         """)
@@ -55,6 +60,12 @@ struct Calibrate: ParsableCommand {
     @Flag(help: "Samples use a decimal comma (logs from locales that write 0,5).")
     var decimalComma = false
 
+    @Option(help: "The logs' text encoding: utf-8, utf-16, windows-1251 or windows-1252 (default: detected, with a warning when guessed).")
+    var encoding: String?
+
+    @Option(help: "Local time minus UTC for logs whose header has no readable time zone bias, e.g. +03:00 (default: such logs are read as UTC, with a warning).")
+    var utcOffset: String?
+
     @Flag(help: "Print the default counter map and exit.")
     var printMap = false
 
@@ -64,6 +75,12 @@ struct Calibrate: ParsableCommand {
         if printMap { return }
         guard base != nil else { throw ValidationError("give the scenario to calibrate with --base SCENARIO") }
         guard !counters.isEmpty else { throw ValidationError("give at least one counter log (PDH-CSV)") }
+        if let encoding, CounterLogEncoding(rawValue: encoding.lowercased()) == nil {
+            throw ValidationError("--encoding '\(encoding)' is not one of \(CounterLogEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let utcOffset, PDHCSVLog.parseUTCOffset(utcOffset) == nil {
+            throw ValidationError("--utc-offset '\(utcOffset)' is not an offset +HH:MM or -HH:MM within ±14:00")
+        }
     }
 
     func run() throws {
@@ -72,11 +89,16 @@ struct Calibrate: ParsableCommand {
             return
         }
         let (scenario, content) = try ScenarioInput.load(base!, allowLong: false)
-        let result: Calibration
+        var result: Calibration
         var logs: [PDHCSVLog] = []
         do {
             let counterMap = try map.map { try CounterMap.load(path: $0) } ?? CounterMap()
-            for path in counters { logs.append(try PDHCSVLog.read(path: path, decimalComma: decimalComma)) }
+            let offset = utcOffset.flatMap(PDHCSVLog.parseUTCOffset)
+            for path in counters {
+                logs.append(try PDHCSVLog.read(path: path, decimalComma: decimalComma,
+                                               encoding: encoding.flatMap { CounterLogEncoding(rawValue: $0.lowercased()) },
+                                               utcOffsetMinutes: offset))
+            }
             try Calibration.checkHosts(logs, map: counterMap, scenario: scenario)
             // 10 minutes: at 5 the window edges (work done in one window, counted as answered
             // in the next) bias the demands low by about 2 %; longer windows leave too few
@@ -90,6 +112,7 @@ struct Calibrate: ParsableCommand {
             }
             let items = try workItems.map { try WorkItemsLog.read(path: $0) }
             result = Calibration(base: scenario, map: counterMap, windows: try CounterWindows.join(logs, length: length), workItems: items)
+            result.warnings = logs.flatMap(\.warnings) + result.warnings
         } catch let error as CounterLogError {
             throw CommandFailure(message: error.description, status: 2)
         } catch let error as PlanningError {
@@ -104,11 +127,14 @@ struct Calibrate: ParsableCommand {
         let files = [("\(OutputName.safe(scenario.name))-calibrated.yaml", yaml.text), ("calibration.csv", report.csv()),
                      ("calibration-fit.csv", report.fitCSV()), ("calibration-fit.gnuplot", report.gnuplotScript(dir: dir))]
         for (name, text) in files { try AtomicFile.write(text, to: "\(dir)/\(name)") }
-        let plotted = runGnuplot("\(dir)/calibration-fit.gnuplot")
-        if !output.quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plotted: plotted) }
+        // Nothing fitted, nothing to draw: gnuplot would fail on an empty plot command.
+        let hasRows = report.plotted.contains { !$0.rows.isEmpty }
+        let plot = hasRows ? runGnuplot("\(dir)/calibration-fit.gnuplot") : .nothingToDraw
+        if !output.quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plot: plot) }
     }
 
-    func printCalibration(_ c: Calibration, missing: [String], dir: String, files: [String], plotted: Bool) {
+    func printCalibration(_ c: Calibration, missing: [String], dir: String, files: [String], plot: GnuplotOutcome) {
+        let plotted = plot == .drawn
         let f = NumberFormat.table
         print("\(c.base.name): \(c.windows.count) windows of \(f(c.windows.length)) s from \(counters.count) log(s)")
         print(pad("parameter", 52) + pad("estimate ± 95 % CI", 26) + pad("base", 10) + pad("windows", 9) + "R²")
@@ -117,15 +143,29 @@ struct Calibrate: ParsableCommand {
                   + pad(String(v.windows), 9) + f(v.rSquared))
         }
         for (role, e) in c.observed { print("observed \(role): \(f.interval(e.mean, e.halfWidth)) (no model field)") }
+        for a in c.assumptions { print("assumed: \(a)") }
         for w in c.warnings { print("warning: \(w)") }
         for m in missing { print("note: \(m) is not written in the base file; the calibrated file leaves it at its default") }
         print("wrote \(dir)/: " + (files + (plotted ? ["calibration-fit.png", "calibration-residuals.png"] : [])).joined(separator: ", "))
-        if !plotted { print("gnuplot not found: run `gnuplot \(dir)/calibration-fit.gnuplot` to draw the fit plots") }
+        switch plot {
+        case .drawn: break
+        case .nothingToDraw: print("no plots: nothing was fitted")
+        case .notFound: print("gnuplot not found: run `gnuplot \(dir)/calibration-fit.gnuplot` to draw the fit plots")
+        case .failed(let status): print("gnuplot failed (exit status \(status)) on \(dir)/calibration-fit.gnuplot: no plots")
+        }
     }
 }
 
-/// Runs gnuplot on a script; false when gnuplot is not installed or fails.
-func runGnuplot(_ script: String) -> Bool {
+/// What became of the fit plots: only a missing gnuplot is reported as missing.
+enum GnuplotOutcome: Equatable {
+    case drawn
+    case nothingToDraw
+    case notFound
+    case failed(Int32)
+}
+
+/// Runs gnuplot on a script. `env` exits 127 when it finds no gnuplot on the PATH.
+func runGnuplot(_ script: String) -> GnuplotOutcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["gnuplot", script]
@@ -134,9 +174,13 @@ func runGnuplot(_ script: String) -> Bool {
     do {
         try process.run()
         process.waitUntilExit()
-        return process.terminationStatus == 0
+        switch process.terminationStatus {
+        case 0: return .drawn
+        case 127: return .notFound
+        case let status: return .failed(status)
+        }
     } catch {
-        return false
+        return .notFound
     }
 }
 

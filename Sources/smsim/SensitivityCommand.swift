@@ -106,7 +106,7 @@ struct Sensitivity: ParsableCommand {
         let script = SensitivityReport.tornadoScript(dir: dir, title: title, xlabel: "\(metric.label) (\(metric.unit))", count: bars.count,
                                                       xticStep: metric == .servers ? 1 : nil)
         try AtomicFile.write(script, to: "\(dir)/sensitivity-tornado.gnuplot")
-        let plotted = runGnuplot("\(dir)/sensitivity-tornado.gnuplot")
+        let plotted = runGnuplot("\(dir)/sensitivity-tornado.gnuplot") == .drawn
         if !quiet {
             print("wrote \(dir)/: sensitivity.csv, sensitivity-tornado.dat, sensitivity-tornado.gnuplot"
                   + (plotted ? ", sensitivity-tornado.png, sensitivity-tornado.svg" : " (gnuplot not found: no PNG/SVG)"))

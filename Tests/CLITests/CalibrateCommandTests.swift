@@ -59,6 +59,36 @@ import Testing
         #expect(!items.stdout.contains("server CPU per workflow job"))
     }
 
+    /// With the requests and workflow counters mapped away (as on a default installation),
+    /// calibrate fits the load per connected console and writes it through the base's split;
+    /// with nothing fitted it says so instead of blaming gnuplot.
+    @Test func standardCountersAloneFitThePerConsoleLoad() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try SmsimProcess.run(["run", dir.path + "/tiny.yaml", "--perfmon", "--quiet", "--out", dir.path + "/run"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let map = "counters:\n" + ["requests", "logons", "responseTime", "workflowJobs"].map { "  \($0): '\\Not Logged\\Here'\n" }.joined()
+        try map.write(toFile: dir.path + "/map.yaml", atomically: true, encoding: .utf8)
+        let logs = ["MS01", "MS02", "MS03", "SQL"].map { dir.path + "/run/perfmon/\($0).csv" }
+        let cal = try SmsimProcess.run(["calibrate"] + logs + ["--base", dir.path + "/tiny.yaml", "--map", dir.path + "/map.yaml",
+                                                               "--out", dir.path + "/cal"])
+        #expect(cal.status == 0, "\(cal.stderr)")
+        #expect(cal.stdout.contains("server busy cores per console (pooled)"), "\(cal.stdout)")
+        #expect(cal.stdout.contains("assumed: per-console load split as the base scenario does"))
+        #expect(!cal.stdout.contains("no processor counter"))
+        let again = try SmsimProcess.run(["run", dir.path + "/cal/tiny-calibrated.yaml", "--quiet", "--out", dir.path + "/again"])
+        #expect(again.status == 0, "\(again.stderr)")
+
+        let log = "\"(PDH-CSV 4.0) (UTC)(0)\",\"\\\\MS02\\Processor(_Total)\\% Processor Time\"\n"
+            + "\"11/25/2026 07:00:00.000\",\"5\"\n\"11/25/2026 07:01:00.000\",\"6\"\n"
+        try log.write(toFile: dir.path + "/ms02.csv", atomically: true, encoding: .utf8)
+        let nothing = try SmsimProcess.run(["calibrate", dir.path + "/ms02.csv", "--base", dir.path + "/tiny.yaml", "--out", dir.path + "/none"])
+        #expect(nothing.status == 0, "\(nothing.stderr)")
+        #expect(nothing.stdout.contains("no plots: nothing was fitted"), "\(nothing.stdout)")
+        #expect(!nothing.stdout.contains("gnuplot not found"))
+        #expect(nothing.stdout.contains("MS02: no '\\Service Manager Console Requests(_Total)\\Requests/sec'"), "\(nothing.stdout)")
+    }
+
     @Test func aBadWorkItemsFileExitsWithStatus2OneLocatedLineAndWritesNothing() throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
