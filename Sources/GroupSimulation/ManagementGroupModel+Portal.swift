@@ -11,7 +11,7 @@ extension ManagementGroupModel {
         var phase = Phase.free
         /// The request in flight is the visit's logon.
         var inLogon = false
-        /// The request in flight; its class is -1 for the logon.
+        /// The request in flight.
         var request = RequestInFlight()
         var timer: TimerID
     }
@@ -77,16 +77,11 @@ extension ManagementGroupModel {
         sendPortal(user: u, requestClass: k)
     }
 
-    /// The request spec of class `k` of the portal (-1: its logon).
-    @inline(__always)
-    func portalRequest(_ k: Int32) -> ModelConfig.RequestSpec {
-        k < 0 ? config.portal!.logon! : config.portal!.requests[Int(k)]
-    }
-
-    /// Draws one request's demands and sends it to the portal's server.
+    /// Draws one request's demands and sends it to the portal's server: class `k` of the
+    /// portal's, or its logon when `k` is -1.
     mutating func sendPortal(user u: Int, requestClass k: Int) {
-        portal.users[u].request = RequestInFlight(class: Int32(k), spec: portalRequest(Int32(k)), stream: portal.streams[u],
-                                                  at: simulation.now)
+        let r = k < 0 ? config.portalLogonRoute! : config.portalRoutes + k
+        portal.users[u].request = config.drawRequest(route: r, stream: portal.streams[u], at: simulation.now)
         portal.users[u].inLogon = k < 0
         portal.users[u].phase = .serverBefore
         counts.portal!.requestsIssued += 1
@@ -96,20 +91,21 @@ extension ManagementGroupModel {
 
     /// A station finished its part of a portal request: send it on or answer it.
     mutating func advancePortalRequest(user u: Int) {
-        let spec = portalRequest(portal.users[u].request.requestClass)
-        if let (phase, demand) = portal.users[u].request.next(after: portal.users[u].phase, spec: spec) {
+        if let (phase, demand) = config.nextStep(of: portal.users[u].request, after: portal.users[u].phase) {
             portal.users[u].phase = phase
             route(job: config.id(.portal(user: u)), to: phase, demand: demand, server: config.portal!.server)
         } else {
-            answerPortal(user: u, spec: spec)
+            answerPortal(user: u)
         }
     }
 
     /// The answer reaches the user: record it, trigger workflows (an incident opened), then
     /// think and click again, or leave (after at least one request beyond the logon).
-    mutating func answerPortal(user u: Int, spec: ModelConfig.RequestSpec) {
+    mutating func answerPortal(user u: Int) {
         let now = simulation.now
-        let latency = now - portal.users[u].request.issuedAt + spec.networkDelay
+        let r = Int(portal.users[u].request.route)
+        let network = config.routes[r].networkDelay
+        let latency = now - portal.users[u].request.issuedAt + network
         let stream = portal.streams[u]
         counts.portal!.requestsCompleted += 1
         if portal.users[u].inLogon {
@@ -117,10 +113,10 @@ extension ManagementGroupModel {
         } else {
             recorder.portalRequestCompleted(latency: latency)
         }
-        triggerWorkflows(perRequest: spec.workflowsPerRequest, stream: stream)
+        triggerWorkflows(perRequest: config.routes[r].workflowsPerRequest, stream: stream)
         if portal.users[u].inLogon || stream.uniform() < config.portal!.goOn {
             portal.users[u].phase = .thinking
-            let at = now + spec.networkDelay + config.portal!.thinkTime.sample(stream)
+            let at = now + network + config.portal!.thinkTime.sample(stream)
             simulation.schedule(.portalClick(user: Int32(u)), at: at, class: .arrival, on: portal.users[u].timer)
         } else {
             endPortalVisit(user: u)

@@ -10,9 +10,7 @@ extension ManagementGroupModel {
 
     /// Draws the demands of one request of class `k` and sends it to the console's server.
     mutating func send(requestClass k: Int, console c: Int) {
-        // Read the class in place: a copy of its distributions costs more than the draws.
-        consoles[c].request = RequestInFlight(class: Int32(k), spec: config.requests[k], stream: consoleStreams[c],
-                                              at: simulation.now)
+        consoles[c].request = config.drawRequest(route: k, stream: consoleStreams[c], at: simulation.now)
         consoles[c].phase = .serverBefore
         counts.requestsIssued += 1
         route(job: config.id(.console(c)), to: .serverBefore, demand: consoles[c].request.serverDemand,
@@ -21,8 +19,7 @@ extension ManagementGroupModel {
 
     /// A station finished its part of a console's request: send it on or answer it.
     mutating func advanceRequest(console c: Int) {
-        let k = Int(consoles[c].request.requestClass)
-        if let (phase, demand) = consoles[c].request.next(after: consoles[c].phase, spec: config.requests[k]) {
+        if let (phase, demand) = config.nextStep(of: consoles[c].request, after: consoles[c].phase) {
             consoles[c].phase = phase
             route(job: config.id(.console(c)), to: phase, demand: demand, server: Int(consoles[c].server))
         } else {
@@ -34,8 +31,8 @@ extension ManagementGroupModel {
     /// workflows for saves, and think again, go back to idle, or leave.
     mutating func answer(console c: Int) {
         let request = consoles[c].request
-        let k = Int(request.requestClass)
-        let network = config.requests[k].networkDelay
+        let k = Int(request.route)
+        let network = config.routes[k].networkDelay
         let latency = simulation.now - request.issuedAt + network
         let server = Int(consoles[c].server)
         counts.requestsCompleted += 1
@@ -49,7 +46,7 @@ extension ManagementGroupModel {
                                       database: request.databaseDemand, storage: request.storageDemand,
                                       network: network)
         }
-        triggerWorkflows(perRequest: config.requests[k].workflowsPerRequest, stream: consoleStreams[c])
+        triggerWorkflows(perRequest: config.routes[k].workflowsPerRequest, stream: consoleStreams[c])
         if simulation.now >= consoles[c].sessionEnd {
             consoles[c].phase = .thinking
             consoles[c].background = false

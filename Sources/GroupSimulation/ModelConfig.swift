@@ -63,6 +63,12 @@ package struct ModelConfig: Sendable {
     let networkLatency: Double
     /// The weighted classes, then the logon class (if any), which weights never pick.
     package let requests: [RequestSpec]
+    /// Every request class a request in flight can follow, read in place by the route: the
+    /// consoles' (`requests`, same indices), then the portal's classes, then its logon.
+    let routes: [RequestSpec]
+    /// Index in `routes` of the portal's first class, and of its logon (nil: none).
+    let portalRoutes: Int
+    let portalLogonRoute: Int?
     /// Index in `requests` of the initial load run on every connection.
     package let logonClass: Int?
     /// Index in `requests` of an idle console's background refresh, and its period.
@@ -175,6 +181,9 @@ package struct ModelConfig: Sendable {
         for (i, s) in layout.servers.enumerated() { index[s.name] = i }
         serverIndex = index
         portal = scenario.portal.map { PortalSpec($0, server: index[$0.server] ?? 0, storageSecondsPerRead: perRead) }
+        portalRoutes = specs.count
+        portalLogonRoute = portal?.logon == nil ? nil : specs.count + portal!.requests.count
+        routes = specs + (portal?.requests ?? []) + (portal?.logon.map { [$0] } ?? [])
     }
 
     /// Profile multiplier in force at time `t` (the profile repeats every 24 h) and the time
