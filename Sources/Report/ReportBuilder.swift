@@ -54,12 +54,13 @@ public enum ReportBuilder {
     }
 
     /// The scenario behind the output: `--scenario` when given, else the path the run
-    /// recorded, else `Scenarios/<name>.yaml`; used only if its hash matches the recorded one.
+    /// recorded, else `Scenarios/<name>.yaml` (the name as its safe file name, so a hostile
+    /// name reads nothing outside `Scenarios/`); used only if its hash matches the recorded one.
     static func scenario(_ options: ReportOptions, named recorded: String?, hash: String?, scenarioName: String?) -> ScenarioContext {
         if let given = options.scenarioPath { return ScenarioContext(path: given, expectedHash: hash) }
         if let recorded, FileManager.default.fileExists(atPath: recorded) { return ScenarioContext(path: recorded, expectedHash: hash) }
         if let scenarioName {
-            let guess = "Scenarios/\(scenarioName).yaml"
+            let guess = "Scenarios/\(OutputName.safe(scenarioName)).yaml"
             if FileManager.default.fileExists(atPath: guess) {
                 let c = ScenarioContext(path: guess, expectedHash: hash)
                 if c.scenario != nil { return c }

@@ -11,10 +11,11 @@ extension RunReport {
     public func timeSeriesCSV(header: Bool = true) -> String {
         var out = header ? Self.timeSeriesHeader + "\n" : ""
         let id = identity.csvFields
+        let columns = TimeSeriesColumn.perReplication.map { ($0, $0.csvScale) }
         for r in replications {
             for row in r.rows {
                 out += id + "," + String(r.replication)
-                for column in TimeSeriesColumn.perReplication { out += "," + column.figure(row).scaled(column.csvScale).csv }
+                for (column, scale) in columns { out += "," + column.figure(row).scaled(scale).csv }
                 out += "\n"
             }
         }
@@ -92,13 +93,14 @@ extension RunReport {
         var out = Self.meanTimeSeriesHeader + "\n"
         guard let first = replications.first else { return out }
         let id = identity.csvFields
+        let columns = TimeSeriesColumn.acrossReplications.map { ($0, $0.csvScale) }
         for (i, row) in first.rows.enumerated() {
             /// The column's figure across replications (non-finite ones left out).
             func estimate(_ column: TimeSeriesColumn) -> Estimate {
                 Estimate(values: replications.compactMap { column.figure($0.rows[i]).number }.filter { $0.isFinite })
             }
             out += id + "," + String(replications.count)
-            for column in TimeSeriesColumn.acrossReplications {
+            for (column, scale) in columns {
                 let figure: ColumnFigure
                 if let measured = column.halfWidthOf {
                     figure = .number(estimate(measured).halfWidth)
@@ -107,7 +109,7 @@ extension RunReport {
                 } else {
                     figure = .number(estimate(column).mean)
                 }
-                out += "," + figure.scaled(column.csvScale).csv
+                out += "," + figure.scaled(scale).csv
             }
             out += "\n"
         }
