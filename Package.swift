@@ -84,6 +84,6 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: [
             "Report", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "Stochastics",
         ]),
-        .testTarget(name: "CLITests", dependencies: ["smsim"], resources: [.copy("Golden")]),
+        .testTarget(name: "CLITests", dependencies: ["smsim", "RunOutput"], resources: [.copy("Golden")]),
     ]
 )
