@@ -12,7 +12,9 @@ let package = Package(
     ],
     targets: [
         // The scenario loader: bytes → UTF-8 check → YAML limits → schema → validation.
-        .executableTarget(name: "ScenarioFuzz", dependencies: [.product(name: "ScenarioSpec", package: "smsim")]),
+        .executableTarget(name: "ScenarioFuzz", dependencies: [
+            .product(name: "ScenarioSpec", package: "smsim"), .product(name: "RunOutput", package: "smsim"),
+        ]),
         // The counter-log readers of smsim calibrate: PDH-CSV logs, joining on time, work-items exports.
         .executableTarget(name: "PDHCSVFuzz", dependencies: [
             .product(name: "ScenarioSpec", package: "smsim"), .product(name: "CounterCalibration", package: "smsim"),

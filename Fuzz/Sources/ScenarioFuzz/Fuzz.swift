@@ -1,4 +1,5 @@
 import ScenarioSpec
+import RunOutput
 
 /// One fuzz input: any bytes, loaded as a scenario file, then its memory estimate and output
 /// name worked out. Refusing the input with a `ScenarioError` is the expected outcome; a crash, a leak, a hang or a multi-line error is
