@@ -99,7 +99,7 @@ extension Bottleneck.Kind {
         case .serverCPU: "server CPU"
         case .databaseCPU: "database CPU"
         case .storage: "storage"
-        case .workflowEngine: "workflow lag over its limit"
+        case .workflowEngine: "workflow engine load"
         case .portalServer: "portal server CPU"
         }
     }

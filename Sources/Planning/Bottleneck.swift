@@ -4,8 +4,9 @@ import RunOutput
 /// The station of a run closest to its limit, and why: the busiest management server's CPU,
 /// the database's CPU, its storage, the workflow engine's poll capacity or the portal's
 /// server. Each is given a load where 1 is the limit: a CPU's or the storage's busiest
-/// window (utilization), the workflow engine's p95 lag over the lag objective (5 minutes
-/// without one, an assumption), with its backlog and what its polls and workers can take.
+/// window (utilization), the workflow engine's p95 lag beyond one poll interval (the wait
+/// for the next poll, which no capacity removes) over the lag objective (5 minutes without
+/// one, an assumption), with its backlog and what its polls and workers can take.
 ///
 /// A saturated resource explains the queues behind it: when a CPU or the storage is at 0.9
 /// or more in its busiest window it is named even if the workflow backlog's load is higher
@@ -69,12 +70,13 @@ public struct Bottleneck: Sendable, Equatable {
             let limit = scenario.slo.p95WorkflowLag ?? Self.defaultLagLimit
             let perPoll = Double(w.batchSize * w.subscriptions)
             let demand = w.job.server.mean + (w.job.database?.mean ?? 0)
-            let reasons = ["p95 workflow lag \(f(lag)) s against \(f(limit)) s allowed",
+            let reasons = ["p95 workflow lag \(f(lag)) s against \(f(limit)) s allowed, of which up to \(f(w.pollInterval)) s is the wait for the next poll",
                            "backlog peak \(f(backlog)) jobs",
                            "its polls take at most \(Int(perPoll)) jobs every \(f(w.pollInterval)) s (\(f(perPoll / w.pollInterval)) jobs/s) and "
                            + "\(w.concurrency) workers at \(f(demand)) s of demand a job run at most \(f(Double(w.concurrency) / demand)) jobs/s"]
             let initial = scenario.layout.servers.first { $0.isInitial }?.name ?? "initial server"
-            all.append(Candidate(kind: .workflowEngine, station: initial, load: lag / limit, reasons: reasons))
+            // The wait for the next poll is there at any capacity: only the lag beyond it counts.
+            all.append(Candidate(kind: .workflowEngine, station: initial, load: max(0, lag - w.pollInterval) / limit, reasons: reasons))
         }
         guard !all.isEmpty else { return nil }
         ranking = all.sorted { $0.load > $1.load }
