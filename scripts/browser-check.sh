@@ -62,7 +62,7 @@ checks=(
   "sweep|fewest in the sweep|no server count in the sweep|2|30"
   "size|additional management servers for|No number of management servers|2|40"
   "workload|PASS|FAIL|UNSURE|2|40"
-  "sensitivity|moves .* most|2|20"
+  "sensitivity|moves .* most|beyond the noise|2|20"
 )
 flags=(--headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
        --disable-background-networking --disable-component-update --disable-sync --no-default-browser-check

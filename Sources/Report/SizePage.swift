@@ -121,7 +121,7 @@ enum SizePage {
                     PartsChart.Part(label: "\(Int(x)) additional servers", value: v ?? .nan,
                                     halfWidth: s.band.first { $0.0 == x }.map { ($0.2 - $0.1) / 2 })
                 }
-                let objective = ref.map { " The objective: \($0.1)." } ?? ""
+                let objective = ref.map { " Judged against the \($0.1)." } ?? ""
                 return Figure(title: title, svg: PartsChart(parts: parts, xLabel: y).svg(title: title),
                               note: "Only one count was simulated, so there is no line to draw: the bar is its value and the whisker its 95 % confidence interval." + objective,
                               table: table).html
