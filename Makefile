@@ -2,11 +2,12 @@ SHELL := /bin/bash
 # smsim — two commands on a fresh machine:
 #   make demo   install what is missing, build release, run the main job
 #   make test   install what is missing, run the test suite and the browser check of the reports
+#   make install [PREFIX=/usr/local]   smsim, its manual page and shell completions; make uninstall
 SWIFT      ?= swift
 RELEASE    := .build/release/smsim
 APT_PKGS   := libgsl-dev pkg-config gnuplot-nox chromium poppler-utils python3
 
-.PHONY: demo test test-cluster build release deps bench bench-baseline bench-check bench-mallocs validate clean
+.PHONY: demo test install uninstall test-cluster build release deps bench bench-baseline bench-check bench-mallocs validate clean
 
 deps:
 	@missing=""; \
@@ -32,10 +33,34 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The test suite, then every kind of report.html opened in headless Chromium (a few minutes).
+# The test suite, then every kind of report.html opened in headless Chromium (a few minutes),
+# then make install into a temporary prefix (Tests/Install/install-test.sh).
 test: deps
 	$(SWIFT) test
 	scripts/browser-check.sh
+	Tests/Install/install-test.sh
+
+# make install: the release binary, a manual page generated from the command definitions
+# (scripts/man-page.py) and completion scripts for bash, zsh and fish, under $(DESTDIR)$(PREFIX).
+PREFIX  ?= /usr/local
+BINDIR  := $(DESTDIR)$(PREFIX)/bin
+MANDIR  := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR  := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+INSTALLED := $(BINDIR)/smsim $(MANDIR)/smsim.1 $(BASHDIR)/smsim $(ZSHDIR)/_smsim $(FISHDIR)/smsim.fish
+
+install: release
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(RELEASE) $(BINDIR)/smsim
+	$(RELEASE) --experimental-dump-help | python3 scripts/man-page.py > $(MANDIR)/smsim.1.tmp && mv $(MANDIR)/smsim.1.tmp $(MANDIR)/smsim.1
+	$(RELEASE) --generate-completion-script bash > $(BASHDIR)/smsim
+	$(RELEASE) --generate-completion-script zsh > $(ZSHDIR)/_smsim
+	$(RELEASE) --generate-completion-script fish > $(FISHDIR)/smsim.fish
+	@echo "installed: $(INSTALLED)"
+
+uninstall:
+	rm -f $(INSTALLED)
 
 # The sharded sweep on a one-node Slurm cluster started on this machine (installs slurm-wlm,
 # munge and parallel if missing; root only): examples/slurm/sweep.sbatch as a job array, a
@@ -57,6 +82,8 @@ demo: release
 	$(RELEASE) compare Scenarios/weekday-40.yaml --ratios 40,50
 	gnuplot -e "compare='results/weekday-40-compare'" plots.gnuplot
 	@echo "plots:"; ls results/weekday-40/*.png results/weekday-50/*.png results/compare-40-50.png results/weekday-40-compare/*.png
+	$(RELEASE) report results/weekday-40-compare
+	@echo "comparison report: $(CURDIR)/results/weekday-40-compare/report.html"
 
 # Benchmarks: a separate package in Benchmarks/ with its own .build (ordo-one/benchmark).
 #   make bench            run all benchmarks, print the tables

@@ -13,6 +13,7 @@
 #   - dumps the DOM after load and checks (scripts/report-dom-check.py): the verdict text is
 #     there, every figure is an SVG with drawn paths, every table has header cells, nothing
 #     refers to http(s), scripts, stylesheets, fonts or images outside the file;
+#   - for a run's report, checks the bottleneck section names a station and (test-2) a remedy;
 #   - saves a screenshot under results/browser/<kind>.png for a person to look at;
 #   - prints to PDF and checks the page count (pdfinfo) is within the expected range and
 #     that no figure is split across two pages (its caption and its note on one page).
@@ -61,7 +62,7 @@ checks=(
   "sweep|fewest in the sweep|no server count in the sweep|2|30"
   "size|additional management servers for|No number of management servers|2|40"
   "workload|PASS|FAIL|UNSURE|2|40"
-  "sensitivity|moves .* most|2|20"
+  "sensitivity|moves .* most|beyond the noise|2|20"
 )
 flags=(--headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
        --disable-background-networking --disable-component-update --disable-sync --no-default-browser-check
@@ -93,6 +94,15 @@ for entry in "${checks[@]}"; do
   else
     failures=$((failures + 1))
   fi
+  # A run's report names its bottleneck and what the quick remedy runs did.
+  case $kind in run|failover|workload)
+    if ! grep -q 'id="bottleneck"' "$work/$kind.dom" || ! grep -q 'is closest to its limit' "$work/$kind.dom"; then
+      echo "FAIL $kind: no bottleneck section naming the station closest to its limit"; failures=$((failures + 1))
+    fi;;
+  esac
+  case $kind in workload)
+    grep -q 'GB SQL memory' "$work/$kind.dom" || { echo "FAIL $kind: no tested storage remedy"; failures=$((failures + 1)); };;
+  esac
   [ -s "$out/$kind.png" ] || { echo "FAIL $kind: no screenshot"; failures=$((failures + 1)); }
 done
 echo "browser-check: $((${#checks[@]} - failures)) of ${#checks[@]} reports pass in $((SECONDS - started)) s; screenshots and PDFs in $out/"

@@ -59,7 +59,7 @@ enum ComparePage {
             let metric = csv.text(r, "metric")
             let (label, scale, unit) = display(metric)
             let ci = csv.number(r, "paired_ci95"), unpaired = csv.number(r, "unpaired_ci95")
-            let d = NumberText.signed(diff * scale) + (ci.map { " ± " + NumberText.halfWidth($0 * scale, of: diff * scale) } ?? "") + (unit.isEmpty ? "" : " " + unit)
+            let d = NumberText.signedInterval(diff * scale, ci.map { $0 * scale }) + (unit.isEmpty ? "" : " " + unit)
             tableRows.append([pair + " per server", label + (csv.text(r, "station") == "all" ? "" : " (\(csv.text(r, "station")))"),
                               NumberText.show((csv.number(r, "mean_a") ?? .nan) * scale) + (unit == "pp" ? " %" : " " + unit),
                               NumberText.show((csv.number(r, "mean_b") ?? .nan) * scale) + (unit == "pp" ? " %" : " " + unit),
@@ -73,12 +73,12 @@ enum ComparePage {
             var sentence = "Going from \(csv.text(any, "ratio_a")) to \(csv.text(any, "ratio_b")) consoles per server needs \(csv.text(any, "servers_b")) additional servers instead of \(csv.text(any, "servers_a"))"
             if let p = row(Metric.latencyP95.csvName), let diff = csv.number(p, "diff") {
                 let ci = csv.number(p, "paired_ci95")
-                sentence += "; p95 console latency changes by \(NumberText.signed(diff / 1000)) s" + (ci.map { " ± \(NumberText.halfWidth($0 / 1000, of: diff / 1000)) s" } ?? "")
+                sentence += "; p95 console latency changes by \(NumberText.signedInterval(diff / 1000, ci.map { $0 / 1000 })) s"
                     + " (" + meaning(diff, ci, better: "it gets faster", worse: "it gets slower") + ")"
             }
             if let p = row(Metric.serverUtilizationPeak.csvName), let diff = csv.number(p, "diff") {
                 let ci = csv.number(p, "paired_ci95")
-                sentence += "; the busiest server's peak window changes by \(NumberText.signed(diff * 100)) percentage points" + (ci.map { " ± \(NumberText.halfWidth($0 * 100, of: diff * 100))" } ?? "")
+                sentence += "; the busiest server's peak window changes by \(NumberText.signedInterval(diff * 100, ci.map { $0 * 100 })) percentage points"
             }
             out.append(HTMLPage.paragraph(sentence + ".", cls: "headline"))
         }

@@ -25,6 +25,14 @@ enum NumberText {
         x > 0 ? "+" + show(x) : (x < 0 ? "−" + show(-x) : "0")
     }
 
+    /// A signed difference with its interval by `NumberFormat.estimate`'s rule: `+0.016 ± 0.0021`,
+    /// `−0.31 ± 0.12`; the difference alone (`signed`) without an interval.
+    static func signedInterval(_ x: Double, _ halfWidth: Double?) -> String {
+        guard let h = halfWidth, h.isFinite else { return signed(x) }
+        let text = NumberFormat.estimate(x, h, signed: true, plain: .report)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
     /// A coordinate in an SVG path: one decimal.
     static func coordinate(_ x: Double) -> String {
         var s = String(format: "%.1f", x)
@@ -35,10 +43,12 @@ enum NumberText {
     /// A fraction as a percentage with one decimal: 0.8137 → "81.4 %".
     static func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
 
-    /// A fraction and its half-width as percentages: `77.8 % ± 16 %`, `4.9 % ± 0.26 %`.
+    /// A fraction and its half-width as percentages, by `NumberFormat.estimate`'s rule:
+    /// `78 % ± 16 %`, `4.90 % ± 0.26 %`; `81.4 %` alone without an interval.
     static func percentInterval(_ x: Double, _ halfWidth: Double?) -> String {
-        guard let h = halfWidth, h.isFinite else { return percent(x) }
-        return "\(percent(x)) ± \(NumberFormat.report.halfWidth(h * 100, of: (x * 1000).rounded() / 10)) %"
+        guard let h = halfWidth, h.isFinite, x.isFinite else { return percent(x) }
+        let parts = NumberFormat.estimateParts(x * 100, h * 100, plain: .report)
+        return parts.halfWidth == "0" ? "\(percent(x)) ± 0 %" : "\(parts.value) % ± \(parts.halfWidth ?? "") %"
     }
 
     /// Seconds since the start of the run as a clock time (`07:30`) when the day's start is

@@ -13,6 +13,9 @@ enum RunPage {
         var page = HTMLPage(title: "\(run.scenarioName): does the deployment meet its objectives?",
                             subtitle: "smsim run of \(run.scenarioName): \(run.additionalServers) additional management servers\(ratio)\(down); \(run.replications) replications; every figure with its 95 % confidence interval.")
         page.answer = answer(run, context)
+        let bottleneck = BottleneckFile.read("\(run.directory)/bottleneck.json")
+        if let bottleneck { page.answer.append(HTMLPage.paragraph(BottleneckSection.sentence(bottleneck))) }
+        page.section("bottleneck", "The bottleneck: what is closest to its limit, and what relieves it", BottleneckSection.body(bottleneck))
         page.section("evidence", "Evidence: the day in figures", RunFigures(run: run, context: context).all)
         Sensitivity.section(options.directory, into: &page)
         page.section("assumptions", "Assumptions: every input and its source", ContextSection.assumptions(context, sourcesPath: options.sourcesPath))

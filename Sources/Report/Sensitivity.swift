@@ -22,16 +22,8 @@ enum Sensitivity {
         var page = HTMLPage(title: "\(name): which inputs move \(metric) most?",
                             subtitle: "smsim sensitivity: each factor moved from its low to its high setting, the rest at their base values; common random numbers, 95 % confidence intervals.")
         if let top = csv.rows.first {
-            let effect = csv.number(top, "effect") ?? csv.number(top, "mu_star")
-            let ci = csv.number(top, "effect_ci95") ?? csv.number(top, "mu_star_ci95")
-            let by = effect.map { e -> String in
-                let h = ci.map { NumberText.halfWidth($0 * shown.scale, of: e * shown.scale) }
-                let value = NumberText.show(e * shown.scale) + shown.unitSuffix
-                guard let h else { return value }
-                return h == "0" ? value + " in every replication" : "\(value) ± \(h)\(shown.unitSuffix)"
-            } ?? "?"
             let replications = csv.rows.first.map { csv.text($0, "replications") }.flatMap(Int.init).map { " (\($0) replications per setting)" } ?? ""
-            page.answer = [HTMLPage.paragraph("\(csv.text(top, "factor")) moves \(metric) most: by \(by) from its low (\(csv.text(top, "low_value"))) to its high (\(csv.text(top, "high_value"))) setting\(replications).", cls: "headline"),
+            page.answer = [HTMLPage.paragraph(headline(csv, shown: shown, metric: metric, top: top) + replications + ".", cls: "headline"),
                            HTMLPage.paragraph("The tornado below ranks every factor; the values the answer leans on most are the ones to measure (smsim calibrate) before buying.")]
         } else {
             page.answer = [HTMLPage.missing("sensitivity.csv has no rows.")]
@@ -40,6 +32,29 @@ enum Sensitivity {
         page.section("assumptions", "Assumptions: every input and its source", ContextSection.assumptions(context, sourcesPath: options.sourcesPath))
         page.section("validation", "Is the engine right? The validation suite", ContextSection.validation(scale: options.validationScale))
         return page
+    }
+
+    /// "think time moves p95 latency most: by −0.59 s ± 0.10 s from its low (9.6) to its high
+    /// (14.4) setting" when the top effect's interval excludes zero; otherwise that no factor
+    /// moves the metric beyond the noise, with the largest effect and its interval.
+    static func headline(_ csv: CSVTable, shown: (label: String, scale: Double, unitSuffix: String, unitInBrackets: String),
+                         metric: String, top: [String]) -> String {
+        guard let effect = csv.number(top, "effect") ?? csv.number(top, "mu_star") else {
+            return "\(csv.text(top, "factor")) is ranked first, without a number for its effect"
+        }
+        let ci = csv.number(top, "effect_ci95") ?? csv.number(top, "mu_star_ci95")
+        let e = effect * shown.scale, h = ci.map { $0 * shown.scale }
+        let parts = NumberFormat.estimateParts(e, h ?? .nan, plain: .report)
+        var by = NumberText.show(e) + shown.unitSuffix
+        if parts.halfWidth == "0" { by += " in every replication" } else if let w = parts.halfWidth {
+            by = parts.value + shown.unitSuffix + " ± " + w + shown.unitSuffix
+        }
+        let range = "from its low (\(csv.text(top, "low_value"))) to its high (\(csv.text(top, "high_value"))) setting"
+        if let h, h.isFinite, !(parts.halfWidth == "0" || NumberFormat.excludesZero(e, h)) {
+            return "No factor moves \(metric) beyond the noise: the largest, \(csv.text(top, "factor")), by \(by) \(range), "
+                + "an effect inside its own 95 % interval; add replications to tell the factors apart"
+        }
+        return "\(csv.text(top, "factor")) moves \(metric) most: by \(by) \(range)"
     }
 
     static func figure(_ csv: CSVTable) -> [String] {

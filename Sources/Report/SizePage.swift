@@ -115,6 +115,17 @@ enum SizePage {
         let table = Table(headers: ["additional servers", "objectives", "p95 latency (s)", "peak utilization", "verdicts"], rows: rows)
         let note = "Each count was simulated once with the same seed and replications (common random numbers); the band is the 95 % confidence interval. A count holds when every objective PASSes."
         func figure(_ s: ChartSeries, _ title: String, _ y: String, _ ref: (Double, String)?, yMax: Double?) -> String {
+            // One simulated count is one number, not a line: a labelled bar with its interval.
+            if s.points.count < 2 {
+                let parts = s.points.map { x, v in
+                    PartsChart.Part(label: "\(Int(x)) additional servers", value: v ?? .nan,
+                                    halfWidth: s.band.first { $0.0 == x }.map { ($0.2 - $0.1) / 2 })
+                }
+                let objective = ref.map { " Judged against the \($0.1)." } ?? ""
+                return Figure(title: title, svg: PartsChart(parts: parts, xLabel: y).svg(title: title),
+                              note: "Only one count was simulated, so there is no line to draw: the bar is its value and the whisker its 95 % confidence interval." + objective,
+                              table: table).html
+            }
             let chart = LineChart(xLabel: "additional management servers", yLabel: y, series: [s], integerX: true, yMax: yMax,
                                   references: ref.map { [(y: $0.0, label: $0.1)] } ?? [])
             return Figure(title: title, svg: chart.svg(title: title), legend: [(s.name, s.colour, false)], note: note, table: table).html

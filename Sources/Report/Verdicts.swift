@@ -50,9 +50,11 @@ enum Verdicts {
     static func interval(mean m: Double, halfWidth h: Double, unit: String) -> String {
         let mean = value(m, unit: unit)
         guard h.isFinite else { return mean + " (no interval: one replication)" }
-        if h == 0 { return mean + " in every replication" }
+        let parts = NumberFormat.estimateParts(m, h, plain: .report)
+        if parts.halfWidth == "0" { return mean + " in every replication" }
         if unit.isEmpty { return NumberText.percentInterval(m, h) }
-        return "\(mean) ± \(NumberText.halfWidth(h, of: m))" + (unit == "s" ? " s" : " " + unit)
+        let u = unit == "s" ? " s" : " " + unit
+        return "\(parts.value)\(u) ± \(parts.halfWidth ?? "")\(u)"
     }
 
     static func table(_ results: [SLOResult]) -> Table {

@@ -21,9 +21,7 @@ public enum NumberFormat: Sendable, Equatable {
     case elapsed
     /// report.html: about four significant digits without trailing zeros (`2892`, `0.7027`,
     /// `4`, `0.005912`), fixed notation from 1e-4 up; `%.3g` below; `n/a`, `∞` when not finite.
-    /// Intervals print the half-width to two significant digits in the mean's unit, at most
-    /// two places finer than the mean (`0.7027 ± 0.0059`, not `± 5.912e-03`; `0.41 ± 0.28`;
-    /// `589.8 ± 0` for a half-width of 3e-12).
+    /// Intervals follow `NumberFormat.estimate` (`0.7027 ± 0.0059`).
     case report
 
     public func callAsFunction(_ x: Double) -> String {
@@ -77,20 +75,18 @@ public enum NumberFormat: Sendable, Equatable {
 
     /// `1.23 ± 0.05`, or the mean alone when there is no interval (a NaN or infinite
     /// half-width, or a zero one when `zeroAlone`).
+    /// `table` and `report` follow the one rule of `NumberFormat.estimate`; the formats for
+    /// machines' readers keep their own digits (the CSV files' bytes do not change).
     public func interval(_ mean: Double, _ halfWidth: Double, zeroAlone: Bool = false) -> String {
         guard halfWidth.isFinite, !(zeroAlone && halfWidth == 0) else { return self(mean) }
+        if self == .table || self == .report { return NumberFormat.estimate(mean, halfWidth, plain: self) }
         return "\(self(mean)) ± \(self.halfWidth(halfWidth, of: mean))"
     }
 
     /// A half-width as `interval` prints it next to `mean`.
     public func halfWidth(_ h: Double, of mean: Double) -> String {
-        guard self == .report, h.isFinite, h != 0, abs(h) >= 1e-4 || abs(mean) >= 1e-4 else { return self(h) }
-        var places = Self.decimals(h, significant: 2)
-        if mean.isFinite && mean != 0 && abs(mean) >= 1e-4 {
-            // At most two places finer than the mean: a rounding-noise interval reads ± 0.
-            places = min(places, Self.decimals(mean, significant: 4) + 2)
-        }
-        return Self.trimmed(String(format: "%.\(places)f", h))
+        guard self == .table || self == .report, h.isFinite else { return self(h) }
+        return NumberFormat.estimateParts(mean.isFinite ? mean : 0, h, plain: self).halfWidth ?? self(h)
     }
 
     /// `+1.234`, `-0.5`: a difference with its sign (in this format; `n/a` when not finite).

@@ -133,15 +133,19 @@ struct Calibrate: ParsableCommand {
         if !output.quiet { printCalibration(result, missing: yaml.missing, dir: dir, files: files.map(\.0), plot: plot) }
     }
 
+    /// Each fitted parameter: estimate with its interval, the base file's value, windows used, R².
+    static func table(_ c: Calibration) -> TextTable {
+        let f = NumberFormat.table
+        var table = TextTable(["parameter", "estimate ± 95 % CI", "base", "windows", "R²"], minimumWidths: [52, 26, 10, 9])
+        for v in c.values { table.add([v.name, f.interval(v.estimate, v.halfWidth), f(v.modelled), String(v.windows), f(v.rSquared)]) }
+        return table
+    }
+
     func printCalibration(_ c: Calibration, missing: [String], dir: String, files: [String], plot: GnuplotOutcome) {
         let plotted = plot == .drawn
         let f = NumberFormat.table
         print("\(c.base.name): \(c.windows.count) windows of \(f(c.windows.length)) s from \(counters.count) log(s)")
-        print(pad("parameter", 52) + pad("estimate ± 95 % CI", 26) + pad("base", 10) + pad("windows", 9) + "R²")
-        for v in c.values {
-            print(pad(v.name, 52) + pad(f.interval(v.estimate, v.halfWidth), 26) + pad(f(v.modelled), 10)
-                  + pad(String(v.windows), 9) + f(v.rSquared))
-        }
+        Self.table(c).print()
         for (role, e) in c.observed { print("observed \(role): \(f.interval(e.mean, e.halfWidth)) (no model field)") }
         for a in c.assumptions { print("assumed: \(a)") }
         for w in c.warnings { print("warning: \(w)") }

@@ -57,12 +57,7 @@ struct Check: ParsableCommand {
         if !quiet {
             print("\(scenario.name): \(scenario.sizingDescription), \(report.replications.count) replication(s), seed \(scenario.seed)")
         }
-        for v in verdicts {
-            let e = v.estimate
-            let unit = v.unit.isEmpty ? "" : " " + v.unit
-            let value = NumberFormat.table.interval(e.mean, e.halfWidth)
-            print("\(pad(v.verdict.rawValue, 7))\(pad(v.name, 24))\(pad(value + unit, 26))limit \(NumberFormat.table(v.limit))\(unit)")
-        }
+        Self.table(verdicts).print()
         if let junit {
             let layout = scenario.layout
             let properties: [(String, String)] = [
@@ -85,6 +80,19 @@ struct Check: ParsableCommand {
             throw CommandFailure(message: "check failed: " + parts.joined(separator: "; "), status: 1)
         }
         if !quiet { print("all \(verdicts.count) objective(s) PASS") }
+    }
+}
+
+extension Check {
+    /// One line per objective: verdict, name, estimate with its interval, limit.
+    static func table(_ verdicts: [SLOResult]) -> TextTable {
+        var table = TextTable(minimumWidths: [7, 24, 26])
+        for v in verdicts {
+            let unit = v.unit.isEmpty ? "" : " " + v.unit
+            table.add([v.verdict.rawValue, v.name, NumberFormat.table.interval(v.estimate.mean, v.estimate.halfWidth) + unit,
+                       "limit \(NumberFormat.table(v.limit))\(unit)"])
+        }
+        return table
     }
 }
 

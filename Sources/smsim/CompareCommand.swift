@@ -73,30 +73,35 @@ struct Compare: ParsableCommand {
         for pair in comparison.pairs {
             print("")
             print("\(pair.b.ratio) vs \(pair.a.ratio) consoles/server (\(pair.b.servers) vs \(pair.a.servers) additional servers):")
-            print("  " + pad("metric", 32) + pad("\(pair.a.ratio)/server", 14) + pad("\(pair.b.ratio)/server", 14)
-                  + pad("difference ± paired CI", 26) + "unpaired (Welch) ±")
-            for d in pair.differences {
-                let s = d.metric.displayScale
-                let name = "\(d.metric.label) (\(d.metric.unit))"
-                print("  " + pad(name, 32) + pad(NumberFormat.table(d.meanA * s), 14) + pad(NumberFormat.table(d.meanB * s), 14)
-                      + pad(NumberFormat.table.signed(d.difference * s) + (d.pairedHalfWidth.isFinite ? " ± " + NumberFormat.table(d.pairedHalfWidth * s) : ""), 26)
-                      + (d.unpairedHalfWidth.isFinite ? NumberFormat.table(d.unpairedHalfWidth * s) : "n/a"))
-            }
+            Self.table(pair).print()
         }
         print("")
         print("wrote \(dir)/: compare.csv, " + configurations.map { "ratio-\($0.ratio)/" }.joined(separator: ", "))
+    }
+
+    /// Each metric of a pair: both means, the paired difference with its interval, the unpaired half-width.
+    static func table(_ pair: PairedComparison.Pair) -> TextTable {
+        var table = TextTable(["metric", "\(pair.a.ratio)/server", "\(pair.b.ratio)/server", "difference ± paired CI", "unpaired (Welch) ±"],
+                              minimumWidths: [32, 14, 14, 26], indent: "  ")
+        for d in pair.differences {
+            let s = d.metric.displayScale
+            table.add(["\(d.metric.label) (\(d.metric.unit))", NumberFormat.table(d.meanA * s), NumberFormat.table(d.meanB * s),
+                       NumberFormat.estimate(d.difference * s, d.pairedHalfWidth * s, signed: true),
+                       d.unpairedHalfWidth.isFinite ? NumberFormat.table.halfWidth(d.unpairedHalfWidth * s, of: d.difference * s) : "n/a"])
+        }
+        return table
     }
 
     /// `50 vs 40: p95 latency +312 ms ± 41 (paired 95 % CI; unpaired ± 230), peak utilization +9.1 pp ± 0.8, servers 8 vs 10`.
     func headline(_ pair: PairedComparison.Pair) -> String {
         var parts: [String] = []
         if let d = pair.difference(.latencyP95) {
-            parts.append("p95 latency \(NumberFormat.table.signed(d.difference)) ms ± \(NumberFormat.table(d.pairedHalfWidth)) "
-                         + "(paired 95 % CI; unpaired ± \(NumberFormat.table(d.unpairedHalfWidth)))")
+            parts.append("p95 latency \(NumberFormat.estimate(d.difference, d.pairedHalfWidth, signed: true).replacingOccurrences(of: " ±", with: " ms ±")) "
+                         + "(paired 95 % CI; unpaired ± \(NumberFormat.table.halfWidth(d.unpairedHalfWidth, of: d.difference)))")
         }
         if let d = pair.difference(.serverUtilizationPeak) {
-            parts.append("peak utilization \(NumberFormat.table.signed(d.difference * 100)) pp ± \(NumberFormat.table(d.pairedHalfWidth * 100)) "
-                         + "(unpaired ± \(NumberFormat.table(d.unpairedHalfWidth * 100)))")
+            parts.append("peak utilization \(NumberFormat.estimate(d.difference * 100, d.pairedHalfWidth * 100, signed: true).replacingOccurrences(of: " ±", with: " pp ±")) "
+                         + "(unpaired ± \(NumberFormat.table.halfWidth(d.unpairedHalfWidth * 100, of: d.difference * 100)))")
         }
         parts.append("servers \(pair.b.servers) vs \(pair.a.servers)")
         return "\(pair.b.ratio) vs \(pair.a.ratio): " + parts.joined(separator: ", ")

@@ -31,6 +31,10 @@ struct Run: ParsableCommand {
     @OptionGroup var output: OutputOptions<Run>
     @OptionGroup var report: ReportFlag
 
+    @Flag(inversion: .prefixedNo,
+          help: "Test the bottleneck's remedies with quick runs (default: when they would take under a minute or so, by the work estimate).")
+    var remedies: Bool?
+
     @Flag(help: "Also write perfmon/<HOST>.csv (the first replication's counters as PDH-CSV logs, one sample per window) and work-items.csv (work items per window): input for smsim calibrate.")
     var perfmon = false
 
@@ -42,7 +46,11 @@ struct Run: ParsableCommand {
         let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
         try write(report, scenario: scenario, path: input.path, content: content, to: dir)
         if perfmon { _ = try writePerfmon(report, scenario: scenario, to: dir) }
-        if !output.quiet { printSummary(report, scenario: scenario, directory: dir) }
+        let bottleneck = try bottleneckFile(report, scenario: scenario)
+        if let bottleneck { try AtomicFile.write(try bottleneck.json(), to: "\(dir)/bottleneck.json") }
+        if !output.quiet {
+            printSummary(report, scenario: scenario, directory: dir, bottleneck: bottleneck)
+        }
         try self.report.write(dir, scenario: input.path, quiet: output.quiet)
     }
 }
@@ -51,29 +59,42 @@ extension Run: OutputRole {
     static let defaultDirectory = DefaultDirectory.results(suffix: "")
 }
 
-func printSummary(_ report: RunReport, scenario: Scenario, directory: String) {
+func printSummary(_ report: RunReport, scenario: Scenario, directory: String, bottleneck: BottleneckFile? = nil) {
     let layout = scenario.layout
     let ratio = layout.ratio.map { " (\($0) consoles/server)" } ?? ""
     let down = scenario.failures.down > 0 ? ", \(scenario.failures.down) down" : ""
     print("\(scenario.name): \(layout.additionalCount) additional server(s)\(ratio)\(down), \(report.replications.count) replication(s), "
           + "\(NumberFormat.table(Double(report.events) / 1e6)) M events in \(NumberFormat.table(report.wallSeconds)) s")
-    print(pad("station", 10) + pad("consoles", 12) + pad("utilization", 22) + pad("peak util", 20) + "p95 latency (ms)")
+    summaryTable(report, scenario: scenario).print()
+    sloTable(report, scenario: scenario).print()
+    print("conservation: sessions, requests and workflow jobs balance in all \(report.replications.count) replication(s)")
+    if let bottleneck { printBottleneck(bottleneck) }
+    print("wrote \(directory)/: timeseries.csv, timeseries-mean.csv, summary.csv, events.csv, run.json"
+          + (bottleneck == nil ? "" : ", bottleneck.json"))
+}
+
+/// The summary's station table: consoles, utilization, peak window and p95 latency at each
+/// server, the database and the whole group.
+func summaryTable(_ report: RunReport, scenario: Scenario) -> TextTable {
+    var table = TextTable(["station", "consoles", "utilization", "peak util", "p95 latency (ms)"], minimumWidths: [10, 12, 22, 20])
     func cell(_ metric: Metric, _ station: String) -> String { report.estimate(metric, station: station)?.text() ?? "-" }
-    for server in layout.servers {
-        print(pad(server.name, 10) + pad(cell(.consolesMean, server.name), 12) + pad(cell(.utilization, server.name), 22)
-              + pad(cell(.utilizationPeak, server.name), 20) + cell(.latencyP95, server.name))
+    for server in scenario.layout.servers {
+        table.add([server.name, cell(.consolesMean, server.name), cell(.utilization, server.name),
+                   cell(.utilizationPeak, server.name), cell(.latencyP95, server.name)])
     }
     let db = scenario.managementGroup.database.name
-    print(pad(db, 10) + pad("", 12) + pad(cell(.utilization, db), 22) + pad(cell(.utilizationPeak, db), 20) + "")
-    print(pad("all", 10) + pad(cell(.consolesMean, "all"), 12) + pad("", 22)
-          + pad(cell(.serverUtilizationPeak, "all"), 20) + cell(.latencyP95, "all"))
-    print("workflow lag p95 \(cell(.workflowLagP95, "all")) s, backlog peak \(cell(.workflowBacklogPeak, "all")), "
-          + "refused sessions \(cell(.sessionsRefused, "all")), abandoned \(cell(.sessionsAbandoned, "all"))")
-    for slo in report.evaluate(scenario.slo, databaseName: db) {
+    table.add([db, "", cell(.utilization, db), cell(.utilizationPeak, db), ""])
+    table.add(["all", cell(.consolesMean, "all"), "", cell(.serverUtilizationPeak, "all"), cell(.latencyP95, "all")])
+    return table
+}
+
+/// One line per objective: `SLO p95Latency  2.61 ± 0.10 s  limit 4 s  PASS`.
+func sloTable(_ report: RunReport, scenario: Scenario) -> TextTable {
+    var table = TextTable(minimumWidths: [4, 25, 25, 6, 15])
+    for slo in report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name) {
         let e = slo.estimate
         let value = NumberFormat.table.interval(e.mean, e.halfWidth, zeroAlone: true)
-        print("SLO \(pad(slo.name, 24)) \(pad(value + " " + slo.unit, 24)) limit \(pad(NumberFormat.table(slo.limit) + " " + slo.unit, 14)) \(slo.verdict.rawValue)")
+        table.add(["SLO", slo.name, value + " " + slo.unit, "limit", NumberFormat.table(slo.limit) + " " + slo.unit, slo.verdict.rawValue])
     }
-    print("conservation: sessions, requests and workflow jobs balance in all \(report.replications.count) replication(s)")
-    print("wrote \(directory)/: timeseries.csv, timeseries-mean.csv, summary.csv, events.csv, run.json")
+    return table
 }

@@ -131,22 +131,28 @@ struct Sensitivity: ParsableCommand {
             print("\(a.metric.label) at base: \(f(base.reduce(0, +) / Double(max(1, base.count)) * s)) \(a.metric.unit); "
                   + "\(base.count) paired replication(s) per run; 95 % paired intervals")
         }
-        print(pad("factor", 44) + pad("low → high", 22) + pad("low − base", 22) + pad("high − base", 22) + "effect (high − low)")
-        for r in a.rows {
-            print(pad(r.factor.label, 44) + pad(SensitivityReport.range(r.factor), 22) + pad(show(r.low), 22) + pad(show(r.high), 22)
-                  + show(r.effect))
+        var table = TextTable(["factor", "low → high", "low − base", "high − base", "effect (high − low)"], minimumWidths: [44, 22, 22, 22])
+        for r in a.rows { table.add([r.factor.label, SensitivityReport.range(r.factor), show(r.low), show(r.high), show(r.effect)]) }
+        table.print()
+        if !servers, let top = a.rows.first {
+            let e = top.effect
+            print(NumberFormat.excludesZero(e.difference, e.pairedHalfWidth) || e.pairedHalfWidth == 0
+                  ? "\(top.factor.label) moves \(a.metric.label) most: \(show(e)) \(a.metric.unit) from low to high"
+                  : "no factor moves \(a.metric.label) beyond the noise: the largest effect, \(top.factor.label) \(show(e)) \(a.metric.unit), "
+                    + "is inside its 95 % interval; add replications to tell the factors apart")
         }
     }
 
     func printMorris(_ m: MorrisSensitivity) {
         let f = NumberFormat.table, s = m.metric.scale
         print("Morris screening of \(m.metric.label) (\(m.metric.unit) per change from low to high), \(m.trajectories) trajectories")
-        print(pad("factor", 44) + pad("low → high", 22) + pad("μ* ± 95 %", 24) + pad("μ", 14) + "σ")
+        var table = TextTable(["factor", "low → high", "μ* ± 95 %", "μ", "σ"], minimumWidths: [44, 22, 24, 14])
         for i in m.order {
             let e = m.screening.effects[i]
-            print(pad(m.factors[i].label, 44) + pad(SensitivityReport.range(m.factors[i]), 22)
-                  + pad(f.interval(e.absoluteMean * s, e.absoluteMeanHalfWidth * s), 24) + pad(f(e.mean * s), 14) + f(e.standardDeviation * s))
+            table.add([m.factors[i].label, SensitivityReport.range(m.factors[i]), f.interval(e.absoluteMean * s, e.absoluteMeanHalfWidth * s),
+                       f(e.mean * s), f(e.standardDeviation * s)])
         }
+        table.print()
     }
 }
 

@@ -146,7 +146,20 @@ struct Size: ParsableCommand {
             print("  warning: \(NumberFormat.table(refused.mean)) session(s) per replication refused at \(result.servers) servers "
                   + "(connection caps); consider one more server")
         }
+        Self.table(result.evaluations).print()
         print("wrote \(dir)/size.csv")
+    }
+
+    /// Every simulated count, fewest servers first: p95 latency, peak utilization, verdict.
+    static func table(_ evaluations: [SizeSearch.Evaluation]) -> TextTable {
+        var table = TextTable(["servers", "p95 latency (s)", "peak utilization", "objectives"], minimumWidths: [9, 18, 18], indent: "  ")
+        for e in evaluations.sorted(by: { $0.servers < $1.servers }) {
+            func cell(_ metric: Metric, scale: Double = 1) -> String { e.report.estimate(metric)?.text(scale: scale) ?? "n/a" }
+            let notMet = e.verdicts.filter { $0.verdict != .pass }.map { "\($0.name) \($0.verdict.rawValue)" }
+            table.add([String(e.servers), cell(.latencyP95, scale: Objective.p95Latency.limitUnit.scale), cell(.serverUtilizationPeak),
+                       e.holds ? "all PASS" : notMet.joined(separator: ", ")])
+        }
+        return table
     }
 
     static func objectives(_ slo: ServiceLevelObjectives) -> String {

@@ -85,6 +85,7 @@ struct SweepCommand: ParsableCommand {
         let simulator = Simulator(options, precision: precision, console: output.console())
         let name = "\(scenario.name) sweep" + (shard.map { " shard \($0)" } ?? "")
         let quiet = output.quiet
+        var ran: [(SweepPoint, RunReport)] = []
         let outcome = try planning {
             try Sweep.run(points: points, shard: shard, directory: dir, manifest: manifest, stopAfter: stopAfter,
                           simulate: { point, done, total in
@@ -92,11 +93,13 @@ struct SweepCommand: ParsableCommand {
                           },
                           inspect: { point, report in
                               if !quiet { print(Self.describe(point, report, of: points.count)) }
+                              ran.append((point, report))
                           })
         }
         if outcome.complete { try report.write(dir, scenario: input.path, quiet: quiet) }
         guard !quiet else { return }
         let shardText = shard.map { " (shard \($0): \(outcome.points) of \(points.count) points)" } ?? ""
+        if ran.count > 1 { Self.table(ran).print() }
         if outcome.complete {
             let resumed = outcome.skipped > 0 ? ", \(outcome.skipped) already done" : ""
             print("sweep complete\(shardText): \(outcome.ran) point(s) run\(resumed); wrote \(dir)/sweep.csv")
@@ -104,6 +107,17 @@ struct SweepCommand: ParsableCommand {
             print("sweep stopped\(shardText) after \(outcome.ran) point(s): \(outcome.skipped + outcome.ran) of \(outcome.points) done; "
                   + "rerun the same command to continue")
         }
+    }
+
+    /// The points this invocation ran, in index order: identity, p95 latency, peak utilization.
+    static func table(_ ran: [(SweepPoint, RunReport)]) -> TextTable {
+        var table = TextTable(["point", "consoles", "servers", "ratio", "down", "p95 latency (ms)", "peak utilization"],
+                              minimumWidths: [7, 10, 9, 7, 6, 20])
+        for (point, report) in ran.sorted(by: { $0.0.index < $1.0.index }) {
+            table.add([String(point.index + 1), String(point.consoles), String(point.servers), point.ratio.map(String.init) ?? "-",
+                       String(point.down), report.estimate(.latencyP95)?.text() ?? "n/a", report.estimate(.serverUtilizationPeak)?.text() ?? "n/a"])
+        }
+        return table
     }
 
     static func describe(_ point: SweepPoint, _ report: RunReport, of total: Int) -> String {

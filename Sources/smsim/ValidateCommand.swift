@@ -46,16 +46,9 @@ extension Validate {
 
         func run() throws {
             let cases = try ValidationSuite.standardCases(scale: scale)
-            var failures = 0
-            print(pad("case", 30) + pad("metric", 26) + pad("simulated ± 95% CI", 28) + pad("exact", 12) + "verdict")
-            for testCase in cases {
-                for row in ValidationSuite.run(testCase, seed: seed) {
-                    if !row.passed { failures += 1 }
-                    let sim = "\(NumberFormat.table(row.simulated)) ± \(NumberFormat.table(row.halfWidth))"
-                    print(pad(row.caseName, 30) + pad(row.metric, 26) + pad(sim, 28) + pad(NumberFormat.table(row.exact), 12)
-                          + (row.passed ? "PASS" : "FAIL"))
-                }
-            }
+            let rows = cases.flatMap { ValidationSuite.run($0, seed: seed) }
+            let failures = rows.filter { !$0.passed }.count
+            comparisonTable(rows, withCase: true).print()
             if failures > 0 {
                 throw CommandFailure(message: "validation failed: \(failures) metric(s) outside tolerance", status: 1)
             }
@@ -200,10 +193,15 @@ extension Validate {
     }
 }
 
-func printComparisons(_ rows: [Comparison]) {
-    print(pad("metric", 26) + pad("simulated ± 95% CI", 28) + pad("exact", 12) + "verdict")
+func printComparisons(_ rows: [Comparison]) { comparisonTable(rows, withCase: false).print() }
+
+/// Simulated against exact: (case,) metric, simulated ± 95 % CI, exact value, verdict.
+func comparisonTable(_ rows: [Comparison], withCase: Bool) -> TextTable {
+    let lead = withCase ? ["case"] : []
+    var table = TextTable(lead + ["metric", "simulated ± 95% CI", "exact", "verdict"], minimumWidths: (withCase ? [30] : []) + [26, 28, 12])
     for row in rows {
-        print(pad(row.metric, 26) + pad("\(NumberFormat.table(row.simulated)) ± \(NumberFormat.table(row.halfWidth))", 28)
-              + pad(NumberFormat.table(row.exact), 12) + (row.passed ? "PASS" : "FAIL"))
+        table.add((withCase ? [row.caseName] : []) + [row.metric, NumberFormat.estimate(row.simulated, row.halfWidth),
+                                                      NumberFormat.table(row.exact), row.passed ? "PASS" : "FAIL"])
     }
+    return table
 }

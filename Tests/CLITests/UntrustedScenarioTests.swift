@@ -39,7 +39,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try SmsimProcess.run(["run", dir + "/small.yaml", "--replications", "1", "--quiet"], in: cwd)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(Self.tree(cwd + "/results/weekday-40") == ["events.csv", "run.json", "summary.csv", "timeseries-mean.csv", "timeseries.csv"])
+        #expect(Self.tree(cwd + "/results/weekday-40") == ["bottleneck.json", "events.csv", "run.json", "summary.csv", "timeseries-mean.csv", "timeseries.csv"])
     }
 
     @Test func aNameWithAControlCharacterIsRefused() throws {
@@ -91,7 +91,7 @@ import Testing
         #expect(refused.status == 2 && refused.stderr.contains("--allow-large"), "\(refused.stderr)")
         let allowed = try SmsimProcess.run(arguments + ["--allow-large"])
         #expect(allowed.status == 0, "\(allowed.stderr)")
-        #expect(Self.tree(dir + "/out") == ["events.csv", "run.json", "summary.csv", "timeseries-mean.csv", "timeseries.csv"])
+        #expect(Self.tree(dir + "/out") == ["bottleneck.json", "events.csv", "run.json", "summary.csv", "timeseries-mean.csv", "timeseries.csv"])
     }
 
     /// A second run into a busy directory is refused naming the holder; once the holder is
@@ -110,6 +110,6 @@ import Testing
         first.waitUntilExit()
         let third = try SmsimProcess.run(["run", dir + "/small.yaml", "--replications", "1", "--quiet", "--out", out])
         #expect(third.status == 0, "\(third.stderr)")
-        #expect(Self.tree(out) == ["events.csv", "run.json", "summary.csv", "timeseries-mean.csv", "timeseries.csv"])
+        #expect(Self.tree(out) == ["bottleneck.json", "events.csv", "run.json", "summary.csv", "timeseries-mean.csv", "timeseries.csv"])
     }
 }

@@ -93,7 +93,7 @@ import Testing
         #expect(NumberFormat.literal(1e20) == "1e+20")
         #expect(NumberFormat.message(0.91234) == "0.912")
         #expect(NumberFormat.elapsed(1.23456) == "1.235")
-        #expect(NumberFormat.table.interval(1.5, 0.25) == "1.500 ± 0.2500")
+        #expect(NumberFormat.table.interval(1.5, 0.25) == "1.50 ± 0.25")
         #expect(NumberFormat.table.interval(1.5, .nan) == "1.500")
         #expect(NumberFormat.table.interval(0, 0, zeroAlone: true) == "0")
         #expect(NumberFormat.table.signed(2) == "+2.000")

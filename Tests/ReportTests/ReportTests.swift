@@ -79,7 +79,7 @@ struct RunFixture {
         let html = try ReportBuilder.html(f.options)
         let answer = String(html[html.range(of: "id=\"answer\"")!.lowerBound..<html.range(of: "<nav>")!.lowerBound])
         #expect(answer.contains("No: 1 of 4 objectives FAIL (peak server utilization)"))
-        #expect(answer.contains("<span class=\"verdict PASS\">PASS</span> 95 % of console requests answered within 4 s: estimate 2.6 s ± 0.1 s"))
+        #expect(answer.contains("<span class=\"verdict PASS\">PASS</span> 95 % of console requests answered within 4 s: estimate 2.60 s ± 0.10 s"))
         #expect(answer.contains("<span class=\"verdict FAIL\">FAIL</span> busiest 5-minute window of any management server"))
         #expect(answer.contains("<span class=\"verdict UNSURE\">UNSURE</span> busiest 5-minute window of the database"))
     }
@@ -123,10 +123,10 @@ struct RunFixture {
         #expect(consoles.contains("<title>active, all servers</title>") && consoles.contains("<td>21</td>"))
         let parts = try #require(figures.first { $0.contains("<figcaption>Where each request") })
         #expect(parts.components(separatedBy: "<path class=\"bar\"").count == 6)
-        #expect(parts.contains("<td>waiting in queues</td><td>time_queueing_ms</td><td>0.54 ± 0.025</td><td>60.0 %</td>"))
+        #expect(parts.contains("<td>waiting in queues</td><td>time_queueing_ms</td><td>0.540 ± 0.025</td><td>60.0 %</td>"))
         #expect(parts.contains("answers 97.8 % of page reads from memory"))
-        #expect(html.contains("<td>database SQL: mean storage utilization / busiest window</td><td>41.0 % ± 0.59 % / 55.0 % ± 2 %</td>"))
-        #expect(html.contains("<td>consoles active (time average)</td><td>21 ± 0.5</td>"))
+        #expect(html.contains("<td>database SQL: mean storage utilization / busiest window</td><td>41.00 % ± 0.59 % / 55.0 % ± 2.0 %</td>"))
+        #expect(html.contains("<td>consoles active (time average)</td><td>21.00 ± 0.50</td>"))
         #expect(!html.contains("e-0"))
     }
 
@@ -198,13 +198,13 @@ struct RunFixture {
         #expect(NumberText.show(-0.00001) == "-1e-05")
         #expect(NumberText.show(0.005912) == "0.005912")
         #expect(NumberText.interval(2.5, 0) == "2.5 ± 0")
-        // Half-widths: two significant digits, never coarser than the mean, no exponent.
+        // NumberFormat.estimate's rule: the half-width to two significant digits, the mean to the same place.
         #expect(NumberText.interval(0.7027, 0.005912) == "0.7027 ± 0.0059")
-        #expect(NumberText.interval(2892.4, 624.7) == "2892 ± 625")
-        #expect(NumberText.interval(2.6, 0.0001234) == "2.6 ± 0.00012")
+        #expect(NumberText.interval(2892.4, 624.7) == "2890 ± 620")
+        #expect(NumberText.interval(2.6, 0.0001234) == "2.60000 ± 0.00012")
         #expect(NumberText.interval(0.41, 0.2793) == "0.41 ± 0.28")
-        #expect(NumberText.interval(0.06727, 5.56057) == "0.06727 ± 5.6")
-        #expect(NumberText.percentInterval(0.7778, 0.1558) == "77.8 % ± 16 %")
+        #expect(NumberText.interval(0.06727, 5.56057) == "0.1 ± 5.6")
+        #expect(NumberText.percentInterval(0.7778, 0.1558) == "78 % ± 16 %")
         #expect(NumberText.interval(-589.8, 2.9e-12) == "-589.8 ± 0")
         #expect(NumberText.signed(-0.25) == "−0.25")
     }
