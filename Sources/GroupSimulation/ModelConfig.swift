@@ -50,6 +50,8 @@ package struct ModelConfig: Sendable {
     let databaseCores: Int
     let databaseDiscipline: QueueDiscipline
     let consoleCapacity: Int
+    /// Per server, its hard connection limit (`Int.max` without one).
+    let connectionLimits: [Int]
 
     let peak: Int
     let start: Consoles.Start
@@ -109,7 +111,8 @@ package struct ModelConfig: Sendable {
         databaseName = scenario.managementGroup.database.name
         databaseCores = scenario.managementGroup.database.cores
         databaseDiscipline = scenario.managementGroup.database.discipline
-        consoleCapacity = max(1, layout.servers.reduce(0) { $0 + $1.maxConsoles })
+        consoleCapacity = scenario.consoleSlots
+        connectionLimits = layout.servers.map { $0.connectionLimit ?? Int.max }
 
         let c = scenario.consoles
         peak = c.peak

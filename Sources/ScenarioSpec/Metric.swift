@@ -39,6 +39,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case requestsFailed = "requests_failed"
     case throughput = "throughput_per_s"
     case serverUtilizationPeak = "server_utilization_peak"
+    case serverConsolesPeak = "server_consoles_peak"
     case consolesMean = "consoles_mean"
     case sessionsArrived = "sessions_arrived"
     case sessionsRefused = "sessions_refused"
@@ -116,6 +117,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .requestsFailed: .init("failed requests", .count("requests"), worse: .higher, at: [.server, .all])
         case .throughput: .init("throughput", .perSecond, worse: .neither, at: [.all])
         case .serverUtilizationPeak: .init("peak utilization", .fraction, worse: .higher, at: [.all])
+        case .serverConsolesPeak: .init("most consoles on one server", .count("consoles"), worse: .higher, at: [.all])
         case .consolesMean: .init("mean consoles", .count("consoles"), worse: .neither, at: [.server, .all])
         case .sessionsArrived: .init("arrived sessions", .count("sessions"), worse: .neither, at: [.all])
         case .sessionsRefused: .init("refused sessions", .count("sessions"), worse: .higher, at: [.all])
