@@ -28,7 +28,7 @@ extension ManagementGroupModel {
             // Workflow jobs run only on the workflow server, and never on a down one.
             let workflowJobs = stations[s].jobIDs.filter {
                 switch config.job($0) {
-                case .console, .promotionWork, .portal: false
+                case .console, .promotionWork, .portal, .pollQuery: false
                 case .workflow, .scheduled: true
                 }
             }

@@ -83,8 +83,16 @@ package struct ModelConfig: Sendable {
     let requestMix: WeightedChoice
 
     let pollInterval: Double
-    /// Jobs one poll takes at most: batch size × subscriptions.
+    /// Jobs one poll takes at most: batch size × subscriptions (shared poll), or the batch
+    /// size of one rule.
     let jobsPerPoll: Int
+    /// Workflow rules polling on their own (`+WorkflowRules.swift`); 0: the old shared poll.
+    let rules: Int
+    /// One rule's poll query: database time, and its mean storage time (0: none).
+    let pollQuery: Distribution?
+    let pollQueryStorageMean: Double
+    /// Portal user slots (station job ids are laid out after them).
+    let portalSlots: Int
     let workflowConcurrency: Int
     /// Index 0: the subscription job; 1 + r: recurring job r.
     let jobs: [Workflows.Job]
@@ -165,7 +173,10 @@ package struct ModelConfig: Sendable {
 
         let w = scenario.workflows
         pollInterval = w.pollInterval
-        jobsPerPoll = w.batchSize * max(1, w.subscriptions)
+        rules = w.rules ?? 0
+        jobsPerPoll = w.rules == nil ? w.batchSize * max(1, w.subscriptions) : w.batchSize
+        pollQuery = w.pollQuery?.database
+        pollQueryStorageMean = (w.pollQuery?.pageReads ?? 0) * perRead
         workflowConcurrency = max(1, w.concurrency)
         jobs = [w.job] + w.recurring.map { $0.job ?? w.job }
         jobStorageMeans = jobs.map { $0.pageReads * perRead }
@@ -178,6 +189,7 @@ package struct ModelConfig: Sendable {
         for (i, s) in layout.servers.enumerated() { index[s.name] = i }
         serverIndex = index
         portal = scenario.portal.map { PortalSpec($0, server: index[$0.server] ?? 0, storageSecondsPerRead: perRead) }
+        portalSlots = portal?.maxUsers ?? 0
     }
 
     /// Profile multiplier in force at time `t` (the profile repeats every 24 h) and the time

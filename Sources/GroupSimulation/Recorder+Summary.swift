@@ -50,6 +50,7 @@ extension Recorder {
         add(.workflowLagMax, "all", runLag.count > 0 ? runLag.max : .nan)
         add(.workflowBacklogMean, "all", backlog.runMean(at: t))
         add(.workflowBacklogPeak, "all", Double(backlogPeak))
+        add(.workflowDrain, "all", burst.flatMap { b in b.drainedAt.map { $0 - b.at } } ?? .nan)
         addScheduledJobSummary(to: &out)
         if reportsWorkload {
             let db = serverCount

@@ -51,6 +51,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case workflowLagMax = "workflow_lag_max_s"
     case workflowBacklogMean = "workflow_backlog_mean"
     case workflowBacklogPeak = "workflow_backlog_peak"
+    case workflowDrain = "workflow_drain_s"
     // Group-wide workload figures (and active consoles per server).
     case activeConsolesMean = "active_consoles_mean"
     case logonsCompleted = "logons_completed"
@@ -129,6 +130,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .workflowLagMax: .init("max workflow lag", .seconds, worse: .higher, at: [.all])
         case .workflowBacklogMean: .init("mean workflow backlog", .count("jobs"), worse: .higher, at: [.all])
         case .workflowBacklogPeak: .init("workflow backlog peak", .count("jobs"), worse: .higher, at: [.all])
+        case .workflowDrain: .init("burst drain time", .seconds, worse: .higher, at: [.all])
         case .databaseHitRatio: .init("buffer-pool hit ratio", .fraction, worse: .lower, at: [.database], workload: true)
         case .storageUtilization: .init("storage utilization", .fraction, worse: .higher, at: [.database], workload: true)
         case .storageUtilizationPeak: .init("peak storage utilization", .fraction, worse: .higher, at: [.database], workload: true)
