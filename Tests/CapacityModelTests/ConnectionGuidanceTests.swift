@@ -51,7 +51,8 @@ struct ConnectionGuidanceTests {
     /// `size` finds the floor from performance; when one server fewer fails only the
     /// guidance, it says the guidance binds.
     @Test func sizeSaysWhenTheGuidanceBinds() throws {
-        let scenario = try PlanningFixtures.shipped("weekday-50.yaml", consoles: 120, replications: 3, duration: 2400)
+        // Half-active consoles: the CPU is light, so only the guidance can bind.
+        let scenario = try PlanningFixtures.shipped("weekday-50-half-active.yaml", consoles: 120, replications: 3, duration: 2400)
         #expect(try SizeSearch(scenario: scenario, consoles: 120, slo: scenario.slo).floor() == 0)
         var slo = ServiceLevelObjectives()
         slo.p95Latency = 8

@@ -49,7 +49,7 @@ struct UntrustedInputTests {
             _ = try ScenarioLoader.parse(yaml: yaml, file: "h.yaml")
             Issue.record("accepted a control character")
         } catch {
-            #expect(error.field == "managementGroup.database.name" && error.line == 18, "\(error)")
+            #expect(error.field == "managementGroup.database.name" && error.line == 20, "\(error)")
             #expect(!error.description.contains("\u{1B}"))
         }
     }
