@@ -22,7 +22,8 @@ struct WorkflowRuleState {
     var stream: RandomStream?
 
     init(rules: Int, stream: RandomStream?) {
-        waiting = ContiguousArray(repeating: RingBuffer(capacity: 64), count: rules)
+        // One buffer each (not copies of one), so no rule's first job copies storage mid-run.
+        waiting = ContiguousArray((0..<rules).map { _ in RingBuffer(capacity: 64) })
         query = ContiguousArray(repeating: 0, count: rules)
         self.stream = stream
     }

@@ -55,12 +55,13 @@ extension Scenario {
 
 extension Scenario {
     /// Console slots the model keeps: the servers' connection limits added up, or, where a
-    /// server has none, room for twice the busiest profile step's consoles plus 64 (the session
-    /// population is Poisson, so more is not reached in practice; a session beyond the slots
-    /// is refused). Worked out without building the layout, so it is cheap on untrusted input.
+    /// server has none, room for the busiest profile step's mean population plus eight of its
+    /// standard deviations plus 64 (the sessions alive at once are Poisson, M/G/∞, so more is
+    /// not reached in practice; a session beyond the slots is refused). Worked out without
+    /// building the layout, so it is cheap on untrusted input.
     public var consoleSlots: Int {
-        let busiest = max(1, consoles.profile.map(\.rate).max() ?? 1)
-        let open = 2 * Double(consoles.peak) * busiest + 64
+        let mean = Double(consoles.peak) * max(1, consoles.profile.map(\.rate).max() ?? 1)
+        let open = (mean + 8 * mean.squareRoot() + 64).rounded(.up)
         let mg = managementGroup
         let extra = Double(additionalServerCount)
         guard let additional = extra > 0 ? mg.additionalServers.connectionLimit : 0,

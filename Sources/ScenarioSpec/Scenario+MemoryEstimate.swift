@@ -115,7 +115,7 @@ extension Scenario {
         let consoleField = !limited ? "consoles.peak"
             : servers > 1 ? "managementGroup.additionalServers.connectionLimit" : "managementGroup.initialServer.connectionLimit"
         parts.append(.init(field: consoleField, bytes: capacity * Cost.console * live,
-                           what: "\(Self.rounded(capacity)) console slots (connection limits, or twice the peak)"))
+                           what: "\(Self.rounded(capacity)) console slots (connection limits, or the peak's Poisson bound)"))
         if let portal {
             parts.append(.init(field: "portal.maxUsers", bytes: Double(portal.maxUsers) * Cost.slot * live,
                                what: "\(Self.rounded(Double(portal.maxUsers))) portal user slots"))
