@@ -76,7 +76,7 @@ extension ManagementGroupModel {
                 requeue(slot: slot)
                 requeuedJobs += 1
             case .scheduled(let j): interruptScheduledJob(j)
-            case .promotionWork, .portal: break
+            case .promotionWork, .portal, .pollQuery: break
             }
         }
         stationChanged(s)

@@ -19,7 +19,7 @@ extension ManagementGroupModel {
             if counted[s] > 0 && !serverUp[s] {
                 found.append("server \(s) is down with \(counted[s]) consoles connected at t=\(simulation.now)")
             }
-            if counted[s] > config.servers[s].maxConsoles {
+            if counted[s] > config.connectionLimits[s] {
                 found.append("server \(s) has \(counted[s]) consoles, above its cap")
             }
             if !serverInPool[s] && counted[s] > 0 {
@@ -28,7 +28,7 @@ extension ManagementGroupModel {
             // Workflow jobs run only on the workflow server, and never on a down one.
             let workflowJobs = stations[s].jobIDs.filter {
                 switch config.job($0) {
-                case .console, .promotionWork, .portal: false
+                case .console, .promotionWork, .portal, .pollQuery: false
                 case .workflow, .scheduled: true
                 }
             }

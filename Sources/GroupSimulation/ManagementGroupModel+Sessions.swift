@@ -92,7 +92,7 @@ extension ManagementGroupModel {
     mutating func chooseServer() -> Int? {
         let n = config.servers.count
         func eligible(_ s: Int) -> Bool {
-            serverUp[s] && serverInPool[s] && Int(connections[s]) < config.servers[s].maxConsoles
+            serverUp[s] && serverInPool[s] && Int(connections[s]) < config.connectionLimits[s]
         }
         switch config.balancing {
         case .leastConnections:

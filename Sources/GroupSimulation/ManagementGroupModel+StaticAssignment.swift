@@ -9,14 +9,14 @@ extension ManagementGroupModel {
         let n = config.servers.count
         var total = 0.0
         var fallback: Int?
-        for s in 0..<n where serverUp[s] && serverInPool[s] && Int(connections[s]) < config.servers[s].maxConsoles {
+        for s in 0..<n where serverUp[s] && serverInPool[s] && Int(connections[s]) < config.connectionLimits[s] {
             total += config.shares[s]
             if fallback == nil || connections[s] < connections[fallback!] { fallback = s }
         }
         guard total > 0 else { return fallback }
         var pick = balancerStream.uniform() * total
         var last: Int?
-        for s in 0..<n where serverUp[s] && serverInPool[s] && Int(connections[s]) < config.servers[s].maxConsoles
+        for s in 0..<n where serverUp[s] && serverInPool[s] && Int(connections[s]) < config.connectionLimits[s]
             && config.shares[s] > 0 {
             pick -= config.shares[s]
             last = s

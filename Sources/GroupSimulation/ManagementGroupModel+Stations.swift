@@ -36,6 +36,7 @@ extension ManagementGroupModel {
         case .scheduled(let j): advanceScheduledJob(j)
         case .promotionWork: break
         case .portal(let u): advancePortalRequest(user: u)
+        case .pollQuery(let r): advancePollQuery(r)
         }
     }
 }

@@ -4,8 +4,27 @@ import Stochastics
 /// concurrency on the workflow server's CPU and the database. Recurring engine work
 /// (group calculation, connector syncs) skips the poll.
 extension ManagementGroupModel {
+    /// An engine thread and the job it runs.
+    struct WorkflowSlot {
+        var busy = false
+        var triggeredAt = 0.0
+        var template: Int32 = 0
+        var inDatabase = false
+        var databaseDemand = 0.0
+        var inStorage = false
+        var storageDemand = 0.0
+    }
+
+    /// A job triggered or queued, not yet running.
+    struct PendingJob {
+        var triggeredAt: Double
+        var template: Int32
+    }
+
     /// Jobs waiting for a poll, queued for a thread, or running.
-    var workflowBacklog: Int { triggered.count + ready.count + (config.workflowConcurrency - freeSlots.count) }
+    var workflowBacklog: Int {
+        triggered.count + ruleState.waitingCount + ready.count + (config.workflowConcurrency - freeSlots.count)
+    }
 
     /// Whether a server holds the workflow role and is up.
     var workflowServerUp: Bool { workflowServer >= 0 && serverUp[Int(workflowServer)] }
@@ -13,7 +32,11 @@ extension ManagementGroupModel {
     /// Saves or a burst trigger `n` subscription jobs; they wait for the next poll.
     mutating func triggerWorkflows(_ n: Int, at time: Double) {
         guard n > 0 else { return }
-        for _ in 0..<n { triggered.append(PendingJob(triggeredAt: time, template: 0)) }
+        if config.rules > 0 {
+            triggerRuleJobs(n, at: time)
+        } else {
+            for _ in 0..<n { triggered.append(PendingJob(triggeredAt: time, template: 0)) }
+        }
         counts.workflowsTriggered += n
         recorder.backlogChanged(workflowBacklog, at: time)
     }
@@ -46,6 +69,7 @@ extension ManagementGroupModel {
 
     /// A scheduled burst of triggered jobs (a bulk update, an import).
     mutating func runBurst(_ b: Int) {
+        recorder.burstArrived(backlog: workflowBacklog, at: simulation.now)
         triggerWorkflows(config.bursts[b].jobs, at: simulation.now)
     }
 

@@ -32,6 +32,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case stationCompletion(station: Int32)
         /// A subscription poll picks up triggered workflow jobs (`poll`).
         case poll
+        /// A workflow rule polls the database (`rulePoll`).
+        case rulePoll(rule: Int32)
         /// Recurring engine work is due (`runRecurring`).
         case recurring(index: Int32)
         /// A scheduled burst of workflow jobs (`runBurst`).
@@ -97,21 +99,6 @@ public struct ManagementGroupModel: DiscreteEventModel {
         var activityTimer: TimerID
     }
 
-    struct WorkflowSlot {
-        var busy = false
-        var triggeredAt = 0.0
-        var template: Int32 = 0
-        var inDatabase = false
-        var databaseDemand = 0.0
-        var inStorage = false
-        var storageDemand = 0.0
-    }
-
-    struct PendingJob {
-        var triggeredAt: Double
-        var template: Int32
-    }
-
     public var simulation: Simulation<Event>
     let config: ModelConfig
     let replication: Int
@@ -148,6 +135,8 @@ public struct ManagementGroupModel: DiscreteEventModel {
     var ready = RingBuffer<PendingJob>(capacity: 1024)
     var slots: ContiguousArray<WorkflowSlot>
     var freeSlots: ContiguousArray<Int32>
+    /// Workflow rules polling on their own (`+WorkflowRules.swift`; empty without `rules`).
+    var ruleState: WorkflowRuleState
     /// Connectors, grooming, data warehouse jobs (`+ScheduledJobs.swift`), each with its own stream.
     var scheduledJobs: ContiguousArray<ScheduledJobState>
     let scheduledStreams: ContiguousArray<RandomStream>
@@ -188,7 +177,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         promotionStream = stream("failures.promotion")
 
         let serverCount = config.servers.count
-        simulation = Simulation(capacity: config.consoleCapacity + (config.portal?.maxUsers ?? 0) + 64)
+        simulation = Simulation(capacity: config.consoleCapacity + config.portalSlots + config.rules + 64)
         stations = ContiguousArray(config.servers.map { Station(servers: $0.cores, discipline: $0.discipline) })
         stations.append(Station(servers: config.databaseCores, discipline: config.databaseDiscipline))
         stationTimers = []
@@ -216,6 +205,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         workflowServer = 0
         slots = ContiguousArray(repeating: WorkflowSlot(), count: config.workflowConcurrency)
         freeSlots = ContiguousArray((0..<Int32(config.workflowConcurrency)).reversed())
+        ruleState = WorkflowRuleState(rules: config.rules, stream: config.rules > 0 ? stream("workflows.rules") : nil)
         serverDownCount = ContiguousArray(repeating: 0, count: serverCount)
         scheduledJobs = ContiguousArray(repeating: ScheduledJobState(), count: config.scheduledJobs.count)
         scheduledStreams = ContiguousArray(config.scheduledJobNames.map { stream("scheduled." + $0) })
@@ -242,7 +232,9 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .fixed:
             for _ in 0..<config.peak { beginSession(endingAt: .infinity) }
         }
-        if config.pollInterval > 0 {
+        if config.rules > 0 {
+            startWorkflowRules()
+        } else if config.pollInterval > 0 {
             simulation.schedule(.poll, at: config.pollInterval, class: .service)
         }
         for (i, r) in config.recurring.enumerated() where r.offset <= config.duration {
@@ -266,6 +258,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         case .sessionEnd(let c): sessionEnds(console: Int(c))
         case .reconnect(let c): attemptReconnect(console: Int(c))
         case .poll: poll()
+        case .rulePoll(let r): rulePoll(Int(r))
         case .recurring(let r): runRecurring(Int(r))
         case .burst(let b): runBurst(Int(b))
         case .scheduledRun(let j): runScheduledJob(Int(j))

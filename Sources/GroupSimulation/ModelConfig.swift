@@ -50,6 +50,8 @@ package struct ModelConfig: Sendable {
     let databaseCores: Int
     let databaseDiscipline: QueueDiscipline
     let consoleCapacity: Int
+    /// Per server, its hard connection limit (`Int.max` without one).
+    let connectionLimits: [Int]
 
     let peak: Int
     let start: Consoles.Start
@@ -87,8 +89,16 @@ package struct ModelConfig: Sendable {
     let requestMix: WeightedChoice
 
     let pollInterval: Double
-    /// Jobs one poll takes at most: batch size × subscriptions.
+    /// Jobs one poll takes at most: batch size × subscriptions (shared poll), or the batch
+    /// size of one rule.
     let jobsPerPoll: Int
+    /// Workflow rules polling on their own (`+WorkflowRules.swift`); 0: the old shared poll.
+    let rules: Int
+    /// One rule's poll query: database time, and its mean storage time (0: none).
+    let pollQuery: Distribution?
+    let pollQueryStorageMean: Double
+    /// Portal user slots (station job ids are laid out after them).
+    let portalSlots: Int
     let workflowConcurrency: Int
     /// Index 0: the subscription job; 1 + r: recurring job r.
     let jobs: [Workflows.Job]
@@ -115,7 +125,8 @@ package struct ModelConfig: Sendable {
         databaseName = scenario.managementGroup.database.name
         databaseCores = scenario.managementGroup.database.cores
         databaseDiscipline = scenario.managementGroup.database.discipline
-        consoleCapacity = max(1, layout.servers.reduce(0) { $0 + $1.maxConsoles })
+        consoleCapacity = scenario.consoleSlots
+        connectionLimits = layout.servers.map { $0.connectionLimit ?? Int.max }
 
         let c = scenario.consoles
         peak = c.peak
@@ -168,7 +179,10 @@ package struct ModelConfig: Sendable {
 
         let w = scenario.workflows
         pollInterval = w.pollInterval
-        jobsPerPoll = w.batchSize * max(1, w.subscriptions)
+        rules = w.rules ?? 0
+        jobsPerPoll = w.rules == nil ? w.batchSize * max(1, w.subscriptions) : w.batchSize
+        pollQuery = w.pollQuery?.database
+        pollQueryStorageMean = (w.pollQuery?.pageReads ?? 0) * perRead
         workflowConcurrency = max(1, w.concurrency)
         jobs = [w.job] + w.recurring.map { $0.job ?? w.job }
         jobStorageMeans = jobs.map { $0.pageReads * perRead }
@@ -184,6 +198,7 @@ package struct ModelConfig: Sendable {
         portalRoutes = specs.count
         portalLogonRoute = portal?.logon == nil ? nil : specs.count + portal!.requests.count
         routes = specs + (portal?.requests ?? []) + (portal?.logon.map { [$0] } ?? [])
+        portalSlots = portal?.maxUsers ?? 0
     }
 
     /// Profile multiplier in force at time `t` (the profile repeats every 24 h) and the time

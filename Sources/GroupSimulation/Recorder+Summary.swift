@@ -38,6 +38,7 @@ extension Recorder {
         add(.requestsFailed, "all", Double(runFailed.reduce(0, +)))
         add(.throughput, "all", Double(all.count) / span)
         add(.serverUtilizationPeak, "all", peakUtilization[0..<serverCount].max() ?? 0)
+        add(.serverConsolesPeak, "all", connected.map(\.peakAfterWarmup).max() ?? 0)
         add(.consolesMean, "all", connected.reduce(0) { $0 + $1.runMean(at: t) })
         add(.sessionsArrived, "all", Double(counts.sessionsArrived))
         add(.sessionsRefused, "all", Double(counts.sessionsRefused))
@@ -49,6 +50,7 @@ extension Recorder {
         add(.workflowLagMax, "all", runLag.count > 0 ? runLag.max : .nan)
         add(.workflowBacklogMean, "all", backlog.runMean(at: t))
         add(.workflowBacklogPeak, "all", Double(backlogPeak))
+        add(.workflowDrain, "all", burst.flatMap { b in b.drainedAt.map { $0 - b.at } } ?? .nan)
         addScheduledJobSummary(to: &out)
         if reportsWorkload {
             let db = serverCount

@@ -51,6 +51,9 @@ public struct Recorder {
     public internal(set) var summary: [MetricValue] = []
     var displacements: [Int: Displacement] = [:]
     var outage: WorkflowOutage?
+    /// The last burst of triggered jobs: when it came, the backlog just before it, and when
+    /// the backlog was first back at that level (its drain).
+    var burst: (at: Double, before: Int, drainedAt: Double?)?
     var finishedOutages: [Int: WorkflowOutage] = [:]
     /// Runs of each scheduled job (connectors, grooming, data warehouse), by job index.
     var scheduledRuns: [ScheduledRunRecord]
@@ -162,6 +165,12 @@ public struct Recorder {
             outage = o
             if o.promoted && n <= o.backlogAtLoss { closeOutage(drainedAt: t) }
         }
+        if let b = burst, b.drainedAt == nil, n <= b.before { burst!.drainedAt = t }
+    }
+
+    /// A burst of triggered jobs lands on a backlog of `before` jobs.
+    mutating func burstArrived(backlog before: Int, at t: Double) {
+        burst = (t, before, nil)
     }
 
     mutating func workflowCompleted(lag: Double) {

@@ -2,7 +2,7 @@
 /// slot, or the current object of a scheduled job (a connector, grooming, a data warehouse job).
 /// Stations know a job only by an `Int32`; `ModelConfig.id(_:)` and `job(_:)` are the one place
 /// that packs and unpacks it (consoles take `0..<consoleCapacity`, then the slots, then the
-/// scheduled jobs, the promotion work, the portal's visits).
+/// scheduled jobs, the promotion work, the portal's visits, the workflow rules' poll queries).
 enum StationJob: Equatable {
     case console(Int)
     case workflow(slot: Int)
@@ -11,6 +11,8 @@ enum StationJob: Equatable {
     case promotionWork
     /// A Self-Service Portal visit's request (`+Portal.swift`).
     case portal(user: Int)
+    /// A workflow rule's poll query in the database (`+WorkflowRules.swift`).
+    case pollQuery(rule: Int)
 }
 
 extension ModelConfig {
@@ -23,6 +25,7 @@ extension ModelConfig {
         case .scheduled(let j): Int32(consoleCapacity + workflowConcurrency + j)
         case .promotionWork: Int32(consoleCapacity + workflowConcurrency + scheduledJobs.count)
         case .portal(let u): Int32(consoleCapacity + workflowConcurrency + scheduledJobs.count + 1 + u)
+        case .pollQuery(let r): Int32(consoleCapacity + workflowConcurrency + scheduledJobs.count + 1 + portalSlots + r)
         }
     }
 
@@ -35,6 +38,8 @@ extension ModelConfig {
         if slot < workflowConcurrency { return .workflow(slot: slot) }
         let j = slot - workflowConcurrency
         if j < scheduledJobs.count { return .scheduled(job: j) }
-        return j == scheduledJobs.count ? .promotionWork : .portal(user: j - scheduledJobs.count - 1)
+        if j == scheduledJobs.count { return .promotionWork }
+        let u = j - scheduledJobs.count - 1
+        return u < portalSlots ? .portal(user: u) : .pollQuery(rule: u - portalSlots)
     }
 }

@@ -11,7 +11,7 @@ extension Scenario {
     /// - `down` sets `failures.down`.
     ///
     /// Throws a `PlanningError` with a one-line message when the result is not a valid
-    /// scenario (a ratio above maxConsoles, as many servers down as there are, …).
+    /// scenario (a ratio above a connection limit, as many servers down as there are, …).
     public func variant(consoles: Int? = nil, ratio: Int? = nil, servers: Int? = nil, down: Int? = nil) throws -> Scenario {
         if ratio != nil, servers != nil {
             throw PlanningError("give either a consoles-per-server ratio or a number of servers, not both")
@@ -24,8 +24,8 @@ extension Scenario {
         }
         if let ratio {
             guard ratio >= 1 else { throw PlanningError("the consoles-per-server ratio must be at least 1, got \(ratio)") }
-            guard ratio <= extra.maxConsoles else {
-                throw PlanningError("ratio \(ratio) is above maxConsoles (\(extra.maxConsoles)) of an additional server: "
+            if let limit = extra.connectionLimit, ratio > limit {
+                throw PlanningError("ratio \(ratio) is above connectionLimit (\(limit)) of an additional server: "
                                     + "it would plan more consoles per server than one accepts")
             }
             s.managementGroup.additionalServers.consolesPerServer = ratio

@@ -25,11 +25,11 @@ public struct SizeSearch {
         public var servers: Int
         public var consoles: Int
         public var down: Int
-        /// The largest ratio a scenario may give: additional servers' maxConsoles.
+        /// The largest ratio a scenario may give: additional servers' connection limit, or the consoles.
         public var maxRatio: Int
         /// The analytic starting point.
         public var estimate: Int
-        /// The fewest servers that can hold the consoles at all (connection caps, `down`).
+        /// The fewest servers that can hold the consoles at all (hard connection limits, `down`).
         public var floor: Int
         /// Every simulated count, in the order simulated.
         public var evaluations: [Evaluation]
@@ -39,6 +39,13 @@ public struct SizeSearch {
         /// Counts above the answer that did not hold: results that contradict "more servers
         /// never hurt", a sign of noise near the limits.
         public var contradictions: [Int] { evaluations.filter { $0.servers > servers && !$0.holds }.map(\.servers) }
+        /// The connection guidance binds: one server fewer meets every performance objective
+        /// and fails only "at most N consoles per server" (`slo.maxConsolesPerServer`).
+        public var guidanceBinds: Bool {
+            guard let below else { return false }
+            let missed = below.verdicts.filter { $0.verdict != .pass }
+            return !missed.isEmpty && missed.allSatisfy { $0.objective == .maxConsolesPerServer }
+        }
 
         /// The integer consoles-per-server ratios that give `servers` additional servers for
         /// `consoles` consoles (ceil(consoles / ratio) == servers), if any.
@@ -82,15 +89,18 @@ public struct SizeSearch {
     }
 
     /// The fewest additional servers that can take every console with `down` of them failed:
-    /// a valid layout whose console caps add up to at least `consoles`.
+    /// a valid layout whose hard connection limits (if any) add up to at least `consoles`.
+    /// Without limits that is the smallest valid layout: performance sets the answer.
     public func floor() throws -> Int {
         let limit = consoles + down + 2
         for n in down...limit {
             guard let variant = try? scenario.variant(consoles: consoles, servers: n, down: down) else { continue }
-            let capacity = variant.layout.servers.filter(\.acceptsConsoles).map(\.maxConsoles).sorted(by: >)
-            // The failed servers are additional ones; count the worst case, the largest caps lost.
-            let additional = variant.managementGroup.additionalServers.maxConsoles
-            if capacity.reduce(0, +) - down * additional >= consoles { return n }
+            let pooled = variant.layout.servers.filter(\.acceptsConsoles)
+            if pooled.contains(where: { $0.connectionLimit == nil }) { return n }
+            let capacity = pooled.map { $0.connectionLimit! }.reduce(0, +)
+            // The failed servers are additional ones; count the worst case, the largest limits lost.
+            let additional = variant.managementGroup.additionalServers.connectionLimit ?? 0
+            if capacity - down * additional >= consoles { return n }
         }
         throw PlanningError("no server count can take \(consoles) consoles with \(down) down")
     }
@@ -119,7 +129,7 @@ public struct SizeSearch {
         }
         func result(_ n: Int) -> Result {
             Result(servers: n, consoles: consoles, down: down,
-                   maxRatio: scenario.managementGroup.additionalServers.maxConsoles, estimate: guess, floor: floor, evaluations: order)
+                   maxRatio: scenario.managementGroup.additionalServers.connectionLimit ?? consoles, estimate: guess, floor: floor, evaluations: order)
         }
 
         var low: Int   // known not to hold

@@ -72,7 +72,7 @@ enum SizePage {
             out.append(HTMLPage.paragraph("The first thing to saturate: with one server fewer (\(n)), " + text.joined(separator: "; ") + "."
                 + (broken.allSatisfy { $0.verdict == "UNSURE" } ? " That is UNSURE, not a clear FAIL: more replications might show \(n) is enough." : "")))
         } else if json != nil {
-            out.append(HTMLPage.paragraph("\(chosen) is the floor: fewer servers cannot hold \(consoles) consoles within their connection caps (maxConsoles)\(k > 0 ? " with \(k) down" : "")."))
+            out.append(HTMLPage.paragraph("\(chosen) is the floor: fewer servers cannot hold \(consoles) consoles within their hard connection limits (connectionLimit)\(k > 0 ? " with \(k) down" : "")."))
         }
         if !chosenV.isEmpty {
             let headroom = chosenV.map { v -> (String, Double) in

@@ -39,6 +39,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case requestsFailed = "requests_failed"
     case throughput = "throughput_per_s"
     case serverUtilizationPeak = "server_utilization_peak"
+    case serverConsolesPeak = "server_consoles_peak"
     case consolesMean = "consoles_mean"
     case sessionsArrived = "sessions_arrived"
     case sessionsRefused = "sessions_refused"
@@ -50,6 +51,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case workflowLagMax = "workflow_lag_max_s"
     case workflowBacklogMean = "workflow_backlog_mean"
     case workflowBacklogPeak = "workflow_backlog_peak"
+    case workflowDrain = "workflow_drain_s"
     // Group-wide workload figures (and active consoles per server).
     case activeConsolesMean = "active_consoles_mean"
     case logonsCompleted = "logons_completed"
@@ -116,6 +118,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .requestsFailed: .init("failed requests", .count("requests"), worse: .higher, at: [.server, .all])
         case .throughput: .init("throughput", .perSecond, worse: .neither, at: [.all])
         case .serverUtilizationPeak: .init("peak utilization", .fraction, worse: .higher, at: [.all])
+        case .serverConsolesPeak: .init("most consoles on one server", .count("consoles"), worse: .higher, at: [.all])
         case .consolesMean: .init("mean consoles", .count("consoles"), worse: .neither, at: [.server, .all])
         case .sessionsArrived: .init("arrived sessions", .count("sessions"), worse: .neither, at: [.all])
         case .sessionsRefused: .init("refused sessions", .count("sessions"), worse: .higher, at: [.all])
@@ -127,6 +130,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .workflowLagMax: .init("max workflow lag", .seconds, worse: .higher, at: [.all])
         case .workflowBacklogMean: .init("mean workflow backlog", .count("jobs"), worse: .higher, at: [.all])
         case .workflowBacklogPeak: .init("workflow backlog peak", .count("jobs"), worse: .higher, at: [.all])
+        case .workflowDrain: .init("burst drain time", .seconds, worse: .higher, at: [.all])
         case .databaseHitRatio: .init("buffer-pool hit ratio", .fraction, worse: .lower, at: [.database], workload: true)
         case .storageUtilization: .init("storage utilization", .fraction, worse: .higher, at: [.database], workload: true)
         case .storageUtilizationPeak: .init("peak storage utilization", .fraction, worse: .higher, at: [.database], workload: true)

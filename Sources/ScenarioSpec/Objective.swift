@@ -9,6 +9,7 @@ public enum Objective: String, CaseIterable, Sendable {
     case p95WorkflowLag
     case maxAbandonedSessions
     case portalP95Latency
+    case maxConsolesPerServer
 
     /// The metric the objective judges and where: the one place an objective meets its metric.
     public var reads: (metric: Metric, at: StationKind) {
@@ -20,6 +21,7 @@ public enum Objective: String, CaseIterable, Sendable {
         case .p95WorkflowLag: (.workflowLagP95, .all)
         case .maxAbandonedSessions: (.sessionsAbandoned, .all)
         case .portalP95Latency: (.portalLatencyP95, .all)
+        case .maxConsolesPerServer: (.serverConsolesPeak, .all)
         }
     }
 
@@ -36,6 +38,7 @@ public enum Objective: String, CaseIterable, Sendable {
         case .p95WorkflowLag: "95 % of workflows start within"
         case .maxAbandonedSessions: "consoles giving up after a failure at most"
         case .portalP95Latency: "95 % of Self-Service Portal requests answered within"
+        case .maxConsolesPerServer: "consoles on any one management server at most"
         }
     }
 
@@ -49,6 +52,7 @@ public enum Objective: String, CaseIterable, Sendable {
         case .p95WorkflowLag: "p95 workflow lag"
         case .maxAbandonedSessions: "abandoned sessions"
         case .portalP95Latency: "p95 portal latency"
+        case .maxConsolesPerServer: "consoles per server"
         }
     }
 
@@ -77,6 +81,7 @@ extension ServiceLevelObjectives {
             case .p95WorkflowLag: p95WorkflowLag
             case .maxAbandonedSessions: maxAbandonedSessions
             case .portalP95Latency: portalP95Latency
+            case .maxConsolesPerServer: maxConsolesPerServer
             }
         }
         set {
@@ -88,6 +93,7 @@ extension ServiceLevelObjectives {
             case .p95WorkflowLag: p95WorkflowLag = newValue
             case .maxAbandonedSessions: maxAbandonedSessions = newValue
             case .portalP95Latency: portalP95Latency = newValue
+            case .maxConsolesPerServer: maxConsolesPerServer = newValue
             }
         }
     }

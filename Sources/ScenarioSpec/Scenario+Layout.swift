@@ -3,7 +3,8 @@ public struct Layout: Sendable, Equatable {
     public struct Server: Sendable, Equatable {
         public var name: String
         public var cores: Int
-        public var maxConsoles: Int
+        /// A hard limit on its connections; nil: none (Service Manager refuses nobody).
+        public var connectionLimit: Int?
         public var isInitial: Bool
         /// In the load balancer's pool at the start of the run.
         public var acceptsConsoles: Bool
@@ -38,16 +39,36 @@ extension Scenario {
         case .no: initialTakesConsoles = false
         }
         var servers = [Layout.Server(name: mg.initialServer.name, cores: mg.initialServer.cores,
-                                     maxConsoles: mg.initialServer.maxConsoles, isInitial: true,
+                                     connectionLimit: mg.initialServer.connectionLimit, isInitial: true,
                                      acceptsConsoles: initialTakesConsoles, discipline: mg.initialServer.discipline)]
         for i in 0..<extra {
             let number = i + 2
             let name = mg.additionalServers.namePrefix + (number < 10 ? "0\(number)" : "\(number)")
             servers.append(Layout.Server(name: name, cores: mg.additionalServers.cores,
-                                         maxConsoles: mg.additionalServers.maxConsoles, isInitial: false,
+                                         connectionLimit: mg.additionalServers.connectionLimit, isInitial: false,
                                          acceptsConsoles: true, discipline: mg.additionalServers.discipline))
         }
         return Layout(servers: servers, additionalCount: extra,
                       ratio: mg.additionalServers.count == nil ? mg.additionalServers.consolesPerServer : nil)
+    }
+}
+
+extension Scenario {
+    /// Console slots the model keeps: the servers' connection limits added up, or, where a
+    /// server has none, room for the busiest profile step's mean population plus eight of its
+    /// standard deviations plus 64 (the sessions alive at once are Poisson, M/G/∞, so more is
+    /// not reached in practice; a session beyond the slots is refused). Worked out without
+    /// building the layout, so it is cheap on untrusted input.
+    public var consoleSlots: Int {
+        let mean = Double(consoles.peak) * max(1, consoles.profile.map(\.rate).max() ?? 1)
+        let open = (mean + 8 * mean.squareRoot() + 64).rounded(.up)
+        let mg = managementGroup
+        let extra = Double(additionalServerCount)
+        guard let additional = extra > 0 ? mg.additionalServers.connectionLimit : 0,
+              let initial = mg.initialServer.connectionLimit else {
+            return Int(min(open, Double(Int32.max / 4)))
+        }
+        let limits = Double(initial) + extra * Double(additional)
+        return Int(max(1, min(open, limits, Double(Int32.max / 4))))
     }
 }

@@ -110,10 +110,12 @@ extension Scenario {
                            what: "\(Self.rounded(servers)) management servers"))
 
         // Console slots: every server's connection cap (the model keeps one slot per console it can hold).
-        let capacity = Double(managementGroup.initialServer.maxConsoles) + (servers - 1) * Double(extra.maxConsoles)
-        let consoleField = servers > 1 ? "managementGroup.additionalServers.maxConsoles" : "managementGroup.initialServer.maxConsoles"
+        let capacity = Double(consoleSlots)
+        let limited = layout.servers.allSatisfy { $0.connectionLimit != nil }
+        let consoleField = !limited ? "consoles.peak"
+            : servers > 1 ? "managementGroup.additionalServers.connectionLimit" : "managementGroup.initialServer.connectionLimit"
         parts.append(.init(field: consoleField, bytes: capacity * Cost.console * live,
-                           what: "\(Self.rounded(capacity)) console slots (servers × maxConsoles)"))
+                           what: "\(Self.rounded(capacity)) console slots (connection limits, or the peak's Poisson bound)"))
         if let portal {
             parts.append(.init(field: "portal.maxUsers", bytes: Double(portal.maxUsers) * Cost.slot * live,
                                what: "\(Self.rounded(Double(portal.maxUsers))) portal user slots"))

@@ -59,9 +59,9 @@ extension Scenario {
         if let ratio = extra.consolesPerServer {
             check.that(ratio >= 1, "managementGroup.additionalServers.consolesPerServer", "must be at least 1, got \(ratio)")
         }
-        if let ratio = extra.consolesPerServer, extra.count == nil, ratio >= 1, extra.maxConsoles >= 1 {
-            check.that(ratio <= extra.maxConsoles, "managementGroup.additionalServers.consolesPerServer",
-                       "a ratio above maxConsoles (\(extra.maxConsoles)) would plan more consoles per server than one accepts, got \(ratio)")
+        if let ratio = extra.consolesPerServer, extra.count == nil, ratio >= 1, let limit = extra.connectionLimit, limit >= 1 {
+            check.that(ratio <= limit, "managementGroup.additionalServers.consolesPerServer",
+                       "a ratio above connectionLimit (\(limit)) would plan more consoles per server than one accepts, got \(ratio)")
         }
         check.that(!mg.database.name.trimmingBlanks().isEmpty, "managementGroup.database.name", "must not be empty")
         let db = mg.database

@@ -50,7 +50,10 @@ public struct ManagementGroup: Sendable {
         /// Service Manager's guidance: 4 cores per management server.
         public var cores = 4
         public var acceptsConsoles: ConsoleAdmission = .auto
-        public var maxConsoles = 60
+        /// A hard limit on connections (a load balancer's or a policy's): the next console is
+        /// refused. Service Manager itself refuses nobody; nil (the default) is no limit. The
+        /// guidance's "up to 60 consoles" is an objective (`slo.maxConsolesPerServer`), not this.
+        public var connectionLimit: Int?
         public var discipline: Discipline = .processorSharing
         public init() {}
     }
@@ -69,8 +72,9 @@ public struct ManagementGroup: Sendable {
         /// The sizing ratio: count = ceil(peak consoles / consolesPerServer). Guidance: 40–50.
         public var consolesPerServer: Int?
         public var cores = 4
-        /// Connection cap per additional server; guidance: about 60.
-        public var maxConsoles = 60
+        /// A hard limit on each additional server's connections; nil (the default): none.
+        /// As for the initial server, the guidance is an objective, not this.
+        public var connectionLimit: Int?
         /// Names are prefix + two-digit number, continuing after the initial server (MS02, MS03…).
         public var namePrefix = "MS"
         public var discipline: Discipline = .processorSharing
@@ -252,6 +256,10 @@ public struct ServiceLevelObjectives: Sendable {
     public var maxAbandonedSessions: Double?
     /// Self-Service Portal request latency (logons excluded), seconds.
     public var portalP95Latency: Double?
+    /// Most consoles connected to any one management server at any time: the deployment
+    /// guidance's "each additional management server can host up to 60 consoles" (S-TOPO)
+    /// read as a planning objective.
+    public var maxConsolesPerServer: Double?
     public init() {}
 
     public var isEmpty: Bool { Objective.allCases.allSatisfy { self[$0] == nil } }

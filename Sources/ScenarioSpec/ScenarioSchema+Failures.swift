@@ -9,7 +9,12 @@ extension ScenarioSchema {
         Section(start: Workflows(job: Workflows.Job(server: .unread)), fields: [
             Field("pollInterval", \.pollInterval, .duration, bound: .positive, default: "60s", doc: "Subscription poll period."),
             Field("batchSize", \.batchSize, .integer, bound: .atLeast(1), default: "100", doc: "Jobs one subscription takes per poll."),
-            Field("subscriptions", \.subscriptions, .integer, bound: .atLeast(1), default: "4", doc: "Subscriptions polling side by side."),
+            Field("subscriptions", \.subscriptions, .integer, bound: .atLeast(1), default: "4",
+                  doc: "The old reading, without rules: one shared poll takes up to batchSize × subscriptions jobs."),
+            Field("rules", \.rules, .integer, bound: .atLeast(1), default: "none (the old shared poll)",
+                  doc: "Subscription and workflow rules in the group, each polling on its own and taking up to batchSize."),
+            Field("pollQuery", \.pollQuery, .section(pollQuery), default: "none (polls cost nothing)",
+                  doc: "The database work of one rule's poll, even when it finds nothing; needs rules."),
             Field("concurrency", \.concurrency, .integer, bound: .atLeast(1), default: "4", doc: "Workflow engine threads."),
             Field("job", \.job, .section(job), .required, doc: "The work of one triggered workflow job."),
             Field("recurring", \.recurring, .list(recurring), default: "none", doc: "Engine work on a timer."),
@@ -17,6 +22,22 @@ extension ScenarioSchema {
             Field("connectors", \.connectors, .list(connector), default: "none",
                   doc: "Connectors synchronising objects one after another."),
             Field("grooming", \.grooming, .list(grooming), default: "none", doc: "Grooming of the database on a schedule."),
+        ], check: { w, f, reader throws(ScenarioError) in
+            if let old = reader.optional(f, "subscriptions"), reader.optional(f, "rules") != nil {
+                throw reader.error(old, f.child("subscriptions"),
+                                   "subscriptions is the old shared poll; with rules each rule polls on its own: give one, not both")
+            }
+            if let query = reader.optional(f, "pollQuery"), w.rules == nil {
+                throw reader.error(query, f.child("pollQuery"), "a poll query is paid per rule and poll: it needs rules")
+            }
+        })
+    }
+
+    static var pollQuery: Section<Workflows.PollQuery, Workflows.PollQuery> {
+        Section(what: "a poll query (a mapping with database, pageReads)", start: Workflows.PollQuery(database: .unread), fields: [
+            Field("database", \.database, .distribution, .required, doc: "Database time of one poll."),
+            Field("pageReads", \.pageReads, .number, bound: .nonNegative, default: "0",
+                  doc: "Mean logical 8-KiB page reads of one poll."),
         ])
     }
 

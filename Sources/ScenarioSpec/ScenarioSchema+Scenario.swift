@@ -62,21 +62,36 @@ enum ScenarioSchema {
             Field("cores", \.cores, .integer, bound: .atLeast(1), default: "4", doc: "CPU cores."),
             Field("acceptsConsoles", \.acceptsConsoles, .admission, default: "auto",
                   doc: "Whether the load balancer sends consoles to it."),
-            Field("maxConsoles", \.maxConsoles, .integer, bound: .atLeast(1), default: "60", doc: "Most consoles at once."),
+            Field("connectionLimit", \.connectionLimit, .integer, bound: .atLeast(1), default: "none",
+                  doc: "A hard limit (a load balancer's or a policy's): the next console is refused. Guidance is slo.maxConsolesPerServer."),
+            Field("maxConsoles", \.connectionLimit, .integer, range: "integer ≥ 1", default: "none",
+                  doc: "The old name of connectionLimit, kept so that older files keep their meaning."),
             Field("discipline", \.discipline, .keyword, default: "ps", doc: "How work shares the cores."),
-        ])
+        ]) { _, f, reader throws(ScenarioError) in
+            try oneConnectionLimit(f, reader)
+        }
+    }
+
+    /// `maxConsoles` is the old name of `connectionLimit`: a file may give one, not both.
+    static func oneConnectionLimit(_ f: ScenarioFields, _ reader: ScenarioReader) throws(ScenarioError) {
+        guard let old = reader.optional(f, "maxConsoles"), reader.optional(f, "connectionLimit") != nil else { return }
+        throw reader.error(old, f.child("maxConsoles"), "maxConsoles is the old name of connectionLimit: give one, not both")
     }
 
     static var additionalServers: Section<ManagementGroup.AdditionalServers, ManagementGroup.AdditionalServers> {
         Section(start: ManagementGroup.AdditionalServers(), fields: [
             Field("count", \.count, .integer, bound: .atLeast(0), doc: "A fixed number of additional servers."),
-            Field("consolesPerServer", \.consolesPerServer, .integer, range: "1 ≤ ratio ≤ maxConsoles",
+            Field("consolesPerServer", \.consolesPerServer, .integer, range: "1 ≤ ratio ≤ connectionLimit",
                   doc: "A sizing ratio: count = ⌈peak / ratio⌉."),
             Field("cores", \.cores, .integer, bound: .atLeast(1), default: "4", doc: "Cores of each additional server."),
-            Field("maxConsoles", \.maxConsoles, .integer, bound: .atLeast(1), default: "60", doc: "Most consoles each holds."),
+            Field("connectionLimit", \.connectionLimit, .integer, bound: .atLeast(1), default: "none",
+                  doc: "A hard limit on each one's connections, as for the initial server."),
+            Field("maxConsoles", \.connectionLimit, .integer, range: "integer ≥ 1", default: "none",
+                  doc: "The old name of connectionLimit, kept so that older files keep their meaning."),
             Field("namePrefix", \.namePrefix, .namePrefix, default: "MS", doc: "Names are the prefix plus a two-digit number."),
             Field("discipline", \.discipline, .keyword, default: "ps", doc: "As for the initial server."),
         ]) { servers, f, reader throws(ScenarioError) in
+            try oneConnectionLimit(f, reader)
             guard servers.count != nil, servers.consolesPerServer != nil else { return }
             let later = f.order.first { $0 == "count" || $0 == "consolesPerServer" } == "count" ? "consolesPerServer" : "count"
             throw reader.error(f.entries[later]!.value, f.child(later),
@@ -206,6 +221,8 @@ enum ScenarioSchema {
                   doc: "Sessions abandoned per replication."),
             Field("portalP95Latency", \.portalP95Latency, .duration, bound: .positive,
                   doc: "95th percentile of Self-Service Portal response time; needs a portal."),
+            Field("maxConsolesPerServer", \.maxConsolesPerServer, .number, bound: .positive,
+                  doc: "Most consoles on any one management server at any time (guidance: up to 60, S-TOPO)."),
         ])
     }
 }

@@ -48,9 +48,24 @@ public struct Workflows: Sendable {
     public var pollInterval: Double = 60
     /// Triggered jobs each subscription takes per poll (guidance: 100).
     public var batchSize = 100
-    /// Subscriptions polling in parallel; a poll takes up to batchSize × subscriptions jobs.
-    /// Each saved work item triggers about one job per subscription (3–4 in the guidance).
+    /// The old reading, used only without `rules`: one shared poll takes up to
+    /// batchSize × subscriptions jobs. (S-HWPERF's "3–4 subscriptions or templates triggered
+    /// per work item" is workflows per work item, `workflowsPerRequest`, not this.)
     public var subscriptions = 4
+    /// Subscription and workflow rules in the management group, each polling the database on
+    /// its own schedule (staggered over `pollInterval`) and taking up to `batchSize` of the
+    /// jobs triggered for it. Nil: the old shared poll (`subscriptions`).
+    public var rules: Int?
+    /// The database work of one rule's poll query, paid even when the poll finds nothing.
+    public var pollQuery: PollQuery?
+
+    /// What one rule's poll costs the database.
+    public struct PollQuery: Sendable {
+        public var database: Distribution
+        /// Mean logical 8-KiB page reads.
+        public var pageReads: Double = 0
+        public init(database: Distribution) { self.database = database }
+    }
     /// Workflow engine threads: jobs running at once on the workflow server.
     public var concurrency = 4
     public var job: Job

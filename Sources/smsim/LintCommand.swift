@@ -42,7 +42,7 @@ struct Lint: ParsableCommand {
         struct Server: Encodable {
             var name: String
             var cores: Int
-            var maxConsoles: Int
+            var connectionLimit: Int?
             var acceptsConsoles: Bool
             var workflows: Bool
         }
@@ -79,7 +79,7 @@ struct Lint: ParsableCommand {
                 reports.append(Report(
                     file: path, valid: true,
                     servers: layout.servers.map {
-                        .init(name: $0.name, cores: $0.cores, maxConsoles: $0.maxConsoles,
+                        .init(name: $0.name, cores: $0.cores, connectionLimit: $0.connectionLimit,
                               acceptsConsoles: $0.acceptsConsoles, workflows: $0.isInitial)
                     },
                     consoles: scenario.consoles.peak,
@@ -106,7 +106,7 @@ struct Lint: ParsableCommand {
         var groups: [(first: Report.Server, last: Report.Server)] = []
         for s in r.servers ?? [] {
             if let g = groups.last, !s.workflows, !g.first.workflows, g.first.cores == s.cores,
-               g.first.acceptsConsoles == s.acceptsConsoles, g.first.maxConsoles == s.maxConsoles {
+               g.first.acceptsConsoles == s.acceptsConsoles, g.first.connectionLimit == s.connectionLimit {
                 groups[groups.count - 1].last = s
             } else {
                 groups.append((s, s))
@@ -115,7 +115,7 @@ struct Lint: ParsableCommand {
         let servers = groups.map { g in
             var roles = ["\(g.first.cores) cores"]
             if g.first.workflows { roles.append("workflows") }
-            roles.append(g.first.acceptsConsoles ? "≤ \(g.first.maxConsoles) consoles" : "no consoles")
+            roles.append(!g.first.acceptsConsoles ? "no consoles" : g.first.connectionLimit.map { "≤ \($0) consoles (hard limit)" } ?? "consoles")
             let name = g.first.name == g.last.name ? g.first.name : "\(g.first.name)…\(g.last.name)"
             return "\(name) (\(roles.joined(separator: ", ")))"
         }

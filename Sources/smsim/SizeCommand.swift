@@ -21,7 +21,7 @@ struct Size: ParsableCommand {
         The search starts from an MVA estimate, brackets the answer in doubling steps, \
         bisects, and shows the count one below failing. Each count is simulated at most once, \
         with the same seed and replications (common random numbers). The floor is the fewest \
-        servers whose connection caps (maxConsoles) hold the consoles with --down failed. \
+        servers whose hard connection limits (connectionLimit, if any) hold the consoles with --down failed. \
         Writes size.csv (one row per simulated count) into the output directory \
         (default results/<scenario name>-size/).
 
@@ -129,7 +129,11 @@ struct Size: ParsableCommand {
                 print("  note: \(below.servers) is UNSURE, not a clear FAIL; more replications might show it is enough")
             }
         } else {
-            print("  \(result.servers) is the floor: fewer servers cannot hold \(consoles) consoles (maxConsoles)\(downText)")
+            print("  \(result.servers) is the floor: \(result.servers == 0 ? "no additional server is needed" : "fewer servers cannot hold \(consoles) consoles within their connection limits (connectionLimit)")\(downText)")
+        }
+        if result.guidanceBinds, let most = slo.maxConsolesPerServer {
+            print("  the connection guidance binds: at \(result.servers - 1) every performance objective holds; only "
+                  + "at most \(NumberFormat.literal(most)) consoles per server (S-TOPO) does not")
         }
         if let ratios = result.equivalentRatios {
             let allUp = Double(consoles) / Double(result.servers)

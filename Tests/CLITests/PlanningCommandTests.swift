@@ -18,7 +18,9 @@ import Testing
         var text = try String(contentsOf: scenarios.appendingPathComponent("weekday-40.yaml"), encoding: .utf8)
         for (old, new) in [("duration: 10h", "duration: 40m"), ("warmup: 30m", "warmup: 10m"), ("  peak: 400", "  peak: 80"),
                            ("replications: 10", "replications: 3"),
-                           ("maxUtilization: 0.85", "maxUtilization: 0.95")] {
+                           ("maxUtilization: 0.85", "maxUtilization: 0.95"),
+                           // The guidance objective stays in; 3 short replications need a looser mark to decide.
+                           ("maxConsolesPerServer: 60", "maxConsolesPerServer: 100")] {
             precondition(text.contains(old), "fixture text not found: \(old)")
             text = text.replacingOccurrences(of: old, with: new)
         }
@@ -35,14 +37,14 @@ import Testing
         let out = try SmsimProcess.run(["check", dir + "/small.yaml", "--junit", dir + "/reports/slo.xml"])
         #expect(out.status == 0, "stdout: \(out.stdout) stderr: \(out.stderr)")
         let verdictLines = out.stdout.split(separator: "\n").filter { $0.hasPrefix("PASS") || $0.hasPrefix("FAIL") || $0.hasPrefix("UNSURE") }
-        #expect(verdictLines.count == 4)
-        #expect(out.stdout.contains("all 4 objective(s) PASS"))
+        #expect(verdictLines.count == 5)
+        #expect(out.stdout.contains("all 5 objective(s) PASS"))
 
         let document = try XMLDocument(contentsOf: URL(fileURLWithPath: dir + "/reports/slo.xml"), options: [])
         let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
-        #expect(suite.attribute(forName: "tests")?.stringValue == "4")
+        #expect(suite.attribute(forName: "tests")?.stringValue == "5")
         #expect(suite.attribute(forName: "failures")?.stringValue == "0")
-        #expect(suite.elements(forName: "testcase").count == 4)
+        #expect(suite.elements(forName: "testcase").count == 5)
         // Nothing else is written without --out.
         let listing = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(listing == ["reports", "small.yaml"])
@@ -151,7 +153,7 @@ import Testing
     @Test func sweepBadInputIsStatus2() throws {
         let dir = try Self.workspace()
         for arguments in [["--servers", "2,3", "--ratios", "40", "--consoles", "100"], ["--servers", "3...2"], ["--servers", "1", "--down", "1"],
-                          ["--shard", "3/2"], ["--ratios", "70"]] {
+                          ["--shard", "3/2"], ["--ratios", "0"]] {
             let result = try SmsimProcess.run(["sweep", dir + "/small.yaml"] + arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
             #expect(result.stderr.hasPrefix("smsim: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")

@@ -64,7 +64,6 @@ import Testing
         ("window: 5m", "window: 1ms", "window"),
         ("replications: 3", "replications: 100000000", "replications"),
         ("consolesPerServer: 40,", "count: 1000000,", "managementGroup.additionalServers.count"),
-        ("maxConsoles: 60, namePrefix", "maxConsoles: 100000000, namePrefix", "managementGroup.additionalServers.maxConsoles"),
     ])
     func aLargeScenarioIsRefused(old: String, new: String, field: String) throws {
         let dir = try PlanningCommandTests.workspace { text in

@@ -16,7 +16,7 @@ struct ClosedModelAgreesWithMVATests {
         mg.additionalServers.count = 0
         mg.initialServer.acceptsConsoles = .yes
         mg.initialServer.cores = cores
-        mg.initialServer.maxConsoles = consoles
+        mg.initialServer.connectionLimit = consoles
         mg.initialServer.discipline = discipline
         mg.database.cores = 1
         mg.database.discipline = discipline

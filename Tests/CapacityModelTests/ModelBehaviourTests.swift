@@ -11,7 +11,7 @@ struct ModelBehaviourTests {
     func loadBalancerKeepsConsolesOnUpServersBelowTheirCap(_ balancing: Consoles.LoadBalancing) {
         // More consoles than the caps allow, so refusals happen, and random failures.
         var s = Fixtures.weekday(peak: 200, additional: 3, duration: 7200)
-        s.managementGroup.additionalServers.maxConsoles = 50
+        s.managementGroup.additionalServers.connectionLimit = 50
         s.consoles.loadBalancing = balancing
         s.failures.random = Failures.Random(timeToFailure: try! .exponential(mean: 1800), timeToRepair: try! .exponential(mean: 600))
         s.failures.reconnect.delay = try! .exponential(mean: 30)
@@ -140,7 +140,7 @@ struct ModelBehaviourTests {
     /// find a place, the rest give up after `giveUpAfter`.
     @Test func displacedConsolesReconnectToSurvivorsOrGiveUp() throws {
         var s = Fixtures.weekday(peak: 150, additional: 3, duration: 3 * 3600)
-        s.managementGroup.additionalServers.maxConsoles = 45
+        s.managementGroup.additionalServers.connectionLimit = 45
         s.failures.scheduled = [Failures.Scheduled(target: .server("MS03"), at: 3600, repairAfter: 1800)]
         s.failures.reconnect.delay = try .exponential(mean: 60)
         s.failures.reconnect.giveUpAfter = 600

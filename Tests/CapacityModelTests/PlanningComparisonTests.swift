@@ -65,7 +65,9 @@ import Statistics
         let s = try PlanningFixtures.shipped()
         #expect(throws: PlanningError.self) { try PairedComparison.variants(of: s, ratios: [40]) }
         #expect(throws: PlanningError.self) { try PairedComparison.variants(of: s, ratios: [40, 40]) }
-        #expect(throws: PlanningError.self) { try PairedComparison.variants(of: s, ratios: [40, 70]) }
+        var limited = s
+        limited.managementGroup.additionalServers.connectionLimit = 60
+        #expect(throws: PlanningError.self) { try PairedComparison.variants(of: limited, ratios: [40, 70]) }
         let variants = try PairedComparison.variants(of: s, ratios: [40, 50], consoles: 120)
         #expect(variants.map(\.scenario.consoles.peak) == [120, 120])
         #expect(variants.map(\.scenario.seed) == [s.seed, s.seed])

@@ -14,7 +14,7 @@ import Testing
     @Test func batchesAndResultsDoNotDependOnThreads() throws {
         let scenario = try PlanningFixtures.shipped(consoles: 80, replications: 3, duration: 2400)
         let metrics = SequentialReplications.watchedMetrics(slo: scenario.slo, databaseName: "SQL")
-        #expect(metrics.map(\.metric) == [.latencyP95, .serverUtilizationPeak, .utilizationPeak, .workflowLagP95])
+        #expect(metrics.map(\.metric) == [.latencyP95, .serverUtilizationPeak, .utilizationPeak, .workflowLagP95, .serverConsolesPeak])
         let plan = try SequentialReplications(precision: 0.04, initial: 3, maxReplications: 12, metrics: metrics)
         let one = Self.run(plan, scenario, threads: 1)
         let four = Self.run(plan, scenario, threads: 4)

@@ -26,7 +26,9 @@ import Statistics
     /// guess, simulates each count once, never all of them, and ends next to a failing count.
     @Test(arguments: [3, 7, 12, 20, 45])
     func searchFindsTheThresholdWithFewSimulations(answer: Int) throws {
-        let scenario = try PlanningFixtures.shipped(consoles: 400)
+        var scenario = try PlanningFixtures.shipped(consoles: 400)
+        scenario.managementGroup.additionalServers.connectionLimit = 60  // hard limits set the floor
+        scenario.managementGroup.initialServer.connectionLimit = 60
         var slo = ServiceLevelObjectives()
         slo.p95Latency = 1.0
         let search = try SizeSearch(scenario: scenario, consoles: 400, slo: slo, maxServers: 80)

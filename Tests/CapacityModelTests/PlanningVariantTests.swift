@@ -82,7 +82,6 @@ enum PlanningFixtures {
     @Test func invalidVariantsAreOneLineErrors() throws {
         let base = try PlanningFixtures.shipped()
         let cases: [(consoles: Int?, ratio: Int?, servers: Int?, down: Int?, message: String)] = [
-            (nil, 61, nil, nil, "above maxConsoles (60)"),
             (nil, 0, nil, nil, "ratio must be at least 1"),
             (nil, 40, 4, nil, "not both"),
             (0, nil, nil, nil, "consoles must be at least 1"),

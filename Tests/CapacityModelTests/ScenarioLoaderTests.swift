@@ -125,7 +125,7 @@ struct ScenarioLoaderTests {
         #expect(mg.initialServer.name == "MS01")
         #expect(mg.initialServer.cores == 4)
         #expect(mg.initialServer.acceptsConsoles == .auto)
-        #expect(mg.initialServer.maxConsoles == 60)
+        #expect(mg.initialServer.connectionLimit == 60)
         #expect(mg.initialServer.discipline == .processorSharing)
         #expect(mg.additionalServers.count == nil)
         #expect(mg.additionalServers.consolesPerServer == 50)
@@ -360,12 +360,14 @@ struct ScenarioLoaderTests {
     @Test func serverSizing() {
         expectError(appending("managementGroup: { initialServer: { cores: 0 } }"),
                     "t.yaml:11:44: managementGroup.initialServer.cores", "must be at least 1, got 0")
-        expectError(appending("managementGroup: { additionalServers: { maxConsoles: 0 } }"),
-                    "t.yaml:11:54: managementGroup.additionalServers.maxConsoles", "at least 1")
+        expectError(appending("managementGroup: { additionalServers: { connectionLimit: 0 } }"),
+                    "t.yaml:11:58: managementGroup.additionalServers.connectionLimit", "at least 1")
+        expectError(appending("managementGroup: { additionalServers: { connectionLimit: 50, maxConsoles: 60 } }"),
+                    "t.yaml:11:75: managementGroup.additionalServers.maxConsoles", "old name of connectionLimit")
         expectError(appending("managementGroup: { additionalServers: { consolesPerServer: 0 } }"),
                     "t.yaml:11:60: managementGroup.additionalServers.consolesPerServer", "at least 1")
-        expectError(appending("managementGroup: { additionalServers: { consolesPerServer: 70 } }"),
-                    "t.yaml:11:60: managementGroup.additionalServers.consolesPerServer", "a ratio above maxConsoles (60)")
+        expectError(appending("managementGroup: { additionalServers: { consolesPerServer: 70, connectionLimit: 60 } }"),
+                    "t.yaml:11:60: managementGroup.additionalServers.consolesPerServer", "a ratio above connectionLimit (60)")
         expectError(appending("managementGroup: { additionalServers: { count: 2, consolesPerServer: 50 } }"),
                     "t.yaml:11:70: managementGroup.additionalServers.consolesPerServer", "not both")
         expectError(appending("managementGroup: { additionalServers: { count: -1 } }"),

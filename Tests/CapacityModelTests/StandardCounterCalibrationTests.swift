@@ -85,12 +85,12 @@ final class StandardCounterCalibrationTests: XCTestCase {
         s.consoles.peak = Int(consoles.reduce(0, +).rounded())
         s.consoles.loadBalancing = .static
         s.consoles.shares = zip(layout.servers, consoles).map { ServerShare(server: $0.name, share: $1) }
-        s.managementGroup.initialServer.maxConsoles = 1000
-        s.managementGroup.additionalServers.maxConsoles = 1000
+        s.managementGroup.initialServer.connectionLimit = 1000
+        s.managementGroup.additionalServers.connectionLimit = 1000
         s.warmup = 1200
         let run = ManagementGroupModel.replicate(s, replication: 0)
         let database = s.managementGroup.database
-        for (i, server) in (layout.servers + [Layout.Server(name: database.name, cores: database.cores, maxConsoles: 0, isInitial: false,
+        for (i, server) in (layout.servers + [Layout.Server(name: database.name, cores: database.cores, connectionLimit: 0, isInitial: false,
                                                             acceptsConsoles: false, discipline: database.discipline)]).enumerated() {
             let rows = run.rows.filter { !$0.warmup && $0.station == server.name }
             let busy = mean(rows.map { $0.utilization * Double(server.cores) })

@@ -33,6 +33,7 @@ struct StaticAssignmentTests {
     @Test func whenTheSharedServersAreFullAnalystsPickAnotherOne() {
         var s = Self.group()
         s.consoles.peak = 150
+        s.managementGroup.additionalServers.connectionLimit = 60  // a hard limit fills a server
         let m = runChecked(s)
         // About 150 consoles, 60 fit on each: MS02 fills up, MS03 takes its share and the overflow, the rest go to MS04.
         #expect(meanConsoles(m, "MS04") > 10, "MS04 \(meanConsoles(m, "MS04"))")

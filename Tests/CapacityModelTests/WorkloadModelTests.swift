@@ -97,7 +97,7 @@ struct WorkloadModelTests {
         var mg = ManagementGroup()
         mg.additionalServers.count = 0
         mg.initialServer.acceptsConsoles = .yes
-        mg.initialServer.maxConsoles = 50
+        mg.initialServer.connectionLimit = 50
         mg.database.cores = 2
         mg.database.memory = 8
         mg.database.rows = 6e6

@@ -6,6 +6,10 @@
 // difference in events, is the allocation rate of the event loop itself (what the issue
 // means by "nothing per event"). Measured on the re-based weekday-50 (logons, idle periods,
 // storage): 1 855 and 1 856 mallocs per run, 2 h and 4 h (1 834 and 1 835 on the old workload).
+// Issue 18 (every console active, 60 workflow rules, console slots from the peak's Poisson
+// bound rather than 60 per server): 2 175 and 2 177 — 320 more at setup (84 more console
+// slots, a queue per rule), 2 between 2 h and 4 h for about 1 M more events (queues growing
+// to their working size).
 
 import Benchmark
 import BenchmarkGates
