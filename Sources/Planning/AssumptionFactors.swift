@@ -51,9 +51,10 @@ public struct AssumptionTable: Sendable {
     public var missing: [String] { rows.filter(\.missing).map(\.field) }
 
     /// A value as a planner reads it: `1.2 s`, `150 ms`, `3000`.
-    public static func text(_ value: Double, _ unit: ScenarioQuantity.Unit) -> String {
-        // Four significant digits, without trailing zeros: 1.2 s, 150 ms, 0.857.
-        func short(_ x: Double) -> String { NumberFormat.literal(Double(String(format: "%.4g", x)) ?? x) }
+    /// `digits`: significant digits kept (trailing zeros dropped).
+    public static func text(_ value: Double, _ unit: ScenarioQuantity.Unit, digits: Int = 4) -> String {
+        // Without trailing zeros: 1.2 s, 150 ms, 0.857.
+        func short(_ x: Double) -> String { NumberFormat.literal(Double(String(format: "%.\(digits)g", x)) ?? x) }
         switch unit {
         case .seconds:
             if value != 0 && abs(value) < 1 { return short(value * 1000) + " ms" }

@@ -69,7 +69,7 @@ public struct RobustCheck: Sendable {
     /// "open-view server demand > 1.41 s".
     public func condition(_ cut: RobustDeciders.Cut) -> String {
         let f = factors[cut.factor]
-        return "\(f.label) \(cut.above ? ">" : "<") \(AssumptionTable.text(cut.threshold, f.quantity.unit))"
+        return "\(f.label) \(cut.above ? ">" : "<") \(AssumptionTable.text(cut.threshold, f.quantity.unit, digits: 3))"
     }
 
     static func percent(_ x: Double) -> String { NumberFormat.literal((x * 100).rounded()) + " %" }
@@ -87,7 +87,8 @@ public struct RobustCheck: Sendable {
             let failed = simulated.filter { !$0.holds[j] }.count
             let values = simulated.map { $0.values[j] }.filter(\.isFinite).sorted()
             let spread = values.isEmpty ? "" : ", simulated values \(NumberFormat.table(values.first!))–\(NumberFormat.table(values.last!))"
-            out.append("  \(o.rawValue) ≤ \(NumberFormat.table(limits[j])) \(o.limitUnit.unit): fails in \(failed) of \(simulated.count) simulated worlds\(spread)")
+            let unit = o.limitUnit.unit.isEmpty ? "" : " " + o.limitUnit.unit
+            out.append("  \(o.rawValue) ≤ \(NumberFormat.table(limits[j]))\(unit): fails in \(failed) of \(simulated.count) simulated worlds\(spread)")
         }
         if deciders.cuts.isEmpty {
             out.append(a.holding == a.worlds.count ? "what decides it: nothing in the ranges; every world holds"
@@ -98,7 +99,7 @@ public struct RobustCheck: Sendable {
             for cut in deciders.cuts.prefix(3) { out.append("  " + sentence(cut)) }
             if let box = deciders.box {
                 out.append("  together: fails when \(condition(deciders.cuts[0])) and \(condition(deciders.cuts[1])): "
-                           + "\(Self.percent(box.rate)) of \(box.worlds) worlds, holding \(Self.percent(box.failuresHeld)) of all failures")
+                           + "\(Self.percent(box.rate)) of the \(box.worlds) worlds there fail, \(Self.percent(box.failuresHeld)) of all failures")
             }
         }
         return out

@@ -2,7 +2,7 @@
 /// the answer failed from those where it held (per-factor conditional failure rates), and
 /// the box of the two strongest cuts together.
 ///
-/// For every input and every cut at a tenth to nine tenths of its sampled values, the failure
+/// For every input and every cut at a fifth to four fifths of its sampled values, the failure
 /// rate among worlds on each side; the input's cut is the one with the largest difference,
 /// on the side that fails more. Inputs are ranked by that difference. This is one step of
 /// patient rule induction (PRIM) per input, not the full peeling: it names the inputs a
@@ -20,7 +20,8 @@ public struct RobustDeciders: Sendable {
         public var insideCount: Int
     }
 
-    /// Strongest first; only cuts whose sides differ by at least 10 points.
+    /// Strongest first; only cuts whose sides differ by at least 10 points and by three
+    /// standard errors of a difference between two shares.
     public var cuts: [Cut]
     /// The two strongest cuts together: failure rate inside the box, worlds in it, and the
     /// share of all failures it holds.
@@ -41,7 +42,7 @@ public struct RobustDeciders: Sendable {
             var failedBelow = 0
             for k in 1..<n {
                 if fails[order[k - 1]] { failedBelow += 1 }
-                guard k * 10 >= n, k * 10 <= 9 * n else { continue }
+                guard k * 5 >= n, k * 5 <= 4 * n else { continue }
                 let below = Double(failedBelow) / Double(k), above = Double(failures - failedBelow) / Double(n - k)
                 let threshold = (inputs[order[k - 1]][d] + inputs[order[k]][d]) / 2
                 let cut = above > below
@@ -49,7 +50,12 @@ public struct RobustDeciders: Sendable {
                     : Cut(factor: d, threshold: threshold, above: false, inside: below, outside: above, insideCount: k)
                 if best == nil || cut.inside - cut.outside > best!.inside - best!.outside { best = cut }
             }
-            if let best, best.inside - best.outside >= 0.1 { cuts.append(best) }
+            // A difference chance alone would rarely give, after choosing the best of many cuts.
+            if let best {
+                let p = Double(failures) / Double(n), small = Double(best.insideCount), large = Double(n - best.insideCount)
+                let noise = 3 * (p * (1 - p) * (1 / small + 1 / large)).squareRoot()
+                if best.inside - best.outside >= max(0.1, noise) { cuts.append(best) }
+            }
         }
         cuts.sort { ($0.inside - $0.outside, -$0.factor) > ($1.inside - $1.outside, -$1.factor) }
         self.cuts = cuts

@@ -1,27 +1,25 @@
 import QueueingTheory
 import ScenarioSpec
 
-/// The analytic load of a scenario, for the robust screen: how heavy each objective's work is,
-/// as a few numbers that grow with the load (exact MVA for a console server, open-network
-/// rates for the database and the workflow engine). They need not predict the simulated
-/// values, only order worlds: a world lighter on every index than one where an objective
-/// held is taken to hold it too (`RobustScreen`).
+/// The analytic load of a scenario, for the robust screen: for each objective a few numbers
+/// that grow with the work behind it and on which the simulated value rises monotonically.
+/// They need not predict the simulated value, only order worlds: a world lighter on every
+/// index than one where an objective held is taken to hold it too (`RobustScreen`).
+///
+/// A console request's time is its server demand stretched by sharing the cores (exact MVA
+/// of one console server: residence over demand), plus its database, storage (page reads ×
+/// read time) and network (round trips × latency) time. The latency objectives read that time
+/// for every request class (and the logon): a percentile of the mix rises with each of them.
 struct RobustLoad {
-    /// MVA: utilization of one console server and its residence time scaled by the largest
-    /// request class's demand over the mix's mean (the tail's request).
     var serverUtilization = 0.0
-    var tailResidence = 0.0
-    /// The largest class's database time, storage time (page reads × read time) and network
-    /// time (round trips × latency): the parts of a response spent off the server.
-    var databaseTime = 0.0
-    var storageTime = 0.0
-    var networkTime = 0.0
+    /// Per request class, then the logon: the mean time of one request as above.
+    var classTimes: [Double] = []
     /// Database CPU per second over its cores.
     var databaseUtilization = 0.0
-    /// Workflow jobs' server and database seconds per second, and one job's demand.
+    /// Workflow jobs' server seconds per second (the initial server's load).
     var workflowServer = 0.0
-    var workflowDatabase = 0.0
-    var jobDemand = 0.0
+    /// Jobs per second, then each job kind's server and database demand (default, recurring).
+    var jobs: [Double] = []
 
     init?(_ s: Scenario) {
         let requests = s.consoles.requests.filter { $0.weight > 0 && $0.weight.isFinite }
@@ -44,32 +42,35 @@ struct RobustLoad {
                                                stations: [.init(name: "server", demand: meanServer, servers: cores)]) else { return nil }
         let solution = network.solve()
         serverUtilization = solution.utilization[0]
-        tailResidence = solution.responseTime * (requests.map(server).max() ?? 0) / meanServer
-        databaseTime = requests.map { $0.database?.mean ?? 0 }.max() ?? 0
-        storageTime = (requests.map(\.pageReads).max() ?? 0) * readTime
-        networkTime = s.consoles.networkLatency * Double(requests.map(\.roundTrips).max() ?? 1)
+        let stretch = solution.responseTime / meanServer
+        let latency = s.consoles.networkLatency
+        classTimes = (requests + (s.consoles.logon.map { [$0] } ?? [])).map { r in
+            stretch * server(r) + (r.database?.mean ?? 0) + r.pageReads * readTime + latency * Double(r.roundTrips)
+        }
         let rate = solution.throughput * Double(pool)
-        let jobs = rate * mix(\.workflowsPerRequest)
         let job = s.workflows.job
-        workflowServer = jobs * job.server.mean
-        workflowDatabase = jobs * (job.database?.mean ?? 0)
-        jobDemand = job.server.mean + (job.database?.mean ?? 0)
+        var jobRate = rate * mix(\.workflowsPerRequest)
+        workflowServer = jobRate * job.server.mean
+        var workflowDatabase = jobRate * (job.database?.mean ?? 0)
+        var demands = [job.server.mean, job.database?.mean ?? 0]
         for r in s.workflows.recurring where r.every > 0 {
             let j = r.job ?? job
+            jobRate += Double(r.jobs) / r.every
             workflowServer += Double(r.jobs) * j.server.mean / r.every
             workflowDatabase += Double(r.jobs) * (j.database?.mean ?? 0) / r.every
-            jobDemand = max(jobDemand, j.server.mean + (j.database?.mean ?? 0))
+            demands += [j.server.mean, j.database?.mean ?? 0]
         }
+        jobs = [jobRate] + demands
         databaseUtilization = (rate * meanDatabase + workflowDatabase) / Double(s.managementGroup.database.cores)
     }
 
     /// The indices `objective` is judged on; nil where the screen cannot judge it.
     func indices(for objective: Objective) -> [Double]? {
         switch objective {
-        case .p95Latency, .p99Latency: [serverUtilization, tailResidence, databaseTime, storageTime, networkTime]
+        case .p95Latency, .p99Latency: [serverUtilization] + classTimes
         case .maxUtilization: [serverUtilization, workflowServer]
         case .maxDatabaseUtilization: [databaseUtilization]
-        case .p95WorkflowLag: [workflowServer, workflowDatabase, jobDemand, databaseUtilization]
+        case .p95WorkflowLag: jobs + [workflowServer, databaseUtilization]
         case .maxAbandonedSessions, .portalP95Latency: nil
         }
     }

@@ -22,9 +22,13 @@ struct RobustOptions: ParsableArguments {
     @Option(help: "With --robust, the share of worlds that must hold for exit status 0.")
     var share = 0.9
 
+    @Option(help: "With --robust, additional servers down all day (default: the scenario's failures.down).")
+    var down: Int?
+
     func validate() throws {
         guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points)") }
         guard share > 0, share <= 1 else { throw ValidationError("--share must be in (0, 1], got \(share)") }
+        if let down, down < 0 { throw ValidationError("--down must be at least 0, got \(down)") }
     }
 }
 
@@ -32,8 +36,16 @@ extension Check {
     /// Where `--robust` without `--out` writes.
     static func robustDirectory(_ scenario: Scenario) -> String { "results/\(OutputName.safe(scenario.name))-robust" }
 
-    func runRobust(_ scenario: Scenario) throws {
+    func runRobust(_ loaded: Scenario) throws {
         let quiet = output.quiet
+        var scenario = loaded
+        if let down = robustOptions.down {
+            do {
+                scenario = try loaded.variant(down: down)
+            } catch let e as PlanningError {
+                throw CommandFailure(message: "\(input.path): --down \(down): \(e.message)", status: 2)
+            }
+        }
         let dir = output.out ?? Self.robustDirectory(scenario)
         let lock = try lockOutput(dir)
         defer { lock.release() }
@@ -63,6 +75,7 @@ extension Check {
         try AtomicFile.write(Self.gnuplot(check), to: dir + "/robust.gnuplot")
         try AtomicFile.write((lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
         lines.append("wrote \(dir)/robust.csv (one row per world), robust.gnuplot, robust.txt; \(timing)")
+        try reportFlag.write(dir, scenario: input.path, quiet: true)
         for line in quiet ? Array(lines.dropFirst().prefix(1)) : lines { print(line) }
         if check.analysis.interval.proportion < robustOptions.share {
             throw CommandFailure(message: "check --robust failed: every objective holds in \(check.analysis.holding) of "
