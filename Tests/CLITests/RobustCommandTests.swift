@@ -6,7 +6,7 @@ import Testing
     @Test func robustCheckWritesOneRowPerWorldAndItsReport() throws {
         let dir = try PlanningCommandTests.workspace()
         let out = try SmsimProcess.run(["check", dir + "/small.yaml", "--robust", "--points", "4", "--replications", "1",
-                                        "--threads", "2", "--out", dir + "/robust", "--report", "--share", "0.01"])
+                                        "--threads", "2", "--out", dir + "/robust", "--report", "--report-validation-scale", "0", "--share", "0.01"])
         #expect(out.status == 0, "stdout: \(out.stdout) stderr: \(out.stderr)")
         #expect(out.stdout.contains("plausible worlds: P = "))
         #expect(out.stdout.contains("Wilson interval"))
