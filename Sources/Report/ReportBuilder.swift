@@ -8,12 +8,12 @@ import Foundation
 /// Builds report.html from an output directory: finds what wrote it (size, sweep, compare,
 /// or a run/check), renders that kind's page and writes it atomically.
 public enum ReportBuilder {
-    public enum Kind: String, Sendable { case size, sweep, compare, run, sensitivity }
+    public enum Kind: String, Sendable { case size, sweep, compare, run, sensitivity, robust }
 
     public struct NothingToReport: Error, CustomStringConvertible {
         public var directory: String
         public var description: String {
-            "\(directory) holds no smsim output (size.csv, sweep.csv, compare.csv, timeseries-mean.csv or sensitivity.csv); run smsim run, compare, sweep, size or sensitivity with --out \(directory) first"
+            "\(directory) holds no smsim output (size.csv, sweep.csv, compare.csv, timeseries-mean.csv, sensitivity.csv or robust.csv); run smsim run, compare, sweep, size, sensitivity or check --robust with --out \(directory) first"
         }
     }
 
@@ -25,6 +25,7 @@ public enum ReportBuilder {
         if fm.fileExists(atPath: "\(directory)/compare.csv") { return .compare }
         if fm.fileExists(atPath: "\(directory)/timeseries-mean.csv") { return .run }
         if fm.fileExists(atPath: "\(directory)/sensitivity.csv") { return .sensitivity }
+        if fm.fileExists(atPath: "\(directory)/robust.csv") { return .robust }
         return nil
     }
 
@@ -41,6 +42,7 @@ public enum ReportBuilder {
             let context = scenario(options, named: run.scenarioPathInManifest, hash: run.manifest["scenarioHash"] as? String, scenarioName: run.scenarioName)
             return RunPage.build(run, context, options).html
         case .sensitivity: return Sensitivity.page(CSVTable(path: "\(dir)/sensitivity.csv")!, options).html
+        case .robust: return RobustPage.build(CSVTable(path: "\(dir)/robust.csv")!, dir, options).html
         case nil: throw NothingToReport(directory: dir)
         }
     }

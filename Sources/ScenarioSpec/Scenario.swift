@@ -28,6 +28,9 @@ public struct Scenario: Sendable {
     public var dataWarehouse: [ScheduledJob] = []
     /// The Self-Service Portal's users; nil: no portal.
     public var portal: Portal?
+    /// This file's own plausible ranges, replacing the declared ones (`Scenario+AssumptionRanges.swift`);
+    /// read only by robust answers, so it changes no single run.
+    public var assumptions: [AssumptionOverride] = []
 
     /// Every scheduled job: connectors, grooming, then the data warehouse's jobs.
     public var scheduledJobs: [ScheduledJob] { workflows.connectors + workflows.grooming + dataWarehouse }

@@ -34,7 +34,7 @@ public struct ScenarioQuantity: Sendable {
     /// Sets the value (a distribution keeps its family and cv; its mean becomes the value).
     public var set: @Sendable (inout Scenario, Double) -> Void
 
-    public enum Group: String, Sendable {
+    public enum Group: String, Sendable, CaseIterable {
         case serverDemand = "server demand"
         case databaseDemand = "database demand"
         case workflowServerDemand = "workflow job server demand"

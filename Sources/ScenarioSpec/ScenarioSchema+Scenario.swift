@@ -29,7 +29,10 @@ enum ScenarioSchema {
             Field("dataWarehouse", \.dataWarehouse, .section(dataWarehouse), default: "none",
                   doc: "Data warehouse jobs reading the Service Manager database."),
             Field("portal", \.portal, .section(portal), default: "none", doc: "The Self-Service Portal's users."),
+            Field("assumptions", \.assumptions, .list(assumption), default: "the declared ranges",
+                  doc: "Plausible ranges of assumed inputs for robust answers; changes no single run."),
         ]) { scenario, f, reader throws(ScenarioError) in
+            try checkAssumptions(scenario, reader)
             // Without a workflows block there is no job to run: nothing may trigger one.
             guard reader.optional(f, "workflows") == nil else { return }
             if let i = scenario.consoles.requests.firstIndex(where: { $0.workflowsPerRequest > 0 }) {

@@ -26,6 +26,12 @@ struct Check: ParsableCommand {
         Examples:
           smsim check Scenarios/weekday-40.yaml
           smsim check Scenarios/weekday-40.yaml --junit reports/slo.xml --precision 0.05 --max-replications 60
+          smsim check Scenarios/weekday-50.yaml --robust --points 128
+        --robust asks the question in --points plausible worlds (every assumed input drawn \
+        in its range, the same random numbers in each) and prints the probability that every \
+        objective holds with its Wilson 95 % interval and the inputs that decide it; exit 1 \
+        when that share is below --share (default 0.9). An MVA screen decides worlds far from \
+        the boundary without simulating them (--no-screen: simulate all).
         """)
 
     @OptionGroup var input: ScenarioInput
@@ -37,6 +43,7 @@ struct Check: ParsableCommand {
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<Check>
     @OptionGroup var reportFlag: ReportFlag
+    @OptionGroup var robustOptions: RobustOptions
 
     func run() throws {
         let quiet = output.quiet
@@ -45,6 +52,7 @@ struct Check: ParsableCommand {
             throw CommandFailure(message: "\(input.path): no slo block, nothing to check; add one, e.g. slo: { p95Latency: 2s, maxUtilization: 0.8 }",
                                  status: 2)
         }
+        if robustOptions.robust { return try runRobust(scenario) }
         let dir = output.directory(for: scenario) ?? (reportFlag.report ? Self.reportDirectory(scenario) : nil)
         let lock = try dir.map(lockOutput)
         defer { lock?.release() }

@@ -24,6 +24,7 @@ struct Lint: ParsableCommand {
         Examples:
           smsim lint Scenarios/*.yaml
           smsim lint Scenarios/weekday-50.yaml --json
+          smsim lint --assumptions Scenarios/weekday-50.yaml
         """)
 
     @Argument(help: "Scenario files (YAML).")
@@ -37,6 +38,9 @@ struct Lint: ParsableCommand {
 
     @Flag(help: "Accept scenarios whose estimated memory is over the limit.")
     var allowLarge = false
+
+    @Flag(help: "Print the plausible range of every assumed input, with the reason for each bound.")
+    var assumptions = false
 
     struct Report: Encodable {
         struct Server: Encodable {
@@ -61,6 +65,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
+        if assumptions { return try printAssumptions() }
         var reports: [Report] = []
         for path in scenarios {
             do throws(ScenarioError) {

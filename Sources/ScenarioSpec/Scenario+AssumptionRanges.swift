@@ -1,0 +1,77 @@
+/// The plausible range of every quantity in the table of `Scenario+Quantities.swift`, by
+/// what the quantity is, with the reason for each bound: one declaration, read by robust
+/// answers (`check --robust`), printed by `smsim lint --assumptions`, and copied into
+/// Documentation/Sources.md ("Plausible ranges"). A new group in the quantity table needs
+/// its row here; the test `AssumptionRangeTests` fails until it has one.
+///
+/// Bounds are multiples of the scenario's value unless they are a published figure in the
+/// quantity's unit. Inputs that are the planner's question (the consoles) or a product
+/// setting (the poll interval) are `held`: they are not uncertain, so they are not varied.
+extension Scenario {
+    public static let assumptionRanges: [ScenarioQuantity.Group: AssumptionRange] = [
+        .serverDemand: AssumptionRange(
+            low: .times(0.75), "S-PERF's 10–12 active consoles per core read at 0.45 utilization instead of the anchor's 0.6 (a server run with more headroom)",
+            high: .times(1.4), "the same 10–12 consoles per core read at 0.85, the most a sizing rule would call comfortable"),
+        .databaseDemand: AssumptionRange(
+            low: .times(0.5), "no published figure: an unmeasured demand is taken as known to within a factor of two (practitioner rule)",
+            high: .times(2), "as the low bound: a factor of two"),
+        .workflowServerDemand: AssumptionRange(
+            low: .times(0.5), "no published figure: a factor of two, as for every unmeasured demand",
+            high: .times(2), "a factor of two"),
+        .workflowDatabaseDemand: AssumptionRange(
+            low: .times(0.5), "no published figure: a factor of two, as for every unmeasured demand",
+            high: .times(2), "a factor of two"),
+        .thinkTime: AssumptionRange(
+            low: .times(0.6), "an analyst working a queue form after form (9 s at the shipped 15 s; load-test scripts commonly use 5–10 s)",
+            high: .times(2), "reading and typing between requests, 30 s at the shipped 15 s"),
+        .saveRate: AssumptionRange(
+            low: .times(0.8), "a quieter desk: four fifths of Test 1's 250 work items an hour from 40 consoles",
+            high: .times(1.25), "Test 2's rate per console (S-HWPERF: 625 an hour from 80 consoles), 1.25 times Test 1's"),
+        .workflowsPerSave: AssumptionRange(
+            low: .times(0.857), "S-HWPERF: 3–4 subscriptions or templates per work item; 3 at the shipped 3.5",
+            high: .times(1.143), "S-HWPERF: 4 at the shipped 3.5"),
+        .pollInterval: .held("a product setting (S-WFAUTH PollingIntervalInSeconds), read from the management pack, not uncertain"),
+        .consoles: .held("the planner's question, not an uncertain input"),
+        .pageReads: AssumptionRange(
+            low: .times(0.5), "Design.md: facts 1 and 2 both still hold with every request's reads scaled by 0.5 …",
+            high: .times(2), "… and by 2 (exact MVA)"),
+        .activePeriod: AssumptionRange(
+            low: .times(2.0 / 3), "keeps the active share at 40 % with the idle period at its value (fact 3: active about half the time)",
+            high: .times(1.5), "keeps the active share at 60 % with the idle period at its value"),
+        .idlePeriod: AssumptionRange(
+            low: .times(2.0 / 3), "an active share of 60 % with the active period at its value (fact 3)",
+            high: .times(1.5), "an active share of 40 % with the active period at its value"),
+        .idleRefresh: AssumptionRange(
+            low: .times(0.5), "no published figure: a view refreshed twice as often",
+            high: .times(2), "half as often"),
+        .networkLatency: AssumptionRange(
+            low: .times(0.5), "a LAN: half the shipped 1 ms, console and server on one switch",
+            high: .times(3), "a LAN: 3 ms at the shipped 1 ms, a routed campus network"),
+        .sqlMemory: .held("the database server's configuration, which the planner sets (S-HWPERF gives 8 and 32 GB)"),
+        .storageReadTime: AssumptionRange(
+            low: .times(0.7), "4 ms at hdd15k's 5.5 ms: D-15K's 2.0 ms rotation plus a short seek on a short-stroked volume",
+            high: .times(1.8), "10 ms at 5.5 ms: the 'good' limit of the usual SQL Server read-latency rule (under 10 ms a read)"),
+    ]
+
+    /// A wide-area network (50 ms or more a round trip) has its own range: S-HWPERF's band.
+    public static let wanLatencyRange = AssumptionRange(
+        low: .value(0.150), "S-HWPERF: the 150–200 ms band it calls usable, low end",
+        high: .value(0.200), "S-HWPERF: the band's high end; over 200 ms it calls poor")
+
+    /// The range of `quantity` in this scenario: its own `assumptions:` entry, else the
+    /// declared range of its group; nil if neither exists (a group without a row).
+    public func assumptionRange(for quantity: ScenarioQuantity) -> AssumptionRange? {
+        if let own = assumptions.first(where: { Self.names(resolvingClassNames($0.field), quantity.field) }),
+           let low = AssumptionOverride.bound(own.low, unit: quantity.unit),
+           let high = AssumptionOverride.bound(own.high, unit: quantity.unit) {
+            return AssumptionRange(low: low, own.reason, high: high, own.reason)
+        }
+        if quantity.group == .networkLatency, quantity.get(self) >= 0.05 { return Self.wanLatencyRange }
+        return Self.assumptionRanges[quantity.group]
+    }
+
+    /// Whether `written` (a path or its ending after a dot) names `field`.
+    static func names(_ written: String, _ field: String) -> Bool {
+        written == field || field.hasSuffix("." + written)
+    }
+}

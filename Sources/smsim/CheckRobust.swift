@@ -1,0 +1,107 @@
+import ArgumentParser
+import ScenarioSpec
+import GroupSimulation
+import RunOutput
+import Planning
+import Foundation
+
+/// `check --robust` and its options: the probability that every objective holds over the
+/// plausible ranges of the scenario's assumptions.
+struct RobustOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp("Ask in many plausible worlds instead of one: every assumed input varied over its range "
+                             + "(smsim lint --assumptions); prints P(every objective holds) with its Wilson 95 % interval "
+                             + "and what decides it; writes robust.csv, robust.gnuplot and robust.txt."))
+    var robust = false
+
+    @Option(help: "Worlds sampled with --robust (a Latin hypercube over the ranges).")
+    var points = 128
+
+    @Flag(help: "With --robust, simulate every world: no MVA screen.")
+    var noScreen = false
+
+    @Option(help: "With --robust, the share of worlds that must hold for exit status 0.")
+    var share = 0.9
+
+    @Option(help: "With --robust, additional servers down all day (default: the scenario's failures.down).")
+    var down: Int?
+
+    func validate() throws {
+        guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points)") }
+        guard share > 0, share <= 1 else { throw ValidationError("--share must be in (0, 1], got \(share)") }
+        if let down, down < 0 { throw ValidationError("--down must be at least 0, got \(down)") }
+    }
+}
+
+extension Check {
+    /// Where `--robust` without `--out` writes.
+    static func robustDirectory(_ scenario: Scenario) -> String { "results/\(OutputName.safe(scenario.name))-robust" }
+
+    func runRobust(_ loaded: Scenario) throws {
+        let quiet = output.quiet
+        var scenario = loaded
+        if let down = robustOptions.down {
+            do {
+                scenario = try loaded.variant(down: down)
+            } catch let e as PlanningError {
+                throw CommandFailure(message: "\(input.path): --down \(down): \(e.message)", status: 2)
+            }
+        }
+        let dir = output.out ?? Self.robustDirectory(scenario)
+        let lock = try lockOutput(dir)
+        defer { lock.release() }
+        let progress = Progress(label: "\(scenario.name): robust worlds", total: robustOptions.points)
+        let threads = options.threads
+        let clock = ContinuousClock(), started = clock.now
+        let check: RobustCheck
+        do {
+            check = try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, simulate: { s in
+                let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
+                if let bad = results.first(where: { !$0.conservation.holds }) {
+                    throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
+                                         + bad.conservation.summary, status: 3)
+                }
+                return RunReport(scenario: s, replications: results)
+            }, progress: { done, total in if !quiet { progress.update(done) } })
+        } catch let e as PlanningError {
+            throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
+        }
+        progress.finish()
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        var lines = ["\(scenario.name): \(scenario.sizingDescription), seed \(scenario.seed)"] + check.lines
+        let timing = "\(check.analysis.worlds.count) worlds in \(NumberFormat.elapsed(seconds)) s "
+            + "(\(check.analysis.simulated) simulated × \(scenario.replications) replication(s), \(threads) thread(s))"
+        try AtomicFile.write(check.csv, to: dir + "/robust.csv")
+        try AtomicFile.write(Self.gnuplot(check), to: dir + "/robust.gnuplot")
+        try AtomicFile.write((lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
+        lines.append("wrote \(dir)/robust.csv (one row per world), robust.gnuplot, robust.txt; \(timing)")
+        try reportFlag.write(dir, scenario: input.path, quiet: true)
+        for line in quiet ? Array(lines.dropFirst().prefix(1)) : lines { print(line) }
+        if check.analysis.interval.proportion < robustOptions.share {
+            throw CommandFailure(message: "check --robust failed: every objective holds in \(check.analysis.holding) of "
+                                 + "\(check.analysis.worlds.count) worlds, below --share \(NumberFormat.literal(robustOptions.share))",
+                                 status: 1)
+        }
+    }
+
+    /// A gnuplot script: the two inputs that decide most, each world a dot coloured by verdict.
+    static func gnuplot(_ check: RobustCheck) -> String {
+        let cuts = check.deciders.cuts
+        let x = cuts.first?.factor ?? 0
+        let y = cuts.count > 1 ? cuts[1].factor : (check.factors.count > 1 ? (x == 0 ? 1 : 0) : x)
+        // Columns: world, then the factors from 2.
+        return """
+        # Plausible worlds of \(check.scenarioName) by the two inputs that decide most; green holds, red fails.
+        # gnuplot robust.gnuplot  (writes robust.png beside robust.csv)
+        set datafile separator ','
+        set terminal pngcairo size 900,650
+        set output 'robust.png'
+        set key outside
+        set xlabel '\(check.factors[x].label) (\(check.factors[x].quantity.field))'
+        set ylabel '\(check.factors[y].label) (\(check.factors[y].quantity.field))'
+        plot 'robust.csv' skip 1 using \(x + 2):($\(check.factors.count + check.objectives.count + 3)==1 ? $\(y + 2) : 1/0) with points pt 7 lc rgb '#2e7d32' title 'holds', \\
+             '' skip 1 using \(x + 2):($\(check.factors.count + check.objectives.count + 3)==0 ? $\(y + 2) : 1/0) with points pt 7 lc rgb '#c62828' title 'fails'
+
+        """
+    }
+}
