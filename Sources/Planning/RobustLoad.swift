@@ -71,7 +71,7 @@ struct RobustLoad {
         case .maxUtilization: [serverUtilization, workflowServer]
         case .maxDatabaseUtilization: [databaseUtilization]
         case .p95WorkflowLag: jobs + [workflowServer, databaseUtilization]
-        case .maxAbandonedSessions, .portalP95Latency: nil
+        case .maxAbandonedSessions, .portalP95Latency, .maxConsolesPerServer: nil
         }
     }
 }
