@@ -32,7 +32,7 @@ import Testing
         }
     }
 
-    @Test func runAndCompareTablesStayAligned() throws {
+    @Test func runCompareAndSweepTablesStayAligned() throws {
         let dir = try PlanningCommandTests.workspace {
             $0.replacingOccurrences(of: "namePrefix: MS", with: "namePrefix: management-server-in-the-north-wing-")
                 .replacingOccurrences(of: "    name: SQL", with: "    name: SQL-primary-database-cluster-with-a-long-name")
@@ -49,5 +49,10 @@ import Testing
         let compare = try SmsimProcess.run(["compare", dir + "/small.yaml", "--ratios", "40,50", "--replications", "2", "--out", dir + "/cmp"])
         #expect(compare.status == 0, "stderr: \(compare.stderr)")
         Self.expectAligned(try Self.table(in: compare.stdout, header: "metric"), "compare")
+
+        let sweep = try SmsimProcess.run(["sweep", dir + "/small.yaml", "--servers", "2,3", "--replications", "2", "--out", dir + "/sweep"])
+        #expect(sweep.status == 0, "stderr: \(sweep.stderr)")
+        Self.expectAligned(try Self.table(in: sweep.stdout, header: "point  consoles").filter { !$0.hasPrefix("sweep complete") }, "sweep")
+
     }
 }
