@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RunOutput", targets: ["RunOutput"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "CounterCalibration", targets: ["CounterCalibration"]),
+        .library(name: "DeploymentPlan", targets: ["DeploymentPlan"]),
         .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
@@ -60,15 +61,20 @@ let package = Package(
         .target(name: "CounterCalibration", dependencies: [
             "ScenarioSpec", "GroupSimulation", "RunOutput", "Statistics", "Stochastics",
         ]),
+        // smsim plan: a scenario built from a planner's counts, sized by simulation.
+        .target(name: "DeploymentPlan", dependencies: [
+            "ScenarioSpec", "RunOutput", "Planning",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         // report.html: one self-contained page (inline SVG and CSS) from an output directory.
         .target(name: "Report", dependencies: [
-            "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration",
+            "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "DeploymentPlan",
             "Validation", "Statistics", "Stochastics",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The thin command-line tool.
         .executableTarget(name: "smsim", dependencies: [
-            "Validation", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "Report",
+            "Validation", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "DeploymentPlan", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
@@ -81,6 +87,7 @@ let package = Package(
             "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration",
             "QueueingTheory", "Statistics",
         ]),
+        .testTarget(name: "DeploymentPlanTests", dependencies: ["DeploymentPlan", "ScenarioSpec", "RunOutput", "Planning"]),
         .testTarget(name: "ReportTests", dependencies: [
             "Report", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "Stochastics",
         ]),

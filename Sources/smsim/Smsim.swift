@@ -4,6 +4,7 @@ import GroupSimulation
 import RunOutput
 import Planning
 import CounterCalibration
+import DeploymentPlan
 import Foundation
 
 /// The smsim command: configuration and the list of subcommands only.
@@ -34,6 +35,7 @@ struct Smsim: ParsableCommand {
             SweepCommand.self,
             Merge.self,
             Size.self,
+            PlanCommand.self,
             Validate.self,
             Calibrate.self,
             Sensitivity.self,
