@@ -8,18 +8,19 @@ import Foundation
 /// Builds report.html from an output directory: finds what wrote it (size, sweep, compare,
 /// or a run/check), renders that kind's page and writes it atomically.
 public enum ReportBuilder {
-    public enum Kind: String, Sendable { case size, sweep, compare, run, sensitivity, robust }
+    public enum Kind: String, Sendable { case plan, size, sweep, compare, run, sensitivity, robust }
 
     public struct NothingToReport: Error, CustomStringConvertible {
         public var directory: String
         public var description: String {
-            "\(directory) holds no smsim output (size.csv, sweep.csv, compare.csv, timeseries-mean.csv, sensitivity.csv or robust.csv); run smsim run, compare, sweep, size, sensitivity or check --robust with --out \(directory) first"
+            "\(directory) holds no smsim output (plan.json, size.csv, sweep.csv, compare.csv, timeseries-mean.csv, sensitivity.csv or robust.csv); run smsim plan, run, compare, sweep, size, sensitivity or check --robust with --out \(directory) first"
         }
     }
 
     /// What wrote `directory`, by the file only that command writes.
     public static func kind(of directory: String) -> Kind? {
         let fm = FileManager.default
+        if fm.fileExists(atPath: "\(directory)/plan.json") { return .plan }
         if fm.fileExists(atPath: "\(directory)/size.csv") { return .size }
         if fm.fileExists(atPath: "\(directory)/sweep.csv") { return .sweep }
         if fm.fileExists(atPath: "\(directory)/compare.csv") { return .compare }
@@ -34,6 +35,7 @@ public enum ReportBuilder {
     public static func html(_ options: ReportOptions) throws -> String {
         let dir = options.directory
         switch kind(of: dir) {
+        case .plan: return PlanPage.build(dir, options).html
         case .size: return SizePage.build(CSVTable(path: "\(dir)/size.csv")!, options).html
         case .sweep: return SweepPage.build(CSVTable(path: "\(dir)/sweep.csv")!, options).html
         case .compare: return ComparePage.build(CSVTable(path: "\(dir)/compare.csv")!, options).html
