@@ -87,7 +87,7 @@ let package = Package(
             "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration",
             "QueueingTheory", "Statistics",
         ]),
-        .testTarget(name: "DeploymentPlanTests", dependencies: ["DeploymentPlan", "ScenarioSpec", "RunOutput", "Planning"]),
+        .testTarget(name: "DeploymentPlanTests", dependencies: ["DeploymentPlan", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning"]),
         .testTarget(name: "ReportTests", dependencies: [
             "Report", "ScenarioSpec", "GroupSimulation", "RunOutput", "Planning", "CounterCalibration", "Stochastics",
         ]),

@@ -51,6 +51,8 @@ mkdir -p "$work/hour"
 sed -e 's/^duration: .*/duration: 1h/' -e 's/^warmup: .*/warmup: 10m/' "$work/Scenarios/weekday-40.yaml" > "$work/hour/weekday-40.yaml"
 "$smsim" sensitivity "$work/hour/weekday-40.yaml" --vary 'consoles.thinkTime.mean=±20%' --vary consoles.peak=60..100 \
   "${common[@]}" --out "$work/sensitivity" "${r[@]}" >/dev/null
+# A plan: the Small deployment (a few consoles: quick in debug), 4 plausible worlds.
+"$smsim" plan examples/plan/small.yaml --replications 2 --seed 1 --points 4 --quiet --out "$work/plan" "${r[@]}" >/dev/null
 echo "browser-check: reports built in $((SECONDS - started)) s"
 
 # kind  expected verdict text (a regular expression)   page range
@@ -63,6 +65,7 @@ checks=(
   "size|additional management servers for|No number of management servers|2|40"
   "workload|PASS|FAIL|UNSURE|2|40"
   "sensitivity|moves .* most|beyond the noise|2|20"
+  "plan|additional management server|2|40"
 )
 flags=(--headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
        --disable-background-networking --disable-component-update --disable-sync --no-default-browser-check

@@ -42,7 +42,7 @@ public enum PlanScenario {
         replications: \(p.replications)
         managementGroup:
           initialServer: { name: MS01, cores: \(p.serverCores), acceptsConsoles: auto }  # [F25]; auto: consoles too while fewer than two additional servers
-          additionalServers: { \(additional), cores: \(p.serverCores), namePrefix: MS }
+          additionalServers: { \(additional), cores: \(p.serverCores), namePrefix: MS }  # count: searched by smsim plan; cores [F25]
           database:
             name: SQL
             cores: \(sqlCores)  # [F25] 8, more when the database's CPU binds
@@ -156,7 +156,7 @@ public enum PlanScenario {
           scheduled:
             - { server: MS01, at: 25m }
           reconnect: { delay: { distribution: exponential, mean: 2m }, retryEvery: 30s, giveUpAfter: 30m }
-          promotion: { after: { distribution: lognormal, mean: \(DurationSyntax.format(promotion)), cv: 0.5 }, choose: least-loaded, failBack: false }
+          promotion: { after: { distribution: lognormal, mean: \(DurationSyntax.format(promotion)), cv: 0.5 }, choose: least-loaded, failBack: false }  # the planner's time; cv: assumption
 
         """
     }
