@@ -59,7 +59,8 @@ public struct Plan: Sendable {
         let f = NumberFormat.table
         let (allUp, withDown) = consolesPerServer
         var out: [String] = []
-        let portal = input.portalUsers > 0 ? "; the Self-Service Portal on MS02" : ""
+        let portalCores = scenario.layout.servers.first { $0.name == scenario.portal?.server }?.cores
+        let portal = input.portalUsers > 0 ? ", one of them (MS02, \(portalCores ?? 0) cores, no consoles) for the Self-Service Portal" : ""
         out.append("\(input.name): \(servers) additional management server(s) of \(input.serverCores) cores"
                    + (initialTakesConsoles ? " (the initial server takes consoles too)" : " (the initial server runs the workflows, no consoles)")
                    + "\(portal); SQL Server \(sqlCores) cores, \(NumberFormat.literal(memory)) GiB, \(storage.rawValue) storage")

@@ -115,15 +115,18 @@ public enum PlanScenario {
         }
     }
 
-    /// The Monday-morning surge on the first additional server (S-SYSREQ: the portal with a secondary server).
+    /// The Monday-morning surge on the first additional server, which takes no consoles and has
+    /// 8 cores (S-SYSREQ: the portal with a secondary server).
     static func portal(_ p: PlanInput) -> String {
         let perHour = Double(p.portalUsers) * 3600 / p.portalSurge
         let surgeEnd = 1800 + p.portalSurge
         return """
-        # The Self-Service Portal on MS02, a secondary management server [F25]: \(p.portalUsers) users
+        # The Self-Service Portal on MS02, a secondary management server of its own: \(p.portalUsers) users
         # arrive within \(DurationSyntax.format(p.portalSurge)) from 30 minutes in [F17]; trickles before and after: assumption.
         portal:
           server: MS02
+          dedicatedServer: true  # no consoles on the portal's server: S-SYSREQ sizes it as its own role
+          serverCores: 8  # [F25] S-SYSREQ: the portal with a secondary server, 8 cores
           arrivals:
             - { from: 0, perHour: 60 }
             - { from: 30m, perHour: \(NumberFormat.literal(perHour.rounded())) }

@@ -46,5 +46,9 @@ extension Scenario {
         guard let portal else { return }
         check.that(names.contains(portal.server), "portal.server",
                    "no server named '\(ScenarioError.clip(portal.server))'; the servers are \(names.joined(separator: ", "))")
+        if portal.dedicatedServer {
+            check.that(layout.servers.contains { $0.acceptsConsoles }, "portal.dedicatedServer",
+                       "leaves no server to take consoles: add an additional server or let the initial server take consoles")
+        }
     }
 }

@@ -33,6 +33,12 @@ public struct Portal: Sendable {
     public var networkLatency: Double = 0
     /// Visits in progress at most; a visit arriving beyond it is refused.
     public var maxUsers = 1000
+    /// The portal's server takes no consoles (the load balancer leaves it out); false (the
+    /// default): it is in the console pool like any other server.
+    public var dedicatedServer = false
+    /// Cores of the portal's server; nil (the default): as the scenario gives that server.
+    /// S-SYSREQ lists 8 cores for the portal with a secondary management server.
+    public var serverCores: Int?
 
     public init(server: String, arrivals: [Step], thinkTime: Distribution, requests: [RequestClass]) {
         self.server = server

@@ -48,6 +48,11 @@ extension Scenario {
                                          connectionLimit: mg.additionalServers.connectionLimit, isInitial: false,
                                          acceptsConsoles: true, discipline: mg.additionalServers.discipline))
         }
+        // The portal's server: its own cores, and out of the console pool when dedicated.
+        if let portal, let i = servers.firstIndex(where: { $0.name == portal.server }) {
+            if let cores = portal.serverCores { servers[i].cores = cores }
+            if portal.dedicatedServer { servers[i].acceptsConsoles = false }
+        }
         return Layout(servers: servers, additionalCount: extra,
                       ratio: mg.additionalServers.count == nil ? mg.additionalServers.consolesPerServer : nil)
     }

@@ -20,6 +20,10 @@ extension ScenarioSchema {
                   doc: "Round-trip time between the portal and its server, per round trip."),
             Field("maxUsers", \.maxUsers, .integer, bound: .atLeast(1), default: "1000",
                   doc: "Visits in progress at most; more are refused."),
+            Field("dedicatedServer", \.dedicatedServer, .boolean, default: "false",
+                  doc: "true: the portal's server takes no consoles (out of the load balancer's pool)."),
+            Field("serverCores", \.serverCores, .integer, bound: .atLeast(1), default: "the server's own",
+                  doc: "Cores of the portal's server (S-SYSREQ: 8 for the portal with a secondary server)."),
         ])
     }
 

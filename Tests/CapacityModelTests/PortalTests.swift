@@ -73,6 +73,30 @@ struct PortalTests {
     }
 
     /// A portal request's latency is its own: the consoles' p95 is computed without it.
+    /// A dedicated portal server is out of the load balancer's pool: with least-connections
+    /// balancing (the initial server out too: two additional servers), every console lands on
+    /// MS03 and none on MS02, whose cores are the portal's.
+    /// Without `dedicatedServer` the consoles do reach it (the test can fail).
+    @Test func aDedicatedPortalServerTakesNoConsoles() throws {
+        var s = Self.group()
+        s.consoles.peak = 30
+        s.consoles.loadBalancing = .leastConnections
+        s.consoles.shares = []
+        s.managementGroup.additionalServers.count = 2
+        s.portal!.dedicatedServer = true
+        s.portal!.serverCores = 8
+        try s.validate()
+        let layout = s.layout
+        #expect(layout.servers.map(\.acceptsConsoles) == [false, false, true])
+        #expect(layout.servers[1].cores == 8 && layout.servers[2].cores == 4)
+        for r in ScenarioRunner.run(s, replications: 0..<2, threads: 2) {
+            #expect(Self.value(r, .requestsCompleted, "MS02") == 0)
+            #expect(Self.value(r, .requestsCompleted, "MS03") > 0)
+        }
+        s.portal!.dedicatedServer = false
+        #expect(ScenarioRunner.run(s, replications: 0..<1, threads: 1).allSatisfy { Self.value($0, .requestsCompleted, "MS02") > 0 })
+    }
+
     @Test func portalLatenciesAreKeptApartFromTheConsoles() {
         var s = Self.group(duration: 1800)
         var none = s

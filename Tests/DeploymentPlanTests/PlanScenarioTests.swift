@@ -56,7 +56,7 @@ import ScenarioSpec
         let cited = ["[F", "assumption", "planner", "searched", "S-"]
         let structural = ["name:", "seed:", "duration:", "warmup:", "window:", "replications:", "managementGroup:", "database:",
                           "consoles:", "requests:", "workflows:", "recurring:", "connectors:", "portal:", "arrivals:", "failures:",
-                          "scheduled:", "peak:", "start: fixed", "server: MS02", "requestsPerVisit", "thinkTime", "sessionLength", "loadBalancing",
+                          "scheduled:", "peak:", "start: fixed", "dedicatedServer", "server: MS02", "requestsPerVisit", "thinkTime", "sessionLength", "loadBalancing",
                           "- { from:", "maxUsers", "logon:", "networkLatency: 1ms", "- { name: open-view", "- { name: open-form",
                           "- { name: search", "- { name: update-work-item", "- { name: my-requests", "- { name: offerings",
                           "- { name: knowledge", "- { name: open-incident", "concurrency:", "job:", "reconnect:", "- { server: MS01"]
