@@ -2,6 +2,14 @@ import ScenarioSpec
 import RunOutput
 import Planning
 
+/// One configuration the robust step judged over the plausible worlds.
+public struct RobustStep: Sendable, Codable, Equatable {
+    public var servers: Int
+    public var memory: Double
+    public var holding: Int
+    public var worlds: Int
+}
+
 /// What `smsim plan` recommends, with the evidence: each piece of hardware, why one less would
 /// not do, the station closest to its limit at the answer, and how likely the objectives hold
 /// over the plausible assumptions.
@@ -24,6 +32,13 @@ public struct Plan: Sendable {
     public var memoryNote: String
     /// Why more SQL cores than 8, if so.
     public var coresNote: String?
+    /// The answer at the point estimate of every input (before the robust step).
+    public var pointServers: Int
+    public var pointMemory: Double
+    /// The share of plausible worlds the answer must hold in.
+    public var share: Double
+    /// Each configuration the robust step tried, in order.
+    public var robustSteps: [RobustStep]
     public var robust: RobustCheck?
     /// Every simulated configuration, in order.
     public var evaluations: [PlanEvaluation]
@@ -69,9 +84,11 @@ public struct Plan: Sendable {
                    + (input.promotion.map { ", the initial server lost (promotion after \(DurationSyntax.format($0)))" } ?? ""))
         out.append("  consoles per server: \(f(allUp)) with all up" + (input.down > 0 ? ", \(f(withDown)) with \(input.down) down" : "")
                    + "; Microsoft's guidance (one per 40–50, S-ADDMS): \(guidanceServers.lowerBound == guidanceServers.upperBound ? "\(guidanceServers.lowerBound)" : "\(guidanceServers.lowerBound)–\(guidanceServers.upperBound)") additional")
-        out.append("why not fewer servers: " + (serversNote.isEmpty ? "—" : serversNote)
+        let moved = pointServers != servers || pointMemory != memory
+        let atPoint = moved ? "(at the inputs' point values) " : ""
+        out.append("why not fewer servers: " + atPoint + (serversNote.isEmpty ? "—" : serversNote)
                    + (guidanceBinds ? " (only the guidance of at most 60 consoles per server binds: S-TOPO)" : ""))
-        out.append("why not less memory: " + (memoryNote.isEmpty ? "—" : memoryNote)
+        out.append("why not less memory: " + atPoint + (memoryNote.isEmpty ? "—" : memoryNote)
                    + "; the published rule gives \(NumberFormat.literal(publishedMemoryRule)) GiB for \(input.computers!) computers (a check, not an input)")
         if let coresNote { out.append("SQL cores: " + coresNote) }
         out.append("at the answer: " + final.verdicts.map { r in
@@ -80,6 +97,12 @@ public struct Plan: Sendable {
         }.joined(separator: ", "))
         if let b = bottleneck {
             out.append("closest to its limit: \(b.named.kind.rawValue) \(b.named.station) at \(f(b.named.load)) of its limit: " + b.named.reasons.joined(separator: "; "))
+        }
+        if !robustSteps.isEmpty {
+            let tried = robustSteps.map { "\($0.servers) additional and \(NumberFormat.literal($0.memory)) GiB: \($0.holding) of \($0.worlds)" }
+            out.append("robust step: " + (moved
+                ? "at the inputs' point values \(pointServers) additional and \(NumberFormat.literal(pointMemory)) GiB suffice, but not in \(NumberFormat.literal(share * 100)) % of the plausible worlds; "
+                : "") + "worlds holding: " + tried.joined(separator: "; "))
         }
         if let robust {
             out.append("how likely it holds:")

@@ -51,6 +51,11 @@ public struct PlanJSON: Codable, Sendable {
     public var publishedMemoryRuleGiB: Double
     public var verdicts: [String]
     public var robust: Robust?
+    /// The answer at the inputs' point values, before the robust step.
+    public var pointAdditionalServers: Int
+    public var pointSqlMemoryGiB: Double
+    public var share: Double
+    public var robustSteps: [RobustStep]
     public var lines: [String]
     public var configurations: [Configuration]
     public var seconds: Double
@@ -84,6 +89,10 @@ public struct PlanJSON: Codable, Sendable {
             return Robust(worlds: a.worlds.count, holding: a.holding, probability: a.interval.proportion, low: a.interval.low,
                           high: a.interval.high, simulated: a.simulated, screened: a.screened, lines: r.lines)
         }
+        pointAdditionalServers = plan.pointServers
+        pointSqlMemoryGiB = plan.pointMemory
+        share = plan.share
+        robustSteps = plan.robustSteps
         lines = plan.lines
         configurations = plan.evaluations.map(Self.configuration)
         self.seconds = seconds

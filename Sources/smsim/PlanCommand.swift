@@ -16,8 +16,10 @@ struct PlanCommand: ParsableCommand {
         then finds by simulation: the additional management servers (with --down failed), the \
         SQL Server cores and the smallest memory that meet every objective, the station \
         closest to its limit, and the probability that the objectives hold over the plausible \
-        ranges of the assumed inputs (--points worlds; 0 skips it). Give the numbers in a short \
-        YAML file (examples/plan/), as flags, or both (flags win).
+        ranges of the assumed inputs (--points worlds; 0 skips it). Where that probability is \
+        below --share (default 0.9), the plan adds a step of SQL memory or a server, whichever \
+        reaches the share (memory first), and says so. Give the numbers in a short YAML file \
+        (examples/plan/), as flags, or both (flags win).
 
         Objectives: p95 console latency ≤ --p95-latency, peak server utilization ≤ 0.85, \
         database ≤ 0.8, p95 workflow lag ≤ 5 minutes (left out with --promotion), at most 60 \
@@ -76,6 +78,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Plausible worlds for the probability that the answer holds (0: skip).")
     var points = 32
 
+    @Option(help: "The share of plausible worlds in which every objective must hold: below it, the plan adds SQL memory or a server.")
+    var share = 0.9
+
     @Option(help: ArgumentHelp("Also write the answer's scenario, commented, to this file.", valueName: "file"))
     var writeScenario: String?
 
@@ -103,6 +108,7 @@ struct PlanCommand: ParsableCommand {
         guard points == 0 || (2...4096).contains(points) else {
             throw ValidationError("--points must be 0 (skip) or from 2 to 4096, got \(points)")
         }
+        guard share > 0, share <= 1 else { throw ValidationError("--share must be above 0 and at most 1, got \(share)") }
     }
 
     /// The planner's numbers: the file, then the flags over it.
@@ -130,9 +136,10 @@ struct PlanCommand: ParsableCommand {
         var input = try input()
         if let seed = options.seed { input.seed = seed }
         if let replications = options.replications { input.replications = replications }
-        let planner = try planning { () throws -> Planner in
+        var planner = try planning { () throws -> Planner in
             do { return try Planner(input) } catch let e as PlanInputError { throw PlanningError(e.description) }
         }
+        planner.share = share
         let base = try planning { try planner.scenario() }
         let dir = output.out ?? "results/\(OutputName.safe(input.name))-plan"
         let lock = try lockOutput(dir)
@@ -161,7 +168,7 @@ struct PlanCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let scenarioText = PlanScenario.yaml(input, servers: plan.servers, memory: plan.memory, sqlCores: plan.sqlCores, storage: plan.storage)
         let lines = plan.lines + ["\(plan.evaluations.count) configurations simulated"
-            + (plan.robust.map { ", \($0.analysis.simulated) robust worlds" } ?? "") + " in \(NumberFormat.elapsed(seconds)) s"]
+            + (plan.robustSteps.isEmpty ? "" : ", \(plan.robustSteps.map(\.worlds).reduce(0, +)) plausible worlds over \(plan.robustSteps.count) configuration(s)") + " in \(NumberFormat.elapsed(seconds)) s"]
         try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: "\(dir)/plan.txt")
         try AtomicFile.write(jsonText(PlanJSON(plan, seconds: seconds)), to: "\(dir)/plan.json")
         try AtomicFile.write(PlanJSON.csv(plan), to: "\(dir)/plan.csv")
