@@ -20,7 +20,7 @@ struct WorkloadScenarioLoadingTests {
             _ = try ScenarioLoader.load(path: Self.published.appendingPathComponent(name + ".yaml").path)
         }
         let s = try ScenarioLoader.parse(yaml: try Self.text("one-server-90-consoles"), file: "o.yaml")
-        #expect(s.managementGroup.database.memory == 8 && s.managementGroup.database.rows == 2_500_000)
+        #expect(s.managementGroup.database.memory == 8 && s.managementGroup.database.inventory?.computers == 20_000)
         #expect(s.managementGroup.database.storage.kind == .hdd15k)
         #expect(s.consoles.activePeriod?.mean == 1200 && s.consoles.idlePeriod?.mean == 1200)
         #expect(s.consoles.requests[0].pageReads == 3000 && s.consoles.requests[0].roundTrips == 3)
