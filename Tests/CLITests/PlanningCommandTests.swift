@@ -202,7 +202,7 @@ import Testing
     @Test func sizeSQLMemoryFindsTheLeastSizeThatHolds() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smsim-cli-memory-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        var text = try String(contentsOf: scenarios.appendingPathComponent("published/sql-memory-50k.yaml"), encoding: .utf8)
+        var text = try String(contentsOf: Self.scenarios.appendingPathComponent("published/sql-memory-50k.yaml"), encoding: .utf8)
         for (old, new) in [("duration: 2h", "duration: 15m"), ("warmup: 20m", "warmup: 5m"), ("replications: 10", "replications: 2")] {
             precondition(text.contains(old), "fixture text not found: \(old)")
             text = text.replacingOccurrences(of: old, with: new)
