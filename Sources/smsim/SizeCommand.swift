@@ -75,7 +75,8 @@ struct Size: ParsableCommand {
         }
         if let maxServers, maxServers < 1 { throw ValidationError("--max-servers must be at least 1, got \(maxServers)") }
         if let sqlMemory {
-            let sizes = try IntegerList.parse(sqlMemory, option: "--sql-memory")
+            let sizes: [Int]
+            do { sizes = try IntegerList.parse(sqlMemory, option: "--sql-memory") } catch { throw ValidationError("\(error)") }
             if let bad = sizes.first(where: { $0 < 1 }) { throw ValidationError("--sql-memory: every size must be at least 1 GiB, got \(bad)") }
             for (given, option) in [(consoleCount.consoles != nil, "--consoles"), (down != 0, "--down"), (maxServers != nil, "--max-servers"),
                                     (json, "--json"), (report.report, "--report")] where given {
