@@ -56,11 +56,11 @@ struct StorageFit {
             values.append(Calibration.FittedValue(
                 name: "buffer cache hit ratio", regression: "observed", estimate: observed.mean, halfWidth: observed.halfWidth,
                 modelled: config.hitRatio, windows: observed.count, rSquared: .nan, fields: [],
-                note: "the model's is Che's approximation from memory, reservedMemory, rows, bytesPerRow and popularity"))
+                note: "the model's is Che's approximation from memory, reservedMemory, the database's size (rows and bytesPerRow, or its inventory) and popularity"))
             if observed.count > 0, abs(observed.mean - config.hitRatio) > max(observed.halfWidth, Self.hitRatioTolerance) {
                 warnings.append("buffer cache hit ratio: observed \(NumberFormat.message(observed.mean)) ± "
                                 + "\(NumberFormat.message(observed.halfWidth)), the model predicts \(NumberFormat.message(config.hitRatio)) "
-                                + "from the database's memory, rows, bytesPerRow and popularity: the page reads are fitted to the "
+                                + "from the database's memory, size (rows and bytesPerRow, or its inventory) and popularity: the page reads are fitted to the "
                                 + "observed disk reads at this memory, but answers for other memory sizes lean on those fields")
             }
         }

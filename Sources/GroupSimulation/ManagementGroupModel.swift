@@ -162,7 +162,12 @@ public struct ManagementGroupModel: DiscreteEventModel {
 
     /// Builds replication `replication` of a validated scenario.
     public init(scenario: Scenario, replication: Int) {
-        let config = ModelConfig(scenario: scenario)
+        self.init(scenario: scenario, config: ModelConfig(scenario: scenario), replication: replication)
+    }
+
+    /// Builds a replication from the scenario's flattened form, computed once for all its
+    /// replications (the buffer pool's hit ratio is the costly part).
+    package init(scenario: Scenario, config: ModelConfig, replication: Int) {
         self.config = config
         self.replication = replication
         let seed = scenario.seed

@@ -142,12 +142,9 @@ package struct ModelConfig: Sendable {
         idlePeriod = c.idlePeriod
 
         let db = scenario.managementGroup.database
-        if let memory = db.memory {
-            let page = 8192.0, gib = 1_073_741_824.0
-            let pages = max(1, db.rows * db.bytesPerRow / page)
-            let cache = max(0, (memory - db.reservedMemory) * gib / page)
+        if let hit = db.bufferPoolHitRatio {
             hasStorage = true
-            hitRatio = (try? LRUCacheApproximation(items: pages, capacity: cache, skew: db.popularity).hitRatio()) ?? 1
+            hitRatio = hit
         } else {
             hasStorage = false
             hitRatio = 1

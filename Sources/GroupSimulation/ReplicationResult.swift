@@ -16,7 +16,12 @@ public struct ReplicationResult: Sendable {
 extension ManagementGroupModel {
     /// Runs one replication and packages what it recorded.
     public static func replicate(_ scenario: Scenario, replication: Int) -> ReplicationResult {
-        var model = ManagementGroupModel(scenario: scenario, replication: replication)
+        replicate(scenario, config: ModelConfig(scenario: scenario), replication: replication)
+    }
+
+    /// Runs one replication from a `ModelConfig` shared by all of the scenario's replications.
+    package static func replicate(_ scenario: Scenario, config: ModelConfig, replication: Int) -> ReplicationResult {
+        var model = ManagementGroupModel(scenario: scenario, config: config, replication: replication)
         model.run()
         return model.result
     }

@@ -15,11 +15,13 @@ public enum ScenarioRunner {
         let next = Atomic<Int>(0)
         let finished = Mutex<Int>(0)
         let workers = max(1, min(threads, count))
+        // Config time, once: every replication shares the flattened scenario.
+        let config = ModelConfig(scenario: scenario)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < count else { return }
-                let result = ManagementGroupModel.replicate(scenario, replication: range.lowerBound + i)
+                let result = ManagementGroupModel.replicate(scenario, config: config, replication: range.lowerBound + i)
                 results.withLock { $0[i] = result }
                 if let progress {
                     finished.withLock { n in

@@ -78,6 +78,16 @@ public struct SensitivityFactor: Sendable {
         if let place = scenario.scheduledJobPlaces.first(where: { q.field.hasPrefix($0.path + ".") }) {
             owner = scenario[keyPath: place.key].name + " "
         }
+        let inventory = "managementGroup.database.inventory."
+        if q.field.hasPrefix(inventory) {
+            // `incident rowsPerItem`, `history rowsPerChange`, `cisPerComputer`.
+            var name = String(q.field.dropFirst(inventory.count))
+            if case .index(let i)? = q.yamlPath.first(where: { if case .index = $0 { true } else { false } }),
+               let kind = scenario.managementGroup.database.inventory?.workItems[i].kind {
+                name = kind.rawValue + " " + (name.split(separator: ".").last.map(String.init) ?? name)
+            }
+            return name.replacingOccurrences(of: ".", with: " ")
+        }
         let part: String
         switch q.group {
         case .serverDemand: part = q.field.contains("serverAfter") ? "server demand after database" : "server demand"

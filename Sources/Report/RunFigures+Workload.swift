@@ -55,7 +55,7 @@ extension RunFigures {
         }
         var note = "Service demands actually received at each station, per request, and the network's round trips; what is left of the latency is time spent waiting in queues. Each part is the mean over the replications with its 95 % interval."
         if let hit = run.databases.lazy.compactMap({ run.estimate(.databaseHitRatio, station: $0) }).first {
-            note += " The database's buffer pool answers \(NumberText.percent(hit.mean)) of page reads from memory (hit ratio from the scenario's memory, rows and popularity); the rest go to storage."
+            note += " The database's buffer pool answers \(NumberText.percent(hit.mean)) of page reads from memory (hit ratio from the scenario's memory, the database's size — its rows or its inventory — and popularity); the rest go to storage."
         }
         let title = "Where each request's time went"
         return Figure(title: title, svg: chart.svg(title: title), note: note,

@@ -104,7 +104,7 @@ struct RunFigures {
     /// What the page says when the run has no storage station.
     var storageNote: String {
         guard run.storages.isEmpty else { return "" }
-        return HTMLPage.missing("Storage: this run has no storage utilization. The scenario does not give the database's memory (managementGroup.database.memory), so the model treats every page read as a buffer-pool hit and simulates no storage; set memory and rows to see whether the disks saturate before the CPUs.")
+        return HTMLPage.missing("Storage: this run has no storage utilization. The scenario does not give the database's memory (managementGroup.database.memory), so the model treats every page read as a buffer-pool hit and simulates no storage; set memory and the database's size (inventory or rows) to see whether the disks saturate before the CPUs.")
     }
 
     var backlog: Figure {

@@ -51,6 +51,25 @@ extension Scenario {
         .storageReadTime: AssumptionRange(
             low: .times(0.7), "4 ms at hdd15k's 5.5 ms: D-15K's 2.0 ms rotation plus a short seek on a short-stroked volume",
             high: .times(1.8), "10 ms at 5.5 ms: the 'good' limit of the usual SQL Server read-latency rule (under 10 ms a read)"),
+        .inventoryCount: .held("the planner's own count (computers, users, work items a week) or grooming setting (retention), not uncertain"),
+        .cisPerComputer: AssumptionRange(
+            low: .times(10.0 / 11), "S-SUPP: 10–12 CIs per computer; 10 at the shipped 11",
+            high: .times(12.0 / 11), "S-SUPP: 12 at the shipped 11"),
+        .rowsPerItem: AssumptionRange(
+            low: .times(0.5), "no published figure per item (Test 1's 10 rows per CI is a ratio of two rounded totals): a factor of two",
+            high: .times(2), "a factor of two: classes extended with more properties and relationships"),
+        .bytesPerRow: AssumptionRange(
+            low: .times(0.5), "1 KiB at 2 KiB: narrow rows on nearly full pages",
+            high: .times(2), "4 KiB at 2 KiB: wide class rows, many indexes, half-full pages after GUID-key page splits"),
+        .changeRate: AssumptionRange(
+            low: .times(0.4), "2 saves per item at the shipped 5: created and updated once, as in the published tests (S-HWPERF)",
+            high: .times(2), "10 saves per item: items reassigned and commented on often"),
+        .workingSetAge: AssumptionRange(
+            low: .times(0.5), "7 days at 14: analysts' views show only open items and the last days' closures",
+            high: .times(2), "28 days at 14: month-long open items and monthly reviews"),
+        .coldReads: AssumptionRange(
+            low: .times(0.2), "1 % at 5 %: searches and reports rarely reach back past the working set",
+            high: .times(3), "15 % at 5 %: frequent searches over closed items and reports run against the live database"),
     ]
 
     /// A wide-area network (50 ms or more a round trip) has its own range: S-HWPERF's band.

@@ -64,6 +64,9 @@ extension Scenario {
             out.append(Q(field: "managementGroup.database.storage.readTime", yamlPath: database + [.key("storage"), .key("readTime")],
                          unit: .seconds, group: .storageReadTime, get: { $0.managementGroup.database.storage.effectiveReadTime },
                          set: { s, v in if v > 0 { s.managementGroup.database.storage.readTime = v } }))
+            if let inventory = managementGroup.database.inventory {
+                out += Self.inventoryQuantities(inventory, at: database + [.key("inventory")])
+            }
         }
         return out
     }

@@ -66,8 +66,14 @@ extension Scenario {
         check.that(!mg.database.name.trimmingBlanks().isEmpty, "managementGroup.database.name", "must not be empty")
         let db = mg.database
         check.that(db.rows.isFinite && db.rows >= 0, "managementGroup.database.rows", "must be zero or positive, got \(num(db.rows))")
-        check.that(db.memory == nil || db.rows > 0, "managementGroup.database.rows",
-                   "must be positive when memory is given (the buffer pool is compared with the database's size)")
+        if let inventory = db.inventory {
+            check.that(db.rows == 0, "managementGroup.database.rows", "give rows (a count) or inventory (what the database holds), not both")
+            check.that(db.memory == nil || inventory.footprint.rows > 0, "managementGroup.database.inventory",
+                       "holds no rows: give computers, users or work items when memory is given")
+        } else {
+            check.that(db.memory == nil || db.rows > 0, "managementGroup.database.rows",
+                       "must be positive when memory is given (the buffer pool is compared with the database's size)")
+        }
 
         checkProfile(&check)
         checkRequests(&check)

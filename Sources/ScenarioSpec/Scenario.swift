@@ -93,8 +93,11 @@ public struct ManagementGroup: Sendable {
         public var memory: Double?
         /// Memory outside the buffer pool (OS, plan cache), GiB. Assumption.
         public var reservedMemory = 2.0
-        /// Rows in the Service Manager database (2.5 M at 20 000 computers, 6 M at 50 000).
+        /// Rows in the Service Manager database (2.5 M at 20 000 computers, 6 M at 50 000);
+        /// not given with `inventory`.
         public var rows = 0.0
+        /// What the database holds, counted (`DatabaseInventory.swift`); nil: `rows × bytesPerRow`.
+        public var inventory: Inventory?
         /// Data, indexes and history per row, bytes. Assumption.
         public var bytesPerRow = 4096.0
         /// Zipf exponent of page popularity. Assumption.

@@ -51,6 +51,17 @@ public struct ScenarioQuantity: Sendable {
         case networkLatency = "network latency"
         case sqlMemory = "SQL memory"
         case storageReadTime = "storage read time"
+        /// The database's inventory as the planner counts it: computers, users, work items a
+        /// week, retention (a grooming setting).
+        case inventoryCount = "inventory count"
+        case cisPerComputer = "CIs per computer"
+        /// Rows per configuration item, per work item, per history change.
+        case rowsPerItem = "rows per item"
+        case bytesPerRow = "bytes per row"
+        /// Saves per work item, configuration items changed a week: what writes history.
+        case changeRate = "change rate"
+        case workingSetAge = "working set age"
+        case coldReads = "cold reads"
     }
 }
 

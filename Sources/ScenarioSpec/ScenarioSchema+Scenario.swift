@@ -114,10 +114,14 @@ enum ScenarioSchema {
             Field("rows", \.rows, .number, range: "≥ 0; > 0 with memory", default: "0", doc: "Rows in the database."),
             Field("bytesPerRow", \.bytesPerRow, .number, bound: .positive, default: "4096",
                   doc: "Data, indexes and history per row, bytes."),
+            Field("inventory", \.inventory, .section(inventory), default: "none (rows × bytesPerRow)",
+                  doc: "What the database holds, counted; replaces rows and bytesPerRow."),
             Field("popularity", \.popularity, .number, bound: .between(0, 3), default: "0.9",
                   doc: "Zipf exponent of page popularity."),
             Field("storage", \.storage, .section(storage), default: "hdd15k", doc: "The data volume."),
-        ])
+        ]) { _, f, reader throws(ScenarioError) in
+            try oneDatabaseSize(f, reader)
+        }
     }
 
     static var storage: Section<ManagementGroup.Storage, ManagementGroup.Storage> {

@@ -25,8 +25,13 @@ struct Size: ParsableCommand {
         Writes size.csv (one row per simulated count) into the output directory \
         (default results/<scenario name>-size/).
 
+        With --sql-memory the question is the database server's memory instead: the least of \
+        the listed sizes (GiB) that meets the objectives at the scenario's consoles and servers, \
+        each size run with the same seed and replications; writes sql-memory.csv.
+
         Examples:
           smsim size Scenarios/weekday-50.yaml --consoles 600 --down 1
+          smsim size Scenarios/published/sql-memory-50k.yaml --sql-memory 8,16,24,32,48,64
           smsim size Scenarios/weekday-50.yaml --consoles 600 --slo-p95 2s --max-utilization 0.75 --json
         """)
 
@@ -45,6 +50,10 @@ struct Size: ParsableCommand {
 
     @Option(help: "The largest count to try (default: 4 × the estimate, at least the floor + 16).")
     var maxServers: Int?
+
+    @Option(name: .customLong("sql-memory"),
+            help: "Size SQL Server memory instead of servers: the GiB sizes to choose from (8,16,24,32,48,64).")
+    var sqlMemory: String?
 
     @Flag(help: "Print one JSON object instead of text (progress and notes still go to stderr unless --quiet).")
     var json = false
@@ -65,9 +74,19 @@ struct Size: ParsableCommand {
             throw ValidationError("--max-utilization must be above 0 and at most 1, got \(maxUtilization)")
         }
         if let maxServers, maxServers < 1 { throw ValidationError("--max-servers must be at least 1, got \(maxServers)") }
+        if let sqlMemory {
+            let sizes: [Int]
+            do { sizes = try IntegerList.parse(sqlMemory, option: "--sql-memory") } catch { throw ValidationError("\(error)") }
+            if let bad = sizes.first(where: { $0 < 1 }) { throw ValidationError("--sql-memory: every size must be at least 1 GiB, got \(bad)") }
+            for (given, option) in [(consoleCount.consoles != nil, "--consoles"), (down != 0, "--down"), (maxServers != nil, "--max-servers"),
+                                    (json, "--json"), (report.report, "--report")] where given {
+                throw ValidationError("\(option) does not go with --sql-memory, which sizes memory at the scenario's consoles and servers")
+            }
+        }
     }
 
     func run() throws {
+        if let sqlMemory { return try runSQLMemory(sizes: try IntegerList.parse(sqlMemory, option: "--sql-memory").map(Double.init)) }
         let (scenario, content) = try input.load(options, precision: precision)
         let consoles = consoleCount.peak(of: scenario)
         var slo = scenario.slo

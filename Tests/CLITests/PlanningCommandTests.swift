@@ -194,4 +194,33 @@ import Testing
         #expect(json["unattainable"] != nil)
         #expect(FileManager.default.fileExists(atPath: dir + "/size/size.csv"))
     }
+
+    // MARK: size --sql-memory
+
+    /// Test 2's group at 50 000 computers, shortened, p95 ≤ 5 s: 8 GB fails, 32 GB holds; the CSV is the
+    /// same bytes on a second run; options that size servers are refused with it.
+    @Test func sizeSQLMemoryFindsTheLeastSizeThatHolds() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smsim-cli-memory-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var text = try String(contentsOf: Self.scenarios.appendingPathComponent("published/sql-memory-50k.yaml"), encoding: .utf8)
+        for (old, new) in [("duration: 2h", "duration: 20m"), ("warmup: 20m", "warmup: 5m"), ("replications: 10", "replications: 3"),
+                           // Three short replications decide a looser mark; the workflow lag sits near its 60 s.
+                           ("slo: { p95Latency: 4s, p95WorkflowLag: 60s }", "slo: { p95Latency: 5s }")] {
+            precondition(text.contains(old), "fixture text not found: \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try text.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        let first = try SmsimProcess.run(["size", dir + "/m.yaml", "--sql-memory", "8,32", "--out", dir + "/a"])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(first.stdout.contains("sql-memory-50k: 32 GiB of SQL memory"), "\(first.stdout)")
+        #expect(first.stdout.contains("at 8 GiB: hit ratio"))
+        let csv = try String(contentsOfFile: dir + "/a/sql-memory.csv", encoding: .utf8)
+        let rows = csv.split(separator: "\n")
+        #expect(rows.count == 3 && rows[1].contains(",8,3,0,") && rows[2].contains(",32,3,1,1,"), "\(csv)")
+        _ = try SmsimProcess.run(["size", dir + "/m.yaml", "--sql-memory", "8,32", "--quiet", "--out", dir + "/b"])
+        #expect(try Self.bytes(dir + "/a/sql-memory.csv") == (try Self.bytes(dir + "/b/sql-memory.csv")))
+        let refused = try SmsimProcess.run(["size", dir + "/m.yaml", "--sql-memory", "8,32", "--consoles", "10"])
+        #expect(refused.status == 2 && refused.stderr.contains("--consoles does not go with --sql-memory"))
+        #expect(try SmsimProcess.run(["size", dir + "/m.yaml", "--sql-memory", "8,lots"]).status == 2)
+    }
 }

@@ -144,9 +144,9 @@ struct PortalTests {
                 #expect(error.description.hasPrefix(prefix), "\(error.description)")
             }
         }
-        expectError("  server: MS02", "  server: MS09", "p.yaml:41:11: error: portal.server: no server named 'MS09'")
-        expectError("- { from: 0, perHour: 60 }", "- { from: 5m, perHour: 60 }", "p.yaml:43:")
-        expectError("perHour: 3000 }", "perHour: -3 }", "p.yaml:44:")
-        expectError("requestsPerVisit: 3", "requestsPerVisit: 0.5", "p.yaml:47:")
+        expectError("  server: MS02", "  server: MS09", "p.yaml:49:11: error: portal.server: no server named 'MS09'")
+        expectError("- { from: 0, perHour: 60 }", "- { from: 5m, perHour: 60 }", "p.yaml:51:")
+        expectError("perHour: 3000 }", "perHour: -3 }", "p.yaml:52:")
+        expectError("requestsPerVisit: 3", "requestsPerVisit: 0.5", "p.yaml:55:")
     }
 }

@@ -22,11 +22,11 @@ struct PublishedReadingsTests {
         #expect(same.layout == (try Self.load("weekday-50.yaml")).layout)
     }
 
-    /// cm-initial-sync claims Test 1's load: Test 1's SQL memory, rows, storage and requests.
+    /// cm-initial-sync claims Test 1's load: Test 1's SQL memory, database, storage and requests.
     @Test func connectorSyncRunsOnTestOnesDatabase() throws {
         let sync = try Self.load("published/cm-initial-sync.yaml"), test1 = try Self.load("published/test-1.yaml")
         #expect(sync.managementGroup.database.memory == 8 && test1.managementGroup.database.memory == 8)
-        #expect(sync.managementGroup.database.rows == test1.managementGroup.database.rows)
+        #expect(sync.managementGroup.database.footprint == test1.managementGroup.database.footprint)
         #expect(sync.managementGroup.database.storage.effectiveDevices == test1.managementGroup.database.storage.effectiveDevices)
         #expect(sync.consoles.requests.map(\.pageReads) == test1.consoles.requests.map(\.pageReads))
         #expect(sync.consoles.requests.map(\.roundTrips) == test1.consoles.requests.map(\.roundTrips))

@@ -20,7 +20,7 @@ struct WorkloadScenarioLoadingTests {
             _ = try ScenarioLoader.load(path: Self.published.appendingPathComponent(name + ".yaml").path)
         }
         let s = try ScenarioLoader.parse(yaml: try Self.text("one-server-90-consoles"), file: "o.yaml")
-        #expect(s.managementGroup.database.memory == 8 && s.managementGroup.database.rows == 2_500_000)
+        #expect(s.managementGroup.database.memory == 8 && s.managementGroup.database.inventory?.computers == 20_000)
         #expect(s.managementGroup.database.storage.kind == .hdd15k)
         #expect(s.consoles.activePeriod?.mean == 1200 && s.consoles.idlePeriod?.mean == 1200)
         #expect(s.consoles.requests[0].pageReads == 3000 && s.consoles.requests[0].roundTrips == 3)
@@ -42,11 +42,11 @@ struct WorkloadScenarioLoadingTests {
             precondition(base.components(separatedBy: old).count == 2, old)
             return base.replacingOccurrences(of: old, with: new)
         }
-        Self.expectError(replacing("pageReads: 3000", "pageReads: -1"), "w.yaml:30:")
+        Self.expectError(replacing("pageReads: 3000", "pageReads: -1"), "w.yaml:38:")
         Self.expectError(replacing("roundTrips: 3 }\n    - { name: open-form", "roundTrips: 0 }\n    - { name: open-form"),
-                         "w.yaml:30:")
+                         "w.yaml:38:")
         Self.expectError(replacing("memory: 8 ", "memory: 0 "), "w.yaml:20:")
-        Self.expectError(replacing("storage: { kind: hdd15k }", "storage: { kind: hdd }"), "w.yaml:22:")
+        Self.expectError(replacing("storage: { kind: hdd15k }", "storage: { kind: hdd }"), "w.yaml:30:")
         Self.expectError(replacing("  networkLatency: 1ms", "  networkLatency: 1ms\n  activePeriod: { distribution: exponential, mean: 20m }"),
                          "w.yaml:")
     }

@@ -69,3 +69,33 @@ import QueueingTheory
         #expect(abs(simulated - che) < 0.01, "simulated LRU \(simulated), Che \(che)")
     }
 }
+
+@Suite struct LRUCacheSegmentTests {
+    /// One segment with every reference is the single law, bit for bit.
+    @Test func oneSegmentIsTheSingleLaw() throws {
+        let single = try LRUCacheApproximation(items: 3e6, capacity: 7.8e5, skew: 0.9).hitRatio()
+        let one = try LRUCacheApproximation(segments: [.init(items: 3e6, share: 1)], capacity: 7.8e5, skew: 0.9).hitRatio()
+        #expect(single == one)
+    }
+
+    /// A cold segment that takes a small share of the references costs little cache: the hit
+    /// ratio lies between the hot segment's alone (scaled by its share) and the whole set
+    /// read by one law; more cold items lower it.
+    @Test func coldItemsTakeLittleOfTheCache() throws {
+        let hot = 1e6, capacity = 8e5
+        func hit(cold: Double, share: Double) throws -> Double {
+            try LRUCacheApproximation(segments: [.init(items: hot, share: 1 - share), .init(items: cold, share: share)],
+                                      capacity: capacity, skew: 0.9).hitRatio()
+        }
+        let mixed = try hit(cold: 2e6, share: 0.05)
+        let flat = try LRUCacheApproximation(items: hot + 2e6, capacity: capacity, skew: 0.9).hitRatio()
+        let hotOnly = try LRUCacheApproximation(items: hot, capacity: capacity, skew: 0.9).hitRatio()
+        #expect(mixed > flat)
+        #expect(mixed < hotOnly)
+        #expect(mixed > 0.9 * hotOnly)
+        #expect(try hit(cold: 4e6, share: 0.05) < mixed)
+        // Unreferenced items never occupy the cache.
+        #expect(try hit(cold: 2e6, share: 0) == hotOnly)
+        #expect(throws: TheoryError.self) { try LRUCacheApproximation(segments: [.init(items: 10, share: 0.5)], capacity: 1, skew: 1) }
+    }
+}
