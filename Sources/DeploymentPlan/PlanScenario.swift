@@ -93,12 +93,23 @@ public enum PlanScenario {
         return lines
     }
 
-    /// The database's size from the planner's counts.
+    /// The database's size from the planner's counts: its inventory, whose rows, pages and
+    /// hot working set the model works out (Design.md, "The database's size").
     static func database(_ p: PlanInput) -> String {
-        let computers = Double(p.computers ?? 0)
-        // Test 2: about 6 M rows at 50 000 computers, Test 1 2.5 M at 20 000 [F1, F6].
-        let rows = (computers * 120).rounded()
-        return "    rows: \(NumberFormat.literal(rows))  # about 120 rows a computer, as Tests 1 and 2 [F1, F6]"
+        let perWeek = 12.0 / 52
+        func w(_ perMonth: Double) -> String { NumberFormat.literal((perMonth * perWeek).rounded()) }
+        let retention = DurationSyntax.format(p.retention)
+        return """
+            inventory:  # the planner's counts; rows, pages and working set follow from them
+              computers: \(p.computers ?? 0)  # the planner's
+              users: \(p.effectiveUsers)  # the planner's
+              cisPerComputer: \(NumberFormat.literal(p.cisPerComputer))  # the planner's; S-SUPP 10-12 [F28]
+              rowsPerCI: 10  # Test 1: about 2.5 M rows for about 250 000 CIs [F1]
+              workItems:  # the planner's a month, × 12 / 52 a week
+                - { kind: incident, perWeek: \(w(p.effectiveIncidents)), retention: \(retention) }  # the planner's; retention [F26]
+                - { kind: changeRequest, perWeek: \(w(p.effectiveChangeRequests)), retention: \(retention) }  # the planner's; retention [F26]
+              history: { retention: 7d }  # assumption: no default retention was published
+        """
     }
 
     static func connector(_ c: PlanInput.Connector, index: Int) -> String {

@@ -9,7 +9,7 @@ import Planning
 ///    the database's CPU is what no server count fixes, its cores are doubled (8, 16, 32, 64)
 ///    unless the planner gave them.
 /// 2. SQL memory: the smallest ladder value (`PlanScenario.memoryLadder`) at which every
-///    objective still holds at that count, by bisection (more memory never hurts), unless
+///    objective still holds at that count (`SQLMemorySearch`: more memory never hurts), unless
 ///    the planner gave the memory on hand.
 /// 3. The answer's probability: `RobustCheck` over the plausible ranges of the assumed inputs.
 ///
@@ -84,32 +84,19 @@ public struct Planner {
         var memoryNote = input.sqlMemory == nil ? "" : "the memory on hand (--sql-memory)"
         var finalEvaluation = evaluations.last { $0.scenario.additionalServerCount == servers && $0.step == "servers" }!
         if input.sqlMemory == nil {
-            let ladder = PlanScenario.memoryLadder
-            var high = ladder.count - 1   // holds (the sizing ran there)
-            var low = -1                  // fails, or below the ladder
-            var failing: PlanEvaluation?
-            while high - low > 1 {
-                let middle = (low + high) / 2
-                let s = try scenario(servers: servers, memory: ladder[middle], sqlCores: sqlCores).variant(down: input.down)
-                let e = record("memory", s, try simulate(s, "SQL memory: \(NumberFormat.literal(ladder[middle])) GiB"))
-                if e.holds {
-                    high = middle
-                    finalEvaluation = e
-                } else {
-                    low = middle
-                    failing = e
-                }
-            }
-            memory = ladder[high]
-            if low < 0 {
-                memoryNote = "the smallest candidate, \(NumberFormat.literal(ladder[0])) GiB, meets every objective"
-            } else if let f = failing, f.scenario.managementGroup.database.memory == ladder[low] {
-                memoryNote = "at \(NumberFormat.literal(ladder[low])) GiB: " + f.verdicts.filter { $0.verdict != .pass }.map(Self.missed).joined(separator: ", ")
+            let base = try scenario(servers: servers, memory: sizingMemory, sqlCores: sqlCores).variant(down: input.down)
+            let search = try SQLMemorySearch(scenario: base, candidates: PlanScenario.memoryLadder, slo: base.slo)
+            let found = try search.run(simulate: { s in
+                try simulate(s, "SQL memory: \(NumberFormat.literal(s.managementGroup.database.memory ?? 0)) GiB")
+            }, log: { e in _ = record("memory", e.scenario, e.report) })
+            memory = found.memory
+            finalEvaluation = evaluations.last { $0.step == "memory" && $0.memory == memory }!
+            if let below = found.below {
+                memoryNote = "at \(NumberFormat.literal(below.memory)) GiB: " + below.verdicts.filter { $0.verdict != .pass }.map(Self.missed).joined(separator: ", ")
             } else {
-                memoryNote = "at \(NumberFormat.literal(ladder[low])) GiB some objective does not hold"
+                memoryNote = "the smallest candidate, \(NumberFormat.literal(memory)) GiB, meets every objective"
             }
         }
-
         // 3. How likely it holds; while below the share, one more step of memory or one more
         //    server, whichever reaches the share (memory first: it is the cheaper), else the
         //    one that holds in more worlds.
