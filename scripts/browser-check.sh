@@ -13,7 +13,8 @@
 #   - dumps the DOM after load and checks (scripts/report-dom-check.py): the verdict text is
 #     there, every figure is an SVG with drawn paths, every table has header cells, nothing
 #     refers to http(s), scripts, stylesheets, fonts or images outside the file;
-#   - for a run's report, checks the bottleneck section names a station and (test-2) a remedy;
+#   - for a run's, a check's and a comparison's report, checks the bottleneck section names a
+#     station and (test-2) a remedy;
 #   - saves a screenshot under results/browser/<kind>.png for a person to look at;
 #   - prints to PDF and checks the page count (pdfinfo) is within the expected range and
 #     that no figure is split across two pages (its caption and its note on one page).
@@ -94,8 +95,8 @@ for entry in "${checks[@]}"; do
   else
     failures=$((failures + 1))
   fi
-  # A run's report names its bottleneck and what the quick remedy runs did.
-  case $kind in run|failover|workload)
+  # A run's, a check's and a comparison's report name the bottleneck (each configuration's).
+  case $kind in run|failover|workload|check|compare)
     if ! grep -q 'id="bottleneck"' "$work/$kind.dom" || ! grep -q 'is closest to its limit' "$work/$kind.dom"; then
       echo "FAIL $kind: no bottleneck section naming the station closest to its limit"; failures=$((failures + 1))
     fi;;
