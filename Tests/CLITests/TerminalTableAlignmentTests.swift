@@ -68,17 +68,17 @@ import Statistics
         Estimate(mean: mean, halfWidth: halfWidth, min: mean, max: mean, count: 3)
     }
 
-    /// check's verdict lines with an estimate far wider than its column (a latency in the
-    /// hundreds of millions of seconds with an interval in exponent form).
+    /// check's verdict lines with an estimate far wider than its column (a hundred billion
+    /// abandoned sessions, with an interval in exponent form).
     @Test func checkTableStaysAlignedWithAHugeEstimate() throws {
         let verdicts = [
-            SLOResult(objective: .p95Latency, limit: 2, estimate: Self.estimate(123_456_789_012.5, 45_678_901.2), verdict: .fail),
+            SLOResult(objective: .maxAbandonedSessions, limit: 2, estimate: Self.estimate(123_456_789_012.5, 45_678_901.2), verdict: .fail),
             SLOResult(objective: .maxUtilization, limit: 0.8, estimate: Self.estimate(0.71, 0.2), verdict: .inconclusive),
             SLOResult(objective: .maxDatabaseUtilization, limit: 0.8, estimate: Self.estimate(0.0000004321, 0.0000000012), verdict: .pass),
         ]
         let table = Check.table(verdicts)
         let lines = table.lines.map { Substring($0) }
-        try Self.expectUnderHeaders(lines, ["verdict", "objective", "estimate ± 95 % CI", "limit"], wide: "1.23457e+11 ± 4.6e+07 s", "check")
+        try Self.expectUnderHeaders(lines, ["verdict", "objective", "estimate ± 95 % CI", "limit"], wide: "1.23457e+11 ± 4.6e+07 sessions", "check")
         #expect(table.widths[2] > 26, "the estimate column grew: \(table.widths)")
     }
 
@@ -110,7 +110,8 @@ import Statistics
         let out = try SmsimProcess.run(["sensitivity", dir + "/small.yaml", "--vary", "consoles.requests[\(long)].server.mean=±20%",
                                         "--vary", "consoles.peak=60..100", "--replications", "2", "--out", dir + "/sens"])
         #expect(out.status == 0, "stderr: \(out.stderr)")
-        let lines = try Self.table(in: out.stdout, header: "factor")
+        // The header and one row per factor; the answer's sentence follows.
+        let lines = Array(try Self.table(in: out.stdout, header: "factor").prefix(3))
         try Self.expectUnderHeaders(lines, ["factor", "low → high", "low − base", "high − base", "effect (high − low)"],
                                     wide: long + " server demand", "sensitivity")
     }
@@ -130,8 +131,10 @@ import Statistics
         let cal = try SmsimProcess.run(["calibrate"] + logs + ["--base", dir.path + "/tiny.yaml", "--map", dir.path + "/map.yaml",
                                                                "--window", "4m", "--out", dir.path + "/cal"])
         #expect(cal.status == 0, "\(cal.stderr)")
-        let lines = try Self.table(in: cal.stdout, header: "parameter")
-        try Self.expectUnderHeaders(lines, ["parameter", "estimate ± 95 % CI", "base", "windows", "R²"],
+        // The table ends where the notes after it begin.
+        let notes = ["observed ", "assumed: ", "warning: ", "note: ", "wrote ", "no plots", "gnuplot "]
+        let lines = try Self.table(in: cal.stdout, header: "parameter").prefix { line in !notes.contains { line.hasPrefix($0) } }
+        try Self.expectUnderHeaders(Array(lines), ["parameter", "estimate ± 95 % CI", "base", "windows", "R²"],
                                     wide: "server CPU per \(long) request", "calibrate")
     }
 
