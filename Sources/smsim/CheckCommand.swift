@@ -106,7 +106,7 @@ extension Check {
         for v in verdicts {
             let unit = v.unit.isEmpty ? "" : " " + v.unit
             table.add([v.verdict.rawValue, v.name, NumberFormat.table.interval(v.estimate.mean, v.estimate.halfWidth) + unit,
-                       "limit \(NumberFormat.table(v.limit))\(unit)"])
+                       "limit \(NumberFormat.literal(v.limit))\(unit)"])
         }
         return table
     }

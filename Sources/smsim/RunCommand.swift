@@ -92,7 +92,7 @@ func sloTable(_ report: RunReport, scenario: Scenario) -> TextTable {
     for slo in report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name) {
         let e = slo.estimate
         let value = NumberFormat.table.interval(e.mean, e.halfWidth, zeroAlone: true)
-        table.add(["SLO", slo.name, value + " " + slo.unit, "limit", NumberFormat.table(slo.limit) + " " + slo.unit, slo.verdict.rawValue])
+        table.add(["SLO", slo.name, value + " " + slo.unit, "limit", NumberFormat.literal(slo.limit) + " " + slo.unit, slo.verdict.rawValue])
     }
     return table
 }
