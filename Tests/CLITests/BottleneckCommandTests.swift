@@ -40,6 +40,23 @@ import Validation
         #expect(quick.stdout.contains("remedies: skipped (--no-remedies)"), "\(quick.stdout)")
     }
 
+    /// The published Monday-morning portal with its portal server cut to 2 cores: the surge of
+    /// visits saturates MS02, which the terminal names as the portal's server.
+    @Test func aPortalBoundRunNamesThePortalServer() throws {
+        let dir = try Self.workspace("published/portal-monday-morning", duration: "75m")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/portal-monday-morning.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let old = "additionalServers: { count: 1, cores: 8, namePrefix: MS }"
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: "additionalServers: { count: 1, cores: 2, namePrefix: MS }")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try SmsimProcess.run(["run", "portal-monday-morning.yaml", "--replications", "2", "--no-remedies", "--out", "o"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("bottleneck: portal server (MS02) is closest to its limit"), "\(r.stdout)")
+        #expect(r.stdout.contains("the Self-Service Portal's requests land here"), "\(r.stdout)")
+    }
+
     /// check names the bottleneck after its verdicts, as run does, writes bottleneck.json
     /// beside the run's files and shows it in report.html; --no-remedies and --quiet as in run.
     @Test func checkNamesTheBottleneck() throws {
