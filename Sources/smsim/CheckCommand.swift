@@ -102,7 +102,8 @@ struct Check: ParsableCommand {
 extension Check {
     /// A header, then one line per objective: verdict, name, estimate with its interval, limit.
     static func table(_ verdicts: [SLOResult]) -> TextTable {
-        var table = TextTable(["verdict", "objective", "estimate ± 95 % CI", "limit"], minimumWidths: [8, 24, 26])
+        // "result" fits the verdicts' column (UNSURE and a space), so the verdict lines keep their spacing.
+        var table = TextTable(["result", "objective", "estimate ± 95 % CI", "limit"], minimumWidths: [7, 24, 26])
         for v in verdicts {
             let unit = v.unit.isEmpty ? "" : " " + v.unit
             table.add([v.verdict.rawValue, v.name, NumberFormat.table.interval(v.estimate.mean, v.estimate.halfWidth) + unit,

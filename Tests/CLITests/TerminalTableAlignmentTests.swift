@@ -78,7 +78,7 @@ import Statistics
         ]
         let table = Check.table(verdicts)
         let lines = table.lines.map { Substring($0) }
-        try Self.expectUnderHeaders(lines, ["verdict", "objective", "estimate ± 95 % CI", "limit"], wide: "1.23457e+11 ± 4.6e+07 sessions", "check")
+        try Self.expectUnderHeaders(lines, ["result", "objective", "estimate ± 95 % CI", "limit"], wide: "1.23457e+11 ± 4.6e+07 sessions", "check")
         #expect(table.widths[2] > 26, "the estimate column grew: \(table.widths)")
     }
 
