@@ -52,7 +52,11 @@ extension Bottleneck {
             if let memory = db.memory { add("with \(f(memory * 2)) GB SQL memory") { $0.managementGroup.database.memory = memory * 2 } }
         case .serverCPU, .portalServer:
             let layout = scenario.layout
-            add("with one more additional server (\(layout.additionalCount + 1))") { $0 = try $0.variant(servers: layout.additionalCount + 1) }
+            // The portal's visits land on its named server whatever the count: only that
+            // server's cores relieve it.
+            if named.kind == .serverCPU {
+                add("with one more additional server (\(layout.additionalCount + 1))") { $0 = try $0.variant(servers: layout.additionalCount + 1) }
+            }
             if named.station == scenario.managementGroup.initialServer.name {
                 let cores = scenario.managementGroup.initialServer.cores * 2
                 add("with \(cores) cores on \(named.station)") { $0.managementGroup.initialServer.cores = cores }

@@ -54,11 +54,12 @@ public struct JUnitReport: Sendable {
         return out
     }
 
-    /// `p95Latency 1.83 ± 0.12 s, limit 2 s: PASS`.
+    /// `p95Latency 1.83 ± 0.12 s, limit 2 s: PASS`: the estimate by the one interval rule
+    /// (`NumberFormat.estimate`), so a CI server shows the digits the terminal shows.
     public static func describe(_ v: SLOResult) -> String {
         let e = v.estimate
         let unit = v.unit.isEmpty ? "" : " " + v.unit
-        let value = NumberFormat.compact.interval(e.mean, e.halfWidth)
+        let value = NumberFormat.estimate(e.mean, e.halfWidth, plain: .compact)
         return "\(v.name) \(value)\(unit), limit \(NumberFormat.compact(v.limit))\(unit): \(v.verdict.rawValue)"
     }
 

@@ -181,8 +181,9 @@ public struct SizeSearch {
         return result(high)
     }
 
+    /// An objective's estimate in a message, by the one interval rule (`0.9010 ± 0.0025`);
+    /// the value as written in a scenario when there is no interval.
     static func show(_ r: SLOResult) -> String {
-        let h = r.estimate.halfWidth
-        return h.isFinite ? NumberFormat.message.interval(r.estimate.mean, h) : NumberFormat.literal(r.estimate.mean)
+        NumberFormat.estimate(r.estimate.mean, r.estimate.halfWidth, plain: .literal)
     }
 }

@@ -1,7 +1,7 @@
 import ScenarioSpec
 import Planning
 
-/// The run's bottleneck (bottleneck.json from `smsim run`): the station closest to its
+/// A run's bottleneck (bottleneck.json from `smsim run`, `check` or `compare`): the station closest to its
 /// limit, why, the other stations' loads, and each remedy the model tested in a quick run.
 enum BottleneckSection {
     /// One sentence for the answer box: the station, and the first remedy that passed every
@@ -19,7 +19,7 @@ enum BottleneckSection {
 
     static func body(_ file: BottleneckFile?) -> [String] {
         guard let file else {
-            return [HTMLPage.missing("No bottleneck.json in this directory: `smsim run` writes it, naming the station closest to its limit and testing its remedies.")]
+            return [HTMLPage.missing("No bottleneck.json in this directory: `smsim run`, `check --out` and `compare` write it, naming the station closest to its limit and testing its remedies.")]
         }
         let b = file.bottleneck
         var out = [HTMLPage.paragraph("\(b.kind) (\(b.station)) is closest to its limit: load \(NumberText.show(b.load)), where 1 is the limit — "

@@ -20,6 +20,12 @@ enum ComparePage {
         var page = HTMLPage(title: "\(name): consoles per server compared",
                             subtitle: "smsim compare: the same users (common random numbers) at \(runs.compactMap(\.ratio).map(String.init).joined(separator: ", ")) consoles per server; differences are paired, with 95 % confidence intervals.")
         page.answer = answer(csv, runs: runs, context: context)
+        let bottlenecks = runs.map { ($0, BottleneckFile.read("\($0.directory)/bottleneck.json")) }
+        for case let (run, file?) in bottlenecks {
+            page.answer.append(HTMLPage.paragraph("\(configuration(run)): " + BottleneckSection.sentence(file)))
+        }
+        page.section("bottleneck", "The bottleneck of each configuration: what is closest to its limit, and what relieves it",
+                     bottlenecks.flatMap { run, file in ["<h3>\(HTML.escape(configuration(run)))</h3>"] + BottleneckSection.body(file) })
         page.section("overlay", "Evidence: the configurations on shared axes", overlays(runs, context))
         for run in runs {
             let figures = RunFigures(run: run, context: context)
@@ -31,6 +37,11 @@ enum ComparePage {
         page.section("validation", "Is the engine right? The validation suite", ContextSection.validation(scale: options.validationScale))
         page.section("context", "Run context and conservation", ContextSection.runContext(runs))
         return page
+    }
+
+    /// `At 40 consoles per server (10 servers)`.
+    static func configuration(_ run: RunOutput) -> String {
+        "At \(run.ratio.map(String.init) ?? "?") consoles per server (\(run.additionalServers) servers)"
     }
 
     /// Whether a paired interval excludes zero, in words.

@@ -7,7 +7,8 @@ public enum NumberFormat: Sendable, Equatable {
     /// 1e-4 and 1e6 (`812.4`, `0.7123`), `%.4g` outside; `n/a` when not finite.
     case table
     /// Short text in reports for machines' readers (JUnit messages): `%.4g` (`1.833`,
-    /// `1.2e+04`); `n/a` when not finite.
+    /// `1.2e+04`); `n/a` when not finite. An estimate with its interval in such a message
+    /// follows `NumberFormat.estimate` like every other one a person reads.
     case compact
     /// CSV fields: whole numbers exactly (`812`), others to six significant digits
     /// (`812.437`); empty when not finite (not applicable).

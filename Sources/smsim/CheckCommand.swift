@@ -22,6 +22,8 @@ struct Check: ParsableCommand {
         --junit FILE writes the verdicts as JUnit XML (one testcase per objective). The \
         usual output files are written only when --out is given; --report writes them and \
         report.html into --out, or without it into results/<scenario name>-check/.
+        After the verdicts the station closest to its limit is named, as smsim run names it, \
+        with its remedies tested by quick runs (--no-remedies skips them).
 
         Examples:
           smsim check Scenarios/weekday-40.yaml
@@ -44,6 +46,7 @@ struct Check: ParsableCommand {
     @OptionGroup var output: OutputOptions<Check>
     @OptionGroup var reportFlag: ReportFlag
     @OptionGroup var robustOptions: RobustOptions
+    @OptionGroup var remedies: RemedyOptions
 
     func run() throws {
         let quiet = output.quiet
@@ -57,15 +60,20 @@ struct Check: ParsableCommand {
         let lock = try dir.map(lockOutput)
         defer { lock?.release() }
         let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
+        // The bottleneck, as run names it: only when someone reads it (the terminal or the files).
+        let bottleneck = !quiet || dir != nil ? try remedies.bottleneck(report, scenario: scenario, options: options) : nil
         if let out = dir {
             try write(report, scenario: scenario, path: input.path, content: content, to: out)
+            if let bottleneck { try AtomicFile.write(try bottleneck.json(), to: "\(out)/bottleneck.json") }
             try reportFlag.write(out, scenario: input.path, quiet: quiet)
         }
         let verdicts = report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name)
         if !quiet {
             print("\(scenario.name): \(scenario.sizingDescription), \(report.replications.count) replication(s), seed \(scenario.seed)")
         }
-        Self.table(verdicts).print()
+        // Quiet: the verdict lines alone, without the header.
+        for line in Self.table(verdicts).lines.dropFirst(quiet ? 1 : 0) { print(line) }
+        if !quiet, let bottleneck { printBottleneck(bottleneck) }
         if let junit {
             let layout = scenario.layout
             let properties: [(String, String)] = [
@@ -92,13 +100,14 @@ struct Check: ParsableCommand {
 }
 
 extension Check {
-    /// One line per objective: verdict, name, estimate with its interval, limit.
+    /// A header, then one line per objective: verdict, name, estimate with its interval, limit.
     static func table(_ verdicts: [SLOResult]) -> TextTable {
-        var table = TextTable(minimumWidths: [7, 24, 26])
+        // "result" fits the verdicts' column (UNSURE and a space), so the verdict lines keep their spacing.
+        var table = TextTable(["result", "objective", "estimate ± 95 % CI", "limit"], minimumWidths: [7, 24, 26])
         for v in verdicts {
             let unit = v.unit.isEmpty ? "" : " " + v.unit
             table.add([v.verdict.rawValue, v.name, NumberFormat.table.interval(v.estimate.mean, v.estimate.halfWidth) + unit,
-                       "limit \(NumberFormat.table(v.limit))\(unit)"])
+                       "limit \(NumberFormat.literal(v.limit))\(unit)"])
         }
         return table
     }

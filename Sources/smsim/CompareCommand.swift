@@ -18,7 +18,9 @@ struct Compare: ParsableCommand {
 
         Writes into the output directory (default results/<scenario name>-compare/): \
         compare.csv (one row per metric per pair) and ratio-<R>/ with each configuration's \
-        usual files. Plot: gnuplot -e "compare='DIR'" plots.gnuplot
+        usual files and bottleneck.json. Each configuration's bottleneck is named as smsim \
+        run names it, with its remedies tested by quick runs (--no-remedies skips them). \
+        Plot: gnuplot -e "compare='DIR'" plots.gnuplot
 
         Examples:
           smsim compare Scenarios/weekday-40.yaml --ratios 40,50
@@ -35,6 +37,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<Compare>
     @OptionGroup var report: ReportFlag
+    @OptionGroup var remedies: RemedyOptions
 
     func run() throws {
         let (scenario, content) = try input.load(options, precision: precision)
@@ -52,8 +55,14 @@ struct Compare: ParsableCommand {
             .simulate(variants.map { ("ratio \($0.ratio)", $0.scenario) })
 
         var configurations: [PairedComparison.Configuration] = []
+        // Each configuration's own bottleneck, as run names it (ratio-<R>/bottleneck.json).
+        var bottlenecks: [(ratio: Int, file: BottleneckFile)] = []
         for ((ratio, variant), report) in zip(variants, reports) {
             try write(report, scenario: variant, path: input.path, content: content, to: "\(dir)/ratio-\(ratio)")
+            if let file = try remedies.bottleneck(report, scenario: variant, options: options) {
+                try AtomicFile.write(try file.json(), to: "\(dir)/ratio-\(ratio)/bottleneck.json")
+                bottlenecks.append((ratio, file))
+            }
             configurations.append(.init(ratio: ratio, scenario: variant, report: report))
         }
         let database = scenario.managementGroup.database.name
@@ -76,6 +85,8 @@ struct Compare: ParsableCommand {
             Self.table(pair).print()
         }
         print("")
+        for (ratio, file) in bottlenecks { printBottleneck(file, at: "at \(ratio)/server") }
+        if !bottlenecks.isEmpty { print("") }
         print("wrote \(dir)/: compare.csv, " + configurations.map { "ratio-\($0.ratio)/" }.joined(separator: ", "))
     }
 

@@ -31,9 +31,7 @@ struct Run: ParsableCommand {
     @OptionGroup var output: OutputOptions<Run>
     @OptionGroup var report: ReportFlag
 
-    @Flag(inversion: .prefixedNo,
-          help: "Test the bottleneck's remedies with quick runs (default: when they would take under a minute or so, by the work estimate).")
-    var remedies: Bool?
+    @OptionGroup var remedies: RemedyOptions
 
     @Flag(help: "Also write perfmon/<HOST>.csv (the first replication's counters as PDH-CSV logs, one sample per window) and work-items.csv (work items per window): input for smsim calibrate.")
     var perfmon = false
@@ -46,7 +44,7 @@ struct Run: ParsableCommand {
         let report = try Simulator(options, precision: precision, console: output.console()).simulate(scenario)
         try write(report, scenario: scenario, path: input.path, content: content, to: dir)
         if perfmon { _ = try writePerfmon(report, scenario: scenario, to: dir) }
-        let bottleneck = try bottleneckFile(report, scenario: scenario)
+        let bottleneck = try remedies.bottleneck(report, scenario: scenario, options: options)
         if let bottleneck { try AtomicFile.write(try bottleneck.json(), to: "\(dir)/bottleneck.json") }
         if !output.quiet {
             printSummary(report, scenario: scenario, directory: dir, bottleneck: bottleneck)
@@ -94,7 +92,7 @@ func sloTable(_ report: RunReport, scenario: Scenario) -> TextTable {
     for slo in report.evaluate(scenario.slo, databaseName: scenario.managementGroup.database.name) {
         let e = slo.estimate
         let value = NumberFormat.table.interval(e.mean, e.halfWidth, zeroAlone: true)
-        table.add(["SLO", slo.name, value + " " + slo.unit, "limit", NumberFormat.table(slo.limit) + " " + slo.unit, slo.verdict.rawValue])
+        table.add(["SLO", slo.name, value + " " + slo.unit, "limit", NumberFormat.literal(slo.limit) + " " + slo.unit, slo.verdict.rawValue])
     }
     return table
 }

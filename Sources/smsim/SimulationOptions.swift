@@ -14,12 +14,17 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Replications per configuration (default: the scenario's `replications`); with --precision, the first batch.")
     var replications: Int?
 
-    @Option(help: "Threads running replications in parallel (default: all cores). Results are byte-identical for any value.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so that help and the manual page say "all cores" rather than the core count
+    // of the machine they were generated on.
+    @Option(name: .customLong("threads"), help: "Threads running replications in parallel (default: all cores). Results are byte-identical for any value.")
+    var threadsAsked: Int?
+
+    /// `--threads`, or every core.
+    var threads: Int { threadsAsked ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let threadsAsked, threadsAsked < 1 { throw ValidationError("--threads must be at least 1, got \(threadsAsked)") }
     }
 
     /// Applies the overrides to a loaded scenario.

@@ -40,6 +40,73 @@ import Validation
         #expect(quick.stdout.contains("remedies: skipped (--no-remedies)"), "\(quick.stdout)")
     }
 
+    /// The published Monday-morning portal with its portal server cut to 2 cores: the surge of
+    /// visits saturates MS02, which the terminal names as the portal's server.
+    @Test func aPortalBoundRunNamesThePortalServer() throws {
+        let dir = try Self.workspace("published/portal-monday-morning", duration: "75m")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/portal-monday-morning.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let old = "additionalServers: { count: 1, cores: 8, namePrefix: MS }"
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: "additionalServers: { count: 1, cores: 2, namePrefix: MS }")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try SmsimProcess.run(["run", "portal-monday-morning.yaml", "--replications", "2", "--no-remedies", "--out", "o"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("bottleneck: portal server (MS02) is closest to its limit"), "\(r.stdout)")
+        #expect(r.stdout.contains("the Self-Service Portal's requests land here"), "\(r.stdout)")
+    }
+
+    /// check names the bottleneck after its verdicts, as run does, writes bottleneck.json
+    /// beside the run's files and shows it in report.html; --no-remedies and --quiet as in run.
+    @Test func checkNamesTheBottleneck() throws {
+        let dir = try PlanningCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try SmsimProcess.run(["check", "small.yaml", "--out", "o", "--report", "--report-validation-scale", "0"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        let verdicts = try #require(lines.lastIndex { $0.hasPrefix("PASS") })
+        let named = try #require(lines.firstIndex { $0.hasPrefix("bottleneck: ") && $0.contains(" is closest to its limit: load ") }, "\(r.stdout)")
+        #expect(named > verdicts, "the bottleneck follows the verdicts: \(r.stdout)")
+        #expect(lines.contains { $0.hasPrefix("remedies, each a quick run") }, "\(r.stdout)")
+        let file = try String(contentsOfFile: dir + "/o/bottleneck.json", encoding: .utf8)
+        #expect(file.contains("\"remedies\""))
+        let html = try String(contentsOfFile: dir + "/o/report.html", encoding: .utf8)
+        #expect(html.contains("id=\"bottleneck\"") && html.contains("is closest to its limit"))
+
+        let skipped = try SmsimProcess.run(["check", "small.yaml", "--no-remedies"], in: dir)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stdout.contains("remedies: skipped (--no-remedies)"), "\(skipped.stdout)")
+        let quiet = try SmsimProcess.run(["check", "small.yaml", "--quiet"], in: dir)
+        #expect(quiet.status == 0 && !quiet.stdout.contains("bottleneck"), "\(quiet.stdout)")
+        #expect(quiet.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("PASS") }, "quiet prints the verdict lines alone: \(quiet.stdout)")
+    }
+
+    /// compare names each configuration's own bottleneck (terminal, ratio-<R>/bottleneck.json,
+    /// report.html); remedies are tested for each unless --no-remedies.
+    @Test func compareNamesEachSidesBottleneck() throws {
+        let dir = try PlanningCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try SmsimProcess.run(["compare", "small.yaml", "--ratios", "20,40", "--replications", "2", "--out", "o",
+                                      "--report", "--report-validation-scale", "0"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        for ratio in [20, 40] {
+            #expect(r.stdout.contains("bottleneck at \(ratio)/server: "), "\(r.stdout)")
+            #expect(r.stdout.contains("remedies at \(ratio)/server, each a quick run"), "\(r.stdout)")
+            let file = try String(contentsOfFile: dir + "/o/ratio-\(ratio)/bottleneck.json", encoding: .utf8)
+            #expect(file.contains("\"bottleneck\""))
+        }
+        let html = try String(contentsOfFile: dir + "/o/report.html", encoding: .utf8)
+        #expect(html.contains("id=\"bottleneck\""))
+        #expect(html.components(separatedBy: ") is closest to its limit: load").count - 1 == 2, "one bottleneck per configuration")
+        #expect(html.contains("At 20 consoles per server") && html.contains("At 40 consoles per server"))
+
+        let skipped = try SmsimProcess.run(["compare", "small.yaml", "--ratios", "20,40", "--replications", "2", "--no-remedies", "--out", "q"], in: dir)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stdout.contains("remedies at 20/server: skipped (--no-remedies)")
+                && skipped.stdout.contains("remedies at 40/server: skipped (--no-remedies)"), "\(skipped.stdout)")
+    }
+
     /// Each command's table, given a cell far wider than its column's usual width, keeps
     /// every later column in line.
     @Test func everyTerminalTableStaysAligned() throws {

@@ -36,4 +36,14 @@ import Testing
         let station = try SmsimProcess.run(["validate", "closed", "--consoles", "5", "--think", "1", "--station", "ms=abc"])
         #expect(station.stderr.contains("ms=abc"))
     }
+
+    /// The hint names the help of the command the mistake was made in.
+    @Test(arguments: [(["run"], "(see smsim help run)"), (["compare", "x.yaml"], "(see smsim help compare)"),
+                      (["validate", "mmc", "--arrival-rate", "0.5"], "(see smsim help validate mmc)"),
+                      (["no-such-command"], "(see smsim help)")])
+    func hintNamesTheCommandsHelp(arguments: [String], hint: String) throws {
+        let output = try SmsimProcess.run(arguments)
+        #expect(output.status == 2)
+        #expect(output.stderr.hasSuffix(hint + "\n"), "\(arguments): \(output.stderr)")
+    }
 }

@@ -20,4 +20,19 @@ import Testing
         #expect(output.stdout.contains("smsim validate"), "\(arguments)")
         #expect(output.stderr.isEmpty)
     }
+
+    /// Help (and the manual page made from it) does not print the core count of the machine it
+    /// ran on as --threads' default: it says "all cores".
+    @Test(arguments: ["run", "check", "compare", "sweep", "size", "sensitivity"])
+    func threadsDefaultIsAllCores(command: String) throws {
+        let output = try SmsimProcess.run(["help", command])
+        #expect(output.status == 0)
+        let help = output.stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        let threads = try #require(help.range(of: "--threads <threads> "), "\(command): no --threads in\n\(output.stdout)")
+        // Up to the next option.
+        let rest = help[threads.upperBound...]
+        let text = rest[..<(rest.range(of: " --")?.lowerBound ?? rest.endIndex)]
+        #expect(text.contains("(default: all cores)") && !text.contains("(default: \(ProcessInfo.processInfo.activeProcessorCount))"),
+                "\(command): \(text)")
+    }
 }

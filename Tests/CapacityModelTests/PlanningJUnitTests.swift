@@ -40,6 +40,24 @@ import Statistics
 
     @Test func escaping() {
         #expect(JUnitReport.escape("a<b>&\"c\"'d'\n\u{1}") == "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#10;?")
-        #expect(JUnitReport.describe(Self.verdict(.p95Latency, .pass)) == "p95Latency 1.5 ± 0.1 s, limit 2 s: PASS")
+        #expect(JUnitReport.describe(Self.verdict(.p95Latency, .pass)) == "p95Latency 1.50 ± 0.10 s, limit 2 s: PASS")
+    }
+
+    /// A JUnit message prints an estimate by the one interval rule: the half-width's two
+    /// significant digits set the value's, `± 0` only for an exact value, the value alone
+    /// without an interval.
+    @Test func messagesUseTheIntervalRule() {
+        func line(_ mean: Double, _ halfWidth: Double, _ objective: Objective = .p95Latency) -> String {
+            JUnitReport.describe(SLOResult(objective: objective, limit: 2,
+                                           estimate: Estimate(mean: mean, halfWidth: halfWidth, min: mean, max: mean, count: 5),
+                                           verdict: .pass))
+        }
+        #expect(line(1.8334, 0.1046) == "p95Latency 1.83 ± 0.10 s, limit 2 s: PASS")
+        #expect(line(0.7123456, 0.0000123, .maxUtilization) == "maxUtilization 0.712346 ± 0.000012, limit 2: PASS")
+        #expect(line(0.01638, 3e-9) == "p95Latency 0.01638 ± 3.0e-09 s, limit 2 s: PASS")
+        #expect(line(12345.678, 987.6) == "p95Latency 12350 ± 990 s, limit 2 s: PASS")
+        #expect(line(0.75, 0, .maxUtilization) == "maxUtilization 0.75 ± 0, limit 2: PASS")
+        #expect(line(1.5, .nan) == "p95Latency 1.5 s, limit 2 s: PASS")
+        #expect(!line(0.01638, 1e-7).contains("± 0 "))
     }
 }
