@@ -34,16 +34,7 @@ public struct RobustCheck: Sendable {
         self.objectives = objectives
         self.limits = limits
         replications = scenario.replications
-        let world: @Sendable ([Double]) throws -> Scenario = { x in
-            var s = scenario
-            for (f, v) in zip(factors, x) { f.quantity.set(&s, v) }
-            do throws(ScenarioError) {
-                try s.validate()
-            } catch {
-                throw PlanningError("a world of the plausible ranges is not a valid scenario: \(error.field): \(error.message)")
-            }
-            return s
-        }
+        let world: @Sendable ([Double]) throws -> Scenario = { x in try RobustWorlds.world(scenario, factors: factors, inputs: x) }
         let indices: @Sendable ([Double]) -> [[Double]?] = { x in
             guard let s = try? world(x), let load = RobustLoad(s) else { return objectives.map { _ in nil } }
             return objectives.map(load.indices)

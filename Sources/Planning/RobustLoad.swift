@@ -20,6 +20,9 @@ struct RobustLoad {
     var workflowServer = 0.0
     /// Jobs per second, then each job kind's server and database demand (default, recurring).
     var jobs: [Double] = []
+    /// Peak consoles per console server in service: the same in every world of one count,
+    /// so it decides nothing in `check --robust` and orders counts in `size --robust`.
+    var consolesPerServer = 0.0
 
     init?(_ s: Scenario) {
         let requests = s.consoles.requests.filter { $0.weight > 0 && $0.weight.isFinite }
@@ -35,6 +38,7 @@ struct RobustLoad {
         }
         let pool = s.layout.servers.filter(\.acceptsConsoles).count - s.failures.down
         guard pool >= 1, meanServer > 0 else { return nil }
+        consolesPerServer = Double(s.consoles.peak) / Double(pool)
         let perServer = max(1, Int((Double(s.consoles.peak) * share / Double(pool)).rounded(.up)))
         let think = s.consoles.thinkTime.mean + s.consoles.networkLatency * mix { Double($0.roundTrips) } + meanDatabase
         let cores = s.managementGroup.additionalServers.cores
@@ -71,7 +75,8 @@ struct RobustLoad {
         case .maxUtilization: [serverUtilization, workflowServer]
         case .maxDatabaseUtilization: [databaseUtilization]
         case .p95WorkflowLag: jobs + [workflowServer, databaseUtilization]
-        case .maxAbandonedSessions, .portalP95Latency, .maxConsolesPerServer: nil
+        case .maxConsolesPerServer: [consolesPerServer]
+        case .maxAbandonedSessions, .portalP95Latency: nil
         }
     }
 }

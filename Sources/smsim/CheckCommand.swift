@@ -44,6 +44,7 @@ struct Check: ParsableCommand {
     @OptionGroup var output: OutputOptions<Check>
     @OptionGroup var reportFlag: ReportFlag
     @OptionGroup var robustOptions: RobustOptions
+    @OptionGroup var robustDown: RobustDownOption
 
     func run() throws {
         let quiet = output.quiet
