@@ -58,7 +58,9 @@ public struct RobustCheck: Sendable {
     }
 
     /// "open-view server demand > 1.41 s".
-    public func condition(_ cut: RobustDeciders.Cut) -> String {
+    public func condition(_ cut: RobustDeciders.Cut) -> String { Self.condition(cut, factors: factors) }
+
+    static func condition(_ cut: RobustDeciders.Cut, factors: [SensitivityFactor]) -> String {
         let f = factors[cut.factor]
         return "\(f.label) \(cut.above ? ">" : "<") \(AssumptionTable.text(cut.threshold, f.quantity.unit, digits: 3))"
     }

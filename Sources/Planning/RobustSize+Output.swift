@@ -23,7 +23,12 @@ extension RobustSize {
         out.append("\(factors.count) inputs varied over their plausible ranges, \(replications) replication(s) a simulation, common random numbers; "
                    + "\(cells.count) world-counts decided: \(simulated) simulated, \(screened) by the MVA screen"
                    + (checked > 0 ? " (\(checked) of those simulated as a check: \(disagreements) disagreed)" : "")
-                   + ", \(inferred) inferred from the same world at another count")
+                   + ", \(inferred) inferred from the same world at another count, \(unrelieved) from a failure at fewer servers "
+                   + "on the database or the workflow lag (more servers relieve neither)")
+        if let worst = counts.last, worst.unrelieved > 0 {
+            out.append("at \(worst.servers) servers \(worst.unrelieved) of \(inputs.count) worlds fail on the database's utilization or the "
+                       + "workflow lag, which more management servers do not relieve")
+        }
         return out
     }
 
@@ -35,25 +40,25 @@ extension RobustSize {
 
     /// Each count tried: the share holding with its interval and how its worlds were decided.
     public var table: TextTable {
-        var t = TextTable(["servers", "worlds holding", "share (95 % Wilson)", "simulated", "screened", "inferred"],
+        var t = TextTable(["servers", "worlds holding", "share (95 % Wilson)", "simulated", "screened", "inferred", "database/workflow-bound"],
                           minimumWidths: [9, 16, 24], indent: "  ")
         for c in counts {
             let i = c.interval
             t.add([String(c.servers) + (c.servers == answer ? " *" : ""), "\(i.successes) of \(i.trials)",
                    "\(NumberFormat.table(i.proportion)) (\(NumberFormat.table(i.low))–\(NumberFormat.table(i.high)))",
-                   String(c.simulated), String(c.screened), String(c.inferred)])
+                   String(c.simulated), String(c.screened), String(c.inferred), String(c.unrelieved)])
         }
         return t
     }
 
     /// One row per count tried (`robust-size.csv`).
     public var countsCSV: String {
-        var rows = ["servers,worlds,holding,share,low,high,simulated,screened,inferred,answer"]
+        var rows = ["servers,worlds,holding,share,low,high,simulated,screened,inferred,unrelieved,answer"]
         for c in counts {
             let i = c.interval
             rows.append([String(c.servers), String(i.trials), String(i.successes), NumberFormat.csv(i.proportion),
                          NumberFormat.csv(i.low), NumberFormat.csv(i.high), String(c.simulated), String(c.screened),
-                         String(c.inferred), c.servers == answer ? "1" : "0"].joined(separator: ","))
+                         String(c.inferred), String(c.unrelieved), c.servers == answer ? "1" : "0"].joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
     }
@@ -67,6 +72,19 @@ extension RobustSize {
             let values = c.outcome?.values ?? objectives.map { _ in Double.nan }
             rows.append(([String(c.servers), String(c.world + 1)] + inputs[c.world].map { NumberFormat.csv($0) }
                          + values.map { NumberFormat.csv($0) } + [c.decision.rawValue, c.holds ? "1" : "0"]).joined(separator: ","))
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    /// `robust.csv` as `check --robust` writes it, for the report's page: every world at the
+    /// answer (or, without one, at the most servers tried).
+    public var reportCSV: String {
+        let n = answer ?? counts.last?.servers ?? candidates.lowerBound
+        var rows = [(["world"] + factors.map(\.quantity.field) + objectives.map(\.rawValue) + ["decided", "holds"]).joined(separator: ",")]
+        for c in cells.filter({ $0.servers == n }).sorted(by: { $0.world < $1.world }) {
+            let values = c.outcome?.values ?? objectives.map { _ in Double.nan }
+            rows.append(([String(c.world + 1)] + inputs[c.world].map { NumberFormat.csv($0) } + values.map { NumberFormat.csv($0) }
+                         + [c.decision.rawValue, c.holds ? "1" : "0"]).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
     }

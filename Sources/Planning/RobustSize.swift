@@ -12,6 +12,9 @@ import Stochastics
 /// under one assumption, that more servers never hurt:
 /// - **inferred**: the world already held at fewer servers (so it holds), or failed at more
 ///   (so it fails);
+/// - **unrelieved**: the world failed at fewer servers on the database's utilization or the
+///   workflow lag, which more management servers do not relieve (they add database load and
+///   leave the workflow server's jobs as they are; `size` says the same of the database);
 /// - **screened**: `RobustScreen`'s dominance over the analytic load of simulated cells of
 ///   any world and count (a pilot of each first count's undecided worlds is simulated first);
 /// - **simulated** otherwise.
@@ -22,6 +25,8 @@ import Stochastics
 public struct RobustSize: Sendable {
     public enum Decision: String, Sendable {
         case simulated, screened, inferred
+        /// Failed at fewer servers on an objective that more servers do not relieve.
+        case unrelieved
         /// Screened, then simulated to check the screen; the simulation's verdict is kept.
         case checked
     }
@@ -45,6 +50,8 @@ public struct RobustSize: Sendable {
         public var simulated: Int
         public var screened: Int
         public var inferred: Int
+        /// Worlds failing here on an objective more servers do not relieve.
+        public var unrelieved: Int
     }
 
     public var scenarioName: String
@@ -67,6 +74,9 @@ public struct RobustSize: Sendable {
     public var simulated: Int { cells.filter { $0.outcome != nil }.count }
     public var screened: Int { cells.filter { $0.decision == .screened || $0.decision == .checked }.count }
     public var inferred: Int { cells.filter { $0.decision == .inferred }.count }
+    public var unrelieved: Int { cells.filter { $0.decision == .unrelieved }.count }
+    /// Objectives that more management servers do not relieve.
+    public static let unrelievedObjectives: Set<Objective> = [.maxDatabaseUtilization, .p95WorkflowLag]
     public var checked: Int { cells.filter { $0.decision == .checked }.count }
     public var disagreements: Int { cells.filter { $0.screenAgreed == false }.count }
 
@@ -105,6 +115,9 @@ public struct RobustSize: Sendable {
             try RobustWorlds.world(scenario, factors: factors, inputs: inputs[w]).variant(servers: n)
         }
         var known = [[Int: Bool]](repeating: [:], count: worlds)
+        // The fewest servers at which a world failed an objective more servers do not relieve.
+        var stuck = [Int?](repeating: nil, count: worlds)
+        let unrelievedIndices = objectives.indices.filter { Self.unrelievedObjectives.contains(objectives[$0]) }
         var cells: [Cell] = []
         var state = RobustScreen.State(objectives: objectives.count)
         let rules = screen ? RobustScreen(indices: { _ in [] }) : nil
@@ -136,7 +149,9 @@ public struct RobustSize: Sendable {
             }
             for w in (0..<worlds).sorted(by: { pilot.contains($0) && !pilot.contains($1) }) {
                 let cell: Cell
-                if let verdict = inferred(w, n) {
+                if let m = stuck[w], n >= m {
+                    cell = Cell(world: w, servers: n, outcome: nil, holds: false, decision: .unrelieved)
+                } else if let verdict = inferred(w, n) {
                     cell = Cell(world: w, servers: n, outcome: nil, holds: verdict, decision: .inferred)
                 } else {
                     let x = rules == nil ? [] : indices(w, n)
@@ -145,6 +160,7 @@ public struct RobustSize: Sendable {
                     } else {
                         let outcome = try run(w, n)
                         if rules != nil { state.record(x, outcome.holds) }
+                        if unrelievedIndices.contains(where: { !outcome.holds[$0] }) { stuck[w] = min(stuck[w] ?? n, n) }
                         cell = Cell(world: w, servers: n, outcome: outcome, holds: outcome.allHold, decision: .simulated)
                     }
                 }
@@ -182,6 +198,8 @@ public struct RobustSize: Sendable {
             var step = 1
             while let l = low, l < candidates.upperBound {
                 let c = min(candidates.upperBound, l + step)
+                // Worlds stuck at or below c fail at every larger count too: enough of them, and no count will do.
+                if stuck.filter({ $0 != nil && $0! <= l }).count > worlds - needed { break }
                 if try enough(c) { high = c; break }
                 low = c
                 step *= 2
@@ -197,7 +215,7 @@ public struct RobustSize: Sendable {
 
         // A share of the screened cells, simulated to check the screen.
         if let rules {
-            let screenedCells = cells.indices.filter { cells[$0].decision == .screened }
+            let screenedCells = cells.indices.filter { cells[$0].decision == .screened || cells[$0].decision == .unrelieved }
             let k = screenedCells.isEmpty ? 0
                 : min(screenedCells.count, max(rules.minimumChecks, Int((Double(screenedCells.count) * rules.checkShare).rounded(.up))))
             for i in RobustAnalysis.sample(k, of: screenedCells, stream: stream).sorted() {
@@ -215,7 +233,8 @@ public struct RobustSize: Sendable {
             return Count(servers: n, interval: WilsonInterval(successes: at.filter(\.holds).count, trials: at.count),
                          simulated: at.filter { $0.outcome != nil }.count,
                          screened: at.filter { $0.decision == .screened || $0.decision == .checked }.count,
-                         inferred: at.filter { $0.decision == .inferred }.count)
+                         inferred: at.filter { $0.decision == .inferred }.count,
+                         unrelieved: at.filter { !$0.holds && $0.outcome.map { o in unrelievedIndices.contains { !o.holds[$0] } } ?? ($0.decision == .unrelieved) }.count)
         }
         answer = counts.first { $0.interval.successes >= needed }?.servers
     }

@@ -47,8 +47,10 @@ extension Size {
         var lines = [heading] + sized.lines
         try AtomicFile.write(sized.countsCSV, to: dir + "/robust-size.csv")
         try AtomicFile.write(sized.cellsCSV, to: dir + "/robust-cells.csv")
+        try AtomicFile.write(sized.reportCSV, to: dir + "/robust.csv")
         try AtomicFile.write((lines + sized.table.lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
-        lines.append("wrote \(dir)/robust-size.csv (one row per count), robust-cells.csv (one per world and count), robust.txt; \(timing)")
+        lines.append("wrote \(dir)/robust-size.csv (one row per count), robust-cells.csv (one per world and count), robust.csv (the worlds at the answer), robust.txt; \(timing)")
+        try report.write(dir, scenario: input.path, quiet: true)
         if !quiet {
             for line in lines.prefix(lines.count - 1) { print(line) }
             sized.table.print()
