@@ -20,7 +20,7 @@ public struct RobustCheck: Sendable {
     public var deciders: RobustDeciders
     public var replications: Int
 
-    public init(scenario: Scenario, worlds: Int, screen: Bool, simulate: (Scenario) throws -> RunReport,
+    public init(scenario: Scenario, worlds: Int, screen: Bool, shard: Shard? = nil, simulate: (Scenario) throws -> RunReport,
                 progress: (Int, Int) -> Void = { _, _ in }) throws {
         guard worlds >= 2 else { throw PlanningError("--points must be at least 2, got \(worlds)") }
         let factors = SensitivityFactor.assumed(for: scenario)
@@ -42,7 +42,7 @@ public struct RobustCheck: Sendable {
         analysis = try RobustAnalysis(
             lows: factors.map(\.low), highs: factors.map(\.high), count: worlds,
             stream: RandomStream(seed: scenario.seed, replication: 0, name: "robust.design"),
-            screen: screen ? RobustScreen(indices: indices) : nil,
+            screen: screen ? RobustScreen(indices: indices) : nil, shard: shard,
             evaluate: { _, x in
                 let report = try simulate(try world(x))
                 let verdicts = report.evaluate(scenario.slo, databaseName: database)
@@ -102,9 +102,9 @@ public struct RobustCheck: Sendable {
     /// it was decided, and whether every objective held (1) or not (0).
     public var csv: String {
         var rows = [(["world"] + factors.map(\.quantity.field) + objectives.map(\.rawValue) + ["decided", "holds"]).joined(separator: ",")]
-        for (n, w) in analysis.worlds.enumerated() {
+        for w in analysis.worlds {
             let values = w.outcome?.values ?? objectives.map { _ in Double.nan }
-            rows.append(([String(n + 1)] + w.inputs.map { NumberFormat.csv($0) } + values.map { NumberFormat.csv($0) }
+            rows.append(([String(w.index + 1)] + w.inputs.map { NumberFormat.csv($0) } + values.map { NumberFormat.csv($0) }
                          + [w.decision.rawValue, w.holds ? "1" : "0"]).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"

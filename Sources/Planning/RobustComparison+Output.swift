@@ -48,7 +48,7 @@ extension RobustComparison {
         header += ratios.dropFirst().map { "within@\($0)" }
         var rows = [header.joined(separator: ",")]
         for w in inputs.indices {
-            var row = [String(w + 1)] + inputs[w].map { NumberFormat.csv($0) }
+            var row = [String(worldIndices[w] + 1)] + inputs[w].map { NumberFormat.csv($0) }
             for k in ratios.indices {
                 row += outcomes[k][w].values.map { NumberFormat.csv($0) } + [NumberFormat.csv(p95[k][w]), outcomes[k][w].allHold ? "1" : "0"]
             }
@@ -66,7 +66,7 @@ extension RobustComparison {
         var rows = [(["world"] + factors.map(\.quantity.field) + ["decided", "holds"]).joined(separator: ",")]
         for w in inputs.indices {
             let safe = outcomes[last][w].allHold && isWithin(last, world: w)
-            rows.append(([String(w + 1)] + inputs[w].map { NumberFormat.csv($0) } + ["simulated", safe ? "1" : "0"]).joined(separator: ","))
+            rows.append(([String(worldIndices[w] + 1)] + inputs[w].map { NumberFormat.csv($0) } + ["simulated", safe ? "1" : "0"]).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
     }

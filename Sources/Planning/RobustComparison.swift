@@ -20,7 +20,10 @@ public struct RobustComparison: Sendable {
     /// A fraction: 0.1 allows the higher ratio's p95 to be 10 % above the first's.
     public var tolerance: Double
     public var replications: Int
+    /// The inputs of the worlds asked (a shard's, or all), in design order.
     public var inputs: [[Double]]
+    /// Each world's place in the design, from 0.
+    public var worldIndices: [Int]
     /// [ratio][world].
     public var outcomes: [[RobustOutcome]]
     /// The mean p95 console latency, seconds, [ratio][world].
@@ -36,7 +39,8 @@ public struct RobustComparison: Sendable {
     ///   - scenario: consoles and servers down as asked; the ratio is what varies.
     ///   - ratios: at least two, the first the baseline.
     ///   - progress: (simulations done, worlds × ratios).
-    public init(scenario: Scenario, ratios: [Int], worlds: Int, tolerance: Double,
+    ///   - shard: only the worlds of this shard.
+    public init(scenario: Scenario, ratios: [Int], worlds: Int, tolerance: Double, shard: Shard? = nil,
                 simulate: (Scenario) throws -> RunReport, progress: (Int, Int) -> Void = { _, _ in }) throws {
         guard worlds >= 2 else { throw PlanningError("--points must be at least 2, got \(worlds)") }
         guard tolerance >= 0, tolerance.isFinite else { throw PlanningError("--tolerance must be 0 or more, got \(tolerance)") }
@@ -54,7 +58,9 @@ public struct RobustComparison: Sendable {
         self.limits = limits
         self.tolerance = tolerance
         replications = scenario.replications
-        let inputs = RobustWorlds.inputs(of: scenario, factors: factors, count: worlds)
+        let design = RobustWorlds.inputs(of: scenario, factors: factors, count: worlds)
+        worldIndices = design.indices.filter { shard?.contains(pointIndex: $0) ?? true }
+        let inputs = worldIndices.map { design[$0] }
         self.inputs = inputs
         var outcomes = [[RobustOutcome]](repeating: [], count: ratios.count)
         var p95 = [[Double]](repeating: [], count: ratios.count)
@@ -66,7 +72,7 @@ public struct RobustComparison: Sendable {
                 do {
                     variant = try world.variant(ratio: ratio)
                 } catch let e as PlanningError {
-                    throw PlanningError("world \(w + 1), ratio \(ratio): \(e.message)")
+                    throw PlanningError("world \(worldIndices[w] + 1), ratio \(ratio): \(e.message)")
                 }
                 let report = try simulate(variant)
                 let verdicts = report.evaluate(scenario.slo, databaseName: database)
@@ -74,14 +80,14 @@ public struct RobustComparison: Sendable {
                 outcomes[k].append(RobustOutcome(values: values, holds: zip(values, limits).map { $0 <= $1 }))
                 p95[k].append(report.estimate(.latencyP95)?.mean ?? .nan)
                 done += 1
-                progress(done, worlds * ratios.count)
+                progress(done, inputs.count * ratios.count)
             }
         }
         self.outcomes = outcomes
         self.p95 = p95
-        holds = outcomes.map { o in WilsonInterval(successes: o.filter(\.allHold).count, trials: worlds) }
-        let withinFlags = (1..<ratios.count).map { k in (0..<worlds).map { Self.within(p95[k][$0], of: p95[0][$0], tolerance: tolerance) } }
-        within = withinFlags.map { f in WilsonInterval(successes: f.filter { $0 }.count, trials: worlds) }
+        holds = outcomes.map { o in WilsonInterval(successes: o.filter(\.allHold).count, trials: inputs.count) }
+        let withinFlags = (1..<ratios.count).map { k in inputs.indices.map { Self.within(p95[k][$0], of: p95[0][$0], tolerance: tolerance) } }
+        within = withinFlags.map { f in WilsonInterval(successes: f.filter { $0 }.count, trials: inputs.count) }
         holdDeciders = outcomes.map { o in RobustDeciders(inputs: inputs, fails: o.map { !$0.allHold }) }
         withinDeciders = withinFlags.map { f in RobustDeciders(inputs: inputs, fails: f.map { !$0 }) }
     }

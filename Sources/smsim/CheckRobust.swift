@@ -19,7 +19,8 @@ extension Check {
                 throw CommandFailure(message: "\(input.path): --down \(down): \(e.message)", status: 2)
             }
         }
-        let dir = output.out ?? Self.robustDirectory(scenario)
+        let shard = robustOptions.shardValue
+        let dir = (output.out ?? Self.robustDirectory(scenario)) + (shard.map { "/" + $0.slug } ?? "")
         let lock = try lockOutput(dir)
         defer { lock.release() }
         let progress = Progress(label: "\(scenario.name): robust worlds", total: robustOptions.points)
@@ -27,14 +28,14 @@ extension Check {
         let clock = ContinuousClock(), started = clock.now
         let check: RobustCheck
         do {
-            check = try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, simulate: { s in
+            check = try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, shard: shard, simulate: { s in
                 let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
                 if let bad = results.first(where: { !$0.conservation.holds }) {
                     throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
                                          + bad.conservation.summary, status: 3)
                 }
                 return RunReport(scenario: s, replications: results)
-            }, progress: { done, total in if !quiet { progress.update(done) } })
+            }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
         } catch let e as PlanningError {
             throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
         }

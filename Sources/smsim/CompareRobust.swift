@@ -16,7 +16,8 @@ extension Compare {
         } catch let e as PlanningError {
             throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
         }
-        let dir = output.out ?? "results/\(OutputName.safe(scenario.name))-compare-robust"
+        let shard = robustOptions.shardValue
+        let dir = (output.out ?? "results/\(OutputName.safe(scenario.name))-compare-robust") + (shard.map { "/" + $0.slug } ?? "")
         let lock = try lockOutput(dir)
         defer { lock.release() }
         let progress = Progress(label: "\(scenario.name): robust comparison, simulations", total: robustOptions.points * ratios.count)
@@ -25,14 +26,14 @@ extension Compare {
         let comparison: RobustComparison
         do {
             comparison = try RobustComparison(scenario: scenario, ratios: ratios, worlds: robustOptions.points,
-                                              tolerance: Self.fraction(tolerance)!, simulate: { s in
+                                              tolerance: Self.fraction(tolerance)!, shard: shard, simulate: { s in
                 let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
                 if let bad = results.first(where: { !$0.conservation.holds }) {
                     throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
                                          + bad.conservation.summary, status: 3)
                 }
                 return RunReport(scenario: s, replications: results)
-            }, progress: { done, _ in if !quiet { progress.update(done) } })
+            }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
         } catch let e as PlanningError {
             throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
         }

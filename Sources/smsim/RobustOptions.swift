@@ -1,4 +1,5 @@
 import ArgumentParser
+import Planning
 
 /// `--robust` and its options, shared by `check`, `compare` and `size`: the question asked in
 /// many plausible worlds instead of one.
@@ -17,10 +18,19 @@ struct RobustOptions: ParsableArguments {
     @Option(help: "With --robust, the share of worlds that must hold (check, compare: for exit status 0; size: at the answer).")
     var share = 0.9
 
+    @Option(help: "With --robust, run shard i of n of the worlds (e.g. 2/8) into <out>/shard-i-of-n/, every one simulated; smsim merge <out> joins them.")
+    var shard: String?
+
     func validate() throws {
+        if let shard, (try? Shard(parsing: shard)) == nil {
+            throw ValidationError("--shard \(shard): write i/n with 1 ≤ i ≤ n, e.g. 2/8")
+        }
         guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points)") }
         guard share > 0, share <= 1 else { throw ValidationError("--share must be in (0, 1], got \(share)") }
     }
+
+    /// The shard asked for (validated), if any.
+    var shardValue: Shard? { shard.flatMap { try? Shard(parsing: $0) } }
 }
 
 /// `--down` for `check --robust` and `compare --robust` (`size` has its own).

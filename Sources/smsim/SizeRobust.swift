@@ -9,6 +9,10 @@ extension Size {
     /// `size --robust`: the fewest servers that hold in --share of the plausible worlds.
     func runRobust(_ loaded: Scenario, consoles: Int) throws {
         let quiet = output.quiet
+        if let shard = robustOptions.shard {
+            throw CommandFailure(message: "--shard \(shard): size --robust is not sharded (its search decides which worlds to simulate "
+                                 + "from those already simulated); run it whole", status: 2)
+        }
         let scenario: Scenario
         let candidates: ClosedRange<Int>
         do {
