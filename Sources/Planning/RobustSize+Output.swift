@@ -24,10 +24,10 @@ extension RobustSize {
                    + "\(cells.count) world-counts decided: \(simulated) simulated, \(screened) by the MVA screen"
                    + (checked > 0 ? " (\(checked) of those simulated as a check: \(disagreements) disagreed)" : "")
                    + ", \(inferred) inferred from the same world at another count, \(unrelieved) from a failure at fewer servers "
-                   + "on the database or the workflow lag (more servers relieve neither)")
+                   + "on the database's utilization (more servers do not relieve it)")
         if let worst = counts.last, worst.unrelieved > 0 {
-            out.append("at \(worst.servers) servers \(worst.unrelieved) of \(inputs.count) worlds fail on the database's utilization or the "
-                       + "workflow lag, which more management servers do not relieve")
+            out.append("at \(worst.servers) servers \(worst.unrelieved) of \(inputs.count) worlds fail on the database's utilization, "
+                       + "which more management servers do not relieve")
         }
         return out
     }
@@ -40,7 +40,7 @@ extension RobustSize {
 
     /// Each count tried: the share holding with its interval and how its worlds were decided.
     public var table: TextTable {
-        var t = TextTable(["servers", "worlds holding", "share (95 % Wilson)", "simulated", "screened", "inferred", "database/workflow-bound"],
+        var t = TextTable(["servers", "worlds holding", "share (95 % Wilson)", "simulated", "screened", "inferred", "database-bound"],
                           minimumWidths: [9, 16, 24], indent: "  ")
         for c in counts {
             let i = c.interval

@@ -12,9 +12,8 @@ import Stochastics
 /// under one assumption, that more servers never hurt:
 /// - **inferred**: the world already held at fewer servers (so it holds), or failed at more
 ///   (so it fails);
-/// - **unrelieved**: the world failed at fewer servers on the database's utilization or the
-///   workflow lag, which more management servers do not relieve (they add database load and
-///   leave the workflow server's jobs as they are; `size` says the same of the database);
+/// - **unrelieved**: the world failed at fewer servers on the database's utilization, which
+///   more management servers do not relieve (they pass more work to it; `size` says the same);
 /// - **screened**: `RobustScreen`'s dominance over the analytic load of simulated cells of
 ///   any world and count (a pilot of each first count's undecided worlds is simulated first);
 /// - **simulated** otherwise.
@@ -76,7 +75,9 @@ public struct RobustSize: Sendable {
     public var inferred: Int { cells.filter { $0.decision == .inferred }.count }
     public var unrelieved: Int { cells.filter { $0.decision == .unrelieved }.count }
     /// Objectives that more management servers do not relieve.
-    public static let unrelievedObjectives: Set<Objective> = [.maxDatabaseUtilization, .p95WorkflowLag]
+    /// Not the workflow lag: where the initial server also takes consoles, more servers take
+    /// them off the workflows' server.
+    public static let unrelievedObjectives: Set<Objective> = [.maxDatabaseUtilization]
     public var checked: Int { cells.filter { $0.decision == .checked }.count }
     public var disagreements: Int { cells.filter { $0.screenAgreed == false }.count }
 
