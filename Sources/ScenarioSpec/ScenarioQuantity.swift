@@ -51,6 +51,16 @@ public struct ScenarioQuantity: Sendable {
         case networkLatency = "network latency"
         case sqlMemory = "SQL memory"
         case storageReadTime = "storage read time"
+        // Varied only by robust answers (`Scenario.assumedQuantities`), not by calibration or sensitivity:
+        case requestMix = "request mix weight"
+        case demandVariability = "demand cv"
+        case roundTrips = "round trips"
+        case failureTimes = "failure and recovery times"
+        case workflowConcurrency = "workflow concurrency"
+        case popularity = "page popularity"
+        case bytesPerRow = "bytes per row"
+        case workflowRules = "workflow rules"
+        case pollQuery = "poll query database demand"
     }
 }
 

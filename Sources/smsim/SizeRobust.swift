@@ -27,6 +27,7 @@ extension Size {
         let progress = Progress(label: "\(scenario.name): robust size, world-counts", total: robustOptions.points * 4)
         let threads = options.threads
         let clock = ContinuousClock(), started = clock.now
+        var events = 0
         let sized: RobustSize
         do {
             sized = try RobustSize(scenario: scenario, candidates: candidates, worlds: robustOptions.points, share: robustOptions.share,
@@ -36,6 +37,7 @@ extension Size {
                     throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
                                          + bad.conservation.summary, status: 3)
                 }
+                events += results.reduce(0) { $0 + $1.events }
                 return RunReport(scenario: s, replications: results)
             }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
         } catch let e as PlanningError {
@@ -47,7 +49,8 @@ extension Size {
         let heading = "\(scenario.name): \(consoles) consoles\(down > 0 ? ", \(down) down" : ""), seed \(scenario.seed); "
             + "objectives: " + Self.objectives(scenario.slo)
         let timing = "\(robustOptions.points) worlds in \(NumberFormat.elapsed(seconds)) s "
-            + "(\(sized.simulated) simulations × \(scenario.replications) replication(s), \(threads) thread(s))"
+            + "(\(sized.simulated) simulations × \(scenario.replications) replication(s), \(threads) thread(s), "
+            + "\(events) events, \(NumberFormat.literal((Double(events) / max(seconds, 1e-9)).rounded())) events/s)"
         var lines = [heading] + sized.lines
         try AtomicFile.write(sized.countsCSV, to: dir + "/robust-size.csv")
         try AtomicFile.write(sized.cellsCSV, to: dir + "/robust-cells.csv")
