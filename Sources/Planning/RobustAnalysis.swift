@@ -133,9 +133,13 @@ public struct RobustScreen: Sendable {
     public var minimumPilot = 8
     public var checkShare = 0.1
     public var minimumChecks = 2
+    /// How many of each objective's last indices are compared without the band: inputs
+    /// whose effect is known in direction but not in size.
+    public var plainTail = 0
 
-    public init(indices: @escaping @Sendable ([Double]) -> [[Double]?]) {
+    public init(indices: @escaping @Sendable ([Double]) -> [[Double]?], plainTail: Int = 0) {
         self.indices = indices
+        self.plainTail = plainTail
     }
 
     /// The simulated worlds' indices, per objective, by verdict.
@@ -159,8 +163,15 @@ public struct RobustScreen: Sendable {
         var allHold = true
         for (j, x) in indices.enumerated() {
             guard let x else { allHold = false; continue }
-            if state.failed[j].contains(where: { z in zip(x, z).allSatisfy { $0 >= $1 * (1 + band) } }) { return false }
-            if !state.held[j].contains(where: { y in zip(x, y).allSatisfy { $0 <= $1 * (1 - band) } }) { allHold = false }
+            let banded = x.count - min(plainTail, x.count)
+            func heavier(_ z: [Double]) -> Bool {
+                zip(x, z).enumerated().allSatisfy { k, p in k < banded ? p.0 >= p.1 * (1 + band) : p.0 >= p.1 }
+            }
+            func lighter(_ y: [Double]) -> Bool {
+                zip(x, y).enumerated().allSatisfy { k, p in k < banded ? p.0 <= p.1 * (1 - band) : p.0 <= p.1 }
+            }
+            if state.failed[j].contains(where: heavier) { return false }
+            if !state.held[j].contains(where: lighter) { allHold = false }
         }
         return allHold ? true : nil
     }

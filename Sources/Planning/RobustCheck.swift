@@ -42,7 +42,7 @@ public struct RobustCheck: Sendable {
         analysis = try RobustAnalysis(
             lows: factors.map(\.low), highs: factors.map(\.high), count: worlds,
             stream: RandomStream(seed: scenario.seed, replication: 0, name: "robust.design"),
-            screen: screen ? RobustScreen(indices: indices) : nil, shard: shard,
+            screen: screen ? RobustScreen(indices: indices, plainTail: RobustLoad.plainCount) : nil, shard: shard,
             evaluate: { _, x in
                 let report = try simulate(try world(x))
                 let verdicts = report.evaluate(scenario.slo, databaseName: database)

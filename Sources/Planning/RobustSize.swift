@@ -121,7 +121,7 @@ public struct RobustSize: Sendable {
         let unrelievedIndices = objectives.indices.filter { Self.unrelievedObjectives.contains(objectives[$0]) }
         var cells: [Cell] = []
         var state = RobustScreen.State(objectives: objectives.count)
-        let rules = screen ? RobustScreen(indices: { _ in [] }) : nil
+        let rules = screen ? RobustScreen(indices: { _ in [] }, plainTail: RobustLoad.plainCount) : nil
         var done = 0, tried = 0
 
         func indices(_ w: Int, _ n: Int) -> [[Double]?] {
