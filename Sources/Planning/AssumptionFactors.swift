@@ -5,7 +5,7 @@ extension SensitivityFactor {
     /// every quantity with a range that is not held and not empty. Quantities without a range
     /// are left out here; `AssumptionTable.missing` names them.
     public static func assumed(for scenario: Scenario) -> [SensitivityFactor] {
-        scenario.quantities.compactMap { q in
+        scenario.assumedQuantities.compactMap { q in
             guard let range = scenario.assumptionRange(for: q), !range.held else { return nil }
             let (low, high) = range.values(around: q.get(scenario))
             guard high > low else { return nil }
@@ -33,7 +33,7 @@ public struct AssumptionTable: Sendable {
     public var rows: [Row]
 
     public init(_ scenario: Scenario) {
-        rows = scenario.quantities.map { q in
+        rows = scenario.assumedQuantities.map { q in
             let base = q.get(scenario)
             let label = SensitivityFactor.label(q, scenario: scenario)
             guard let range = scenario.assumptionRange(for: q) else {

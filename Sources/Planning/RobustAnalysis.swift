@@ -35,6 +35,8 @@ public struct RobustAnalysis: Sendable {
     }
 
     public struct World: Sendable {
+        /// The world's place in the design, from 0 (the same in a shard as unsharded).
+        public var index: Int
         /// The inputs, in factor order.
         public var inputs: [Double]
         /// nil when the screen decided without simulating.
@@ -60,7 +62,9 @@ public struct RobustAnalysis: Sendable {
     ///   - stream: draws the design (and the screen's samples); same stream, same worlds.
     ///   - evaluate: the answer in world `i` with inputs `x`.
     ///   - progress: (worlds decided, count) after each one.
-    public init(lows: [Double], highs: [Double], count: Int, stream: RandomStream, screen: RobustScreen? = nil,
+    ///   - shard: only the worlds of this shard, each simulated (the screen needs every
+    ///     world's neighbours, so a shard does without it); the rest are left out.
+    public init(lows: [Double], highs: [Double], count: Int, stream: RandomStream, screen: RobustScreen? = nil, shard: Shard? = nil,
                 evaluate: (Int, [Double]) throws -> RobustOutcome, progress: (Int, Int) -> Void = { _, _ in }) rethrows {
         let unit = LatinHypercube.points(count, dimensions: lows.count, stream: stream)
         let inputs = unit.map { u in u.indices.map { lows[$0] + u[$0] * (highs[$0] - lows[$0]) } }
@@ -68,10 +72,10 @@ public struct RobustAnalysis: Sendable {
         var done = 0
         func simulate(_ i: Int, _ decision: Decision) throws -> RobustOutcome {
             let outcome = try evaluate(i, inputs[i])
-            worlds[i] = World(inputs: inputs[i], outcome: outcome, holds: outcome.allHold, decision: decision)
+            worlds[i] = World(index: i, inputs: inputs[i], outcome: outcome, holds: outcome.allHold, decision: decision)
             return outcome
         }
-        if let screen {
+        if let screen, shard == nil {
             var state = RobustScreen.State(objectives: 0)
             let indices = inputs.map(screen.indices)
             let pilot = Set(Self.sample(min(count, max(screen.minimumPilot, Int((Double(count) * screen.pilotShare).rounded(.up)))),
@@ -79,7 +83,7 @@ public struct RobustAnalysis: Sendable {
             // Pilot worlds first, then the rest in order: each either screened or simulated.
             for i in (0..<count).sorted(by: { pilot.contains($0) && !pilot.contains($1) }) {
                 if !pilot.contains(i), let verdict = screen.verdict(indices[i], state) {
-                    worlds[i] = World(inputs: inputs[i], outcome: nil, holds: verdict, decision: .screened)
+                    worlds[i] = World(index: i, inputs: inputs[i], outcome: nil, holds: verdict, decision: .screened)
                 } else {
                     state.record(indices[i], try simulate(i, .simulated).holds)
                 }
@@ -96,14 +100,15 @@ public struct RobustAnalysis: Sendable {
                 worlds[i]!.screenAgreed = outcome.allHold == said
             }
         } else {
-            for i in 0..<count {
+            let mine = (0..<count).filter { shard?.contains(pointIndex: $0) ?? true }
+            for i in mine {
                 _ = try simulate(i, .simulated)
                 done += 1
-                progress(done, count)
+                progress(done, mine.count)
             }
         }
-        self.worlds = worlds.map { $0! }
-        interval = WilsonInterval(successes: self.worlds.filter(\.holds).count, trials: count)
+        self.worlds = worlds.compactMap { $0 }
+        interval = WilsonInterval(successes: self.worlds.filter(\.holds).count, trials: self.worlds.count)
     }
 
     /// `k` of `items` drawn without replacement, in draw order.
@@ -128,9 +133,13 @@ public struct RobustScreen: Sendable {
     public var minimumPilot = 8
     public var checkShare = 0.1
     public var minimumChecks = 2
+    /// How many of each objective's last indices are compared without the band: inputs
+    /// whose effect is known in direction but not in size.
+    public var plainTail = 0
 
-    public init(indices: @escaping @Sendable ([Double]) -> [[Double]?]) {
+    public init(indices: @escaping @Sendable ([Double]) -> [[Double]?], plainTail: Int = 0) {
         self.indices = indices
+        self.plainTail = plainTail
     }
 
     /// The simulated worlds' indices, per objective, by verdict.
@@ -154,8 +163,15 @@ public struct RobustScreen: Sendable {
         var allHold = true
         for (j, x) in indices.enumerated() {
             guard let x else { allHold = false; continue }
-            if state.failed[j].contains(where: { z in zip(x, z).allSatisfy { $0 >= $1 * (1 + band) } }) { return false }
-            if !state.held[j].contains(where: { y in zip(x, y).allSatisfy { $0 <= $1 * (1 - band) } }) { allHold = false }
+            let banded = x.count - min(plainTail, x.count)
+            func heavier(_ z: [Double]) -> Bool {
+                zip(x, z).enumerated().allSatisfy { k, p in k < banded ? p.0 >= p.1 * (1 + band) : p.0 >= p.1 }
+            }
+            func lighter(_ y: [Double]) -> Bool {
+                zip(x, y).enumerated().allSatisfy { k, p in k < banded ? p.0 <= p.1 * (1 - band) : p.0 <= p.1 }
+            }
+            if state.failed[j].contains(where: heavier) { return false }
+            if !state.held[j].contains(where: lighter) { allHold = false }
         }
         return allHold ? true : nil
     }

@@ -20,7 +20,7 @@ public struct RobustCheck: Sendable {
     public var deciders: RobustDeciders
     public var replications: Int
 
-    public init(scenario: Scenario, worlds: Int, screen: Bool, simulate: (Scenario) throws -> RunReport,
+    public init(scenario: Scenario, worlds: Int, screen: Bool, shard: Shard? = nil, simulate: (Scenario) throws -> RunReport,
                 progress: (Int, Int) -> Void = { _, _ in }) throws {
         guard worlds >= 2 else { throw PlanningError("--points must be at least 2, got \(worlds)") }
         let factors = SensitivityFactor.assumed(for: scenario)
@@ -34,16 +34,7 @@ public struct RobustCheck: Sendable {
         self.objectives = objectives
         self.limits = limits
         replications = scenario.replications
-        let world: @Sendable ([Double]) throws -> Scenario = { x in
-            var s = scenario
-            for (f, v) in zip(factors, x) { f.quantity.set(&s, v) }
-            do throws(ScenarioError) {
-                try s.validate()
-            } catch {
-                throw PlanningError("a world of the plausible ranges is not a valid scenario: \(error.field): \(error.message)")
-            }
-            return s
-        }
+        let world: @Sendable ([Double]) throws -> Scenario = { x in try RobustWorlds.world(scenario, factors: factors, inputs: x) }
         let indices: @Sendable ([Double]) -> [[Double]?] = { x in
             guard let s = try? world(x), let load = RobustLoad(s) else { return objectives.map { _ in nil } }
             return objectives.map(load.indices)
@@ -51,7 +42,7 @@ public struct RobustCheck: Sendable {
         analysis = try RobustAnalysis(
             lows: factors.map(\.low), highs: factors.map(\.high), count: worlds,
             stream: RandomStream(seed: scenario.seed, replication: 0, name: "robust.design"),
-            screen: screen ? RobustScreen(indices: indices) : nil,
+            screen: screen ? RobustScreen(indices: indices, plainTail: RobustLoad.plainCount) : nil, shard: shard,
             evaluate: { _, x in
                 let report = try simulate(try world(x))
                 let verdicts = report.evaluate(scenario.slo, databaseName: database)
@@ -67,7 +58,9 @@ public struct RobustCheck: Sendable {
     }
 
     /// "open-view server demand > 1.41 s".
-    public func condition(_ cut: RobustDeciders.Cut) -> String {
+    public func condition(_ cut: RobustDeciders.Cut) -> String { Self.condition(cut, factors: factors) }
+
+    static func condition(_ cut: RobustDeciders.Cut, factors: [SensitivityFactor]) -> String {
         let f = factors[cut.factor]
         return "\(f.label) \(cut.above ? ">" : "<") \(AssumptionTable.text(cut.threshold, f.quantity.unit, digits: 3))"
     }
@@ -109,9 +102,9 @@ public struct RobustCheck: Sendable {
     /// it was decided, and whether every objective held (1) or not (0).
     public var csv: String {
         var rows = [(["world"] + factors.map(\.quantity.field) + objectives.map(\.rawValue) + ["decided", "holds"]).joined(separator: ",")]
-        for (n, w) in analysis.worlds.enumerated() {
+        for w in analysis.worlds {
             let values = w.outcome?.values ?? objectives.map { _ in Double.nan }
-            rows.append(([String(n + 1)] + w.inputs.map { NumberFormat.csv($0) } + values.map { NumberFormat.csv($0) }
+            rows.append(([String(w.index + 1)] + w.inputs.map { NumberFormat.csv($0) } + values.map { NumberFormat.csv($0) }
                          + [w.decision.rawValue, w.holds ? "1" : "0"]).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"

@@ -20,6 +20,19 @@ struct RobustLoad {
     var workflowServer = 0.0
     /// Jobs per second, then each job kind's server and database demand (default, recurring).
     var jobs: [Double] = []
+    /// Indices the screen compares without its band (`RobustScreen.plainTail`), the same
+    /// three last for every objective, each larger where heavier: the database's bytes per
+    /// row and the inverse of its page popularity (more cache misses), and the workflow
+    /// host's concurrency (more jobs at once on the initial server; its inverse for the lag).
+    /// Failure and recovery times are in none: the check sample guards them.
+    static let plainCount = 3
+    var cache: [Double] = [1, 1]
+    var concurrency = 1.0
+    /// The rules' polls per second and their database seconds per second.
+    var polls: [Double] = [0, 0]
+    /// Peak consoles per console server in service: the same in every world of one count,
+    /// so it decides nothing in `check --robust` and orders counts in `size --robust`.
+    var consolesPerServer = 0.0
 
     init?(_ s: Scenario) {
         let requests = s.consoles.requests.filter { $0.weight > 0 && $0.weight.isFinite }
@@ -35,6 +48,7 @@ struct RobustLoad {
         }
         let pool = s.layout.servers.filter(\.acceptsConsoles).count - s.failures.down
         guard pool >= 1, meanServer > 0 else { return nil }
+        consolesPerServer = Double(s.consoles.peak) / Double(pool)
         let perServer = max(1, Int((Double(s.consoles.peak) * share / Double(pool)).rounded(.up)))
         let think = s.consoles.thinkTime.mean + s.consoles.networkLatency * mix { Double($0.roundTrips) } + meanDatabase
         let cores = s.managementGroup.additionalServers.cores
@@ -45,7 +59,9 @@ struct RobustLoad {
         let stretch = solution.responseTime / meanServer
         let latency = s.consoles.networkLatency
         classTimes = (requests + (s.consoles.logon.map { [$0] } ?? [])).map { r in
-            stretch * server(r) + (r.database?.mean ?? 0) + r.pageReads * readTime + latency * Double(r.roundTrips)
+            // A wider spread (cv) lengthens the tail the latency objectives read: each part weighed by 1 + cv.
+            stretch * server(r) * (1 + r.server.cv) + (r.database.map { $0.mean * (1 + $0.cv) } ?? 0)
+                + r.pageReads * readTime + latency * Double(r.roundTrips)
         }
         let rate = solution.throughput * Double(pool)
         let job = s.workflows.job
@@ -61,17 +77,24 @@ struct RobustLoad {
             demands += [j.server.mean, j.database?.mean ?? 0]
         }
         jobs = [jobRate] + demands
-        databaseUtilization = (rate * meanDatabase + workflowDatabase) / Double(s.managementGroup.database.cores)
+        let db = s.managementGroup.database
+        let polls = s.workflows.rules.map { Double($0) / s.workflows.pollInterval } ?? 0
+        let pollDatabase = polls * (s.workflows.pollQuery?.database.mean ?? 0)
+        databaseUtilization = (rate * meanDatabase + workflowDatabase + pollDatabase) / Double(db.cores)
+        cache = db.memory == nil ? [1, 1] : [db.bytesPerRow, 1 / max(db.popularity, 1e-9)]
+        concurrency = Double(max(1, s.workflows.concurrency))
+        self.polls = [polls, pollDatabase]
     }
 
     /// The indices `objective` is judged on; nil where the screen cannot judge it.
     func indices(for objective: Objective) -> [Double]? {
         switch objective {
-        case .p95Latency, .p99Latency: [serverUtilization] + classTimes
-        case .maxUtilization: [serverUtilization, workflowServer]
-        case .maxDatabaseUtilization: [databaseUtilization]
-        case .p95WorkflowLag: jobs + [workflowServer, databaseUtilization]
-        case .maxAbandonedSessions, .portalP95Latency, .maxConsolesPerServer: nil
+        case .p95Latency, .p99Latency: [serverUtilization] + classTimes + cache + [concurrency]
+        case .maxUtilization: [serverUtilization, workflowServer] + cache + [concurrency]
+        case .maxDatabaseUtilization: [databaseUtilization] + cache + [concurrency]
+        case .p95WorkflowLag: jobs + [workflowServer, databaseUtilization] + polls + cache + [1 / concurrency]
+        case .maxConsolesPerServer: [consolesPerServer, 1, 1, 1]
+        case .maxAbandonedSessions, .portalP95Latency: nil
         }
     }
 }

@@ -95,9 +95,17 @@ public struct SensitivityFactor: Sendable {
         case .workflowServerDemand: part = owner.isEmpty ? "workflow job server demand" : "job server demand"
         case .workflowDatabaseDemand: part = owner.isEmpty ? "workflow job database demand" : "job database demand"
         case .saveRate: part = "weight (saves per hour)"
+        case .requestMix: part = "weight (share of requests)"
+        case .demandVariability: part = q.field.hasSuffix(".database.cv") ? "database demand cv" : "server demand cv"
+        case .failureTimes:
+            part = q.field.hasPrefix("failures.reconnect.") ? "reconnection delay"
+                : q.field.hasPrefix("failures.promotion.") ? "promotion time"
+                : q.field.contains("timeToFailure") ? "time to failure" : "time to repair"
+        case .pollQuery: part = "poll query database demand"
         case .pageReads:
             part = q.field.hasPrefix("workflows.job.") ? "workflow job page reads"
-                : q.field.hasSuffix(".object.pageReads") ? "page reads per object" : "page reads"
+                : q.field.hasSuffix(".object.pageReads") ? "page reads per object"
+                : q.field.hasPrefix("workflows.pollQuery.") ? "poll query page reads" : "page reads"
         default: part = q.group.rawValue
         }
         return owner + part

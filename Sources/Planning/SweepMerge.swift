@@ -145,7 +145,7 @@ public enum SweepMerge {
             found.append((shard, directory + "/" + name))
         }
         guard !found.isEmpty else {
-            if FileManager.default.fileExists(atPath: directory + "/" + Sweep.csvName) { return nil }
+            if ([Sweep.csvName] + RobustMerge.names).contains(where: { FileManager.default.fileExists(atPath: directory + "/" + $0) }) { return nil }
             throw PlanningError("\(directory) holds neither \(Sweep.csvName) nor shard directories "
                                 + "(shard-1-of-n … shard-n-of-n, as `smsim sweep … --shard i/n --out \(directory)` writes them)")
         }

@@ -59,7 +59,7 @@ extension Scenario {
             low: .times(0.5), "no published figure per item (Test 1's 10 rows per CI is a ratio of two rounded totals): a factor of two",
             high: .times(2), "a factor of two: classes extended with more properties and relationships"),
         .bytesPerRow: AssumptionRange(
-            low: .times(0.5), "1 KiB at 2 KiB: narrow rows on nearly full pages",
+            low: .times(0.5), "no published figure: rows packed twice as densely (1 KiB at the inventory's 2 KiB)",
             high: .times(2), "4 KiB at 2 KiB: wide class rows, many indexes, half-full pages after GUID-key page splits"),
         .changeRate: AssumptionRange(
             low: .times(0.4), "2 saves per item at the shipped 5: created and updated once, as in the published tests (S-HWPERF)",
@@ -70,6 +70,31 @@ extension Scenario {
         .coldReads: AssumptionRange(
             low: .times(0.2), "1 % at 5 %: searches and reports rarely reach back past the working set",
             high: .times(3), "15 % at 5 %: frequent searches over closed items and reports run against the live database"),
+        // The second table (Scenario+AssumedQuantities.swift): varied by robust answers only.
+        .requestMix: AssumptionRange(
+            low: .times(0.8), "the mix of views, forms and searches is Test 1's script, not a measured desk: a fifth fewer of this kind",
+            high: .times(1.25), "a quarter more of this kind (the same factor as the saves' range)"),
+        .demandVariability: AssumptionRange(
+            low: .times(0.75), "no published figure for any demand's spread: three quarters of the assumed cv, a steadier mix",
+            high: .times(1.5), "half again the assumed cv: a heavier tail, as a few large views or searches give"),
+        .roundTrips: AssumptionRange(
+            low: .times(0.5), "no published figure: half the assumed round trips (batched calls), at least one",
+            high: .times(2), "twice as many (a chatty form or view); matters only on slow networks"),
+        .failureTimes: AssumptionRange(
+            low: .times(0.5), "no published figure: an operator or a client that reacts twice as fast",
+            high: .times(2), "one that takes twice as long (promoting a server is a manual procedure)"),
+        .workflowConcurrency: AssumptionRange(
+            low: .times(0.5), "no published figure for the workflow host's parallel jobs: half the assumed 4",
+            high: .times(2), "twice the assumed 4"),
+        .popularity: AssumptionRange(
+            low: .value(0.7), "a flatter access pattern: Zipf exponents of web and database page requests are commonly measured between 0.6 and 1",
+            high: .value(1.1), "a more skewed one: a small hot set of recent work items"),
+        .workflowRules: AssumptionRange(
+            low: .times(0.5), "the scenario's own comment: dozens to hundreds of rules; half the assumed count",
+            high: .times(3), "three times the assumed count: a group with hundreds of subscriptions"),
+        .pollQuery: AssumptionRange(
+            low: .times(0.5), "no published figure: a factor of two, as for every unmeasured demand",
+            high: .times(2), "a factor of two"),
     ]
 
     /// A wide-area network (50 ms or more a round trip) has its own range: S-HWPERF's band.

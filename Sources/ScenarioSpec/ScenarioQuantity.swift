@@ -62,6 +62,15 @@ public struct ScenarioQuantity: Sendable {
         case changeRate = "change rate"
         case workingSetAge = "working set age"
         case coldReads = "cold reads"
+        // Varied only by robust answers (`Scenario.assumedQuantities`), not by calibration or sensitivity:
+        case requestMix = "request mix weight"
+        case demandVariability = "demand cv"
+        case roundTrips = "round trips"
+        case failureTimes = "failure and recovery times"
+        case workflowConcurrency = "workflow concurrency"
+        case popularity = "page popularity"
+        case workflowRules = "workflow rules"
+        case pollQuery = "poll query database demand"
     }
 }
 

@@ -133,6 +133,24 @@ public struct Distribution: Sendable, Hashable {
         return Distribution(kind: .empirical(values), mean: mean, cv: mean > 0 ? variance.squareRoot() / mean : 0)
     }
 
+    /// Whether the family is given by a mean and a free cv (gamma, lognormal).
+    public var hasFreeCV: Bool {
+        switch kind {
+        case .gamma, .lognormal: true
+        default: false
+        }
+    }
+
+    /// The same family and mean with coefficient of variation `cv` > 0; itself for a family
+    /// whose cv is fixed or follows from other parameters (`hasFreeCV` false).
+    public func withCV(_ cv: Double) -> Distribution {
+        switch kind {
+        case .gamma: (try? Distribution.gamma(mean: mean, cv: cv)) ?? self
+        case .lognormal: (try? Distribution.lognormal(mean: mean, cv: cv)) ?? self
+        default: self
+        }
+    }
+
     /// The same family with every value multiplied by `factor` > 0 (mean scales, cv stays).
     public func scaled(by factor: Double) -> Distribution {
         let k: Kind

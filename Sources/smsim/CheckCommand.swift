@@ -47,6 +47,7 @@ struct Check: ParsableCommand {
     @OptionGroup var reportFlag: ReportFlag
     @OptionGroup var robustOptions: RobustOptions
     @OptionGroup var remedies: RemedyOptions
+    @OptionGroup var robustDown: RobustDownOption
 
     func run() throws {
         let quiet = output.quiet

@@ -5,33 +5,6 @@ import RunOutput
 import Planning
 import Foundation
 
-/// `check --robust` and its options: the probability that every objective holds over the
-/// plausible ranges of the scenario's assumptions.
-struct RobustOptions: ParsableArguments {
-    @Flag(help: ArgumentHelp("Ask in many plausible worlds instead of one: every assumed input varied over its range "
-                             + "(smsim lint --assumptions); prints P(every objective holds) with its Wilson 95 % interval "
-                             + "and what decides it; writes robust.csv, robust.gnuplot and robust.txt."))
-    var robust = false
-
-    @Option(help: "Worlds sampled with --robust (a Latin hypercube over the ranges).")
-    var points = 128
-
-    @Flag(help: "With --robust, simulate every world: no MVA screen.")
-    var noScreen = false
-
-    @Option(help: "With --robust, the share of worlds that must hold for exit status 0.")
-    var share = 0.9
-
-    @Option(help: "With --robust, additional servers down all day (default: the scenario's failures.down).")
-    var down: Int?
-
-    func validate() throws {
-        guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points)") }
-        guard share > 0, share <= 1 else { throw ValidationError("--share must be in (0, 1], got \(share)") }
-        if let down, down < 0 { throw ValidationError("--down must be at least 0, got \(down)") }
-    }
-}
-
 extension Check {
     /// Where `--robust` without `--out` writes.
     static func robustDirectory(_ scenario: Scenario) -> String { "results/\(OutputName.safe(scenario.name))-robust" }
@@ -39,14 +12,15 @@ extension Check {
     func runRobust(_ loaded: Scenario) throws {
         let quiet = output.quiet
         var scenario = loaded
-        if let down = robustOptions.down {
+        if let down = robustDown.down {
             do {
                 scenario = try loaded.variant(down: down)
             } catch let e as PlanningError {
                 throw CommandFailure(message: "\(input.path): --down \(down): \(e.message)", status: 2)
             }
         }
-        let dir = output.out ?? Self.robustDirectory(scenario)
+        let shard = robustOptions.shardValue
+        let dir = (output.out ?? Self.robustDirectory(scenario)) + (shard.map { "/" + $0.slug } ?? "")
         let lock = try lockOutput(dir)
         defer { lock.release() }
         let progress = Progress(label: "\(scenario.name): robust worlds", total: robustOptions.points)
@@ -54,14 +28,14 @@ extension Check {
         let clock = ContinuousClock(), started = clock.now
         let check: RobustCheck
         do {
-            check = try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, simulate: { s in
+            check = try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, shard: shard, simulate: { s in
                 let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
                 if let bad = results.first(where: { !$0.conservation.holds }) {
                     throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
                                          + bad.conservation.summary, status: 3)
                 }
                 return RunReport(scenario: s, replications: results)
-            }, progress: { done, total in if !quiet { progress.update(done) } })
+            }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
         } catch let e as PlanningError {
             throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
         }

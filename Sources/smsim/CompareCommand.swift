@@ -25,6 +25,13 @@ struct Compare: ParsableCommand {
         Examples:
           smsim compare Scenarios/weekday-40.yaml --ratios 40,50
           smsim compare Scenarios/weekday-40.yaml --ratios 40,45,50 --consoles 600 --replications 20
+          smsim compare Scenarios/weekday-40.yaml --ratios 40,50 --robust --points 64 --replications 5 --down 1
+        --robust asks in --points plausible worlds (as check --robust), every world at every \
+        ratio with the same random numbers: the probability that every objective holds at each \
+        ratio, and that each later ratio's p95 latency is within --tolerance of the first's, \
+        each with its Wilson 95 % interval and what decides it. Writes robust-compare.csv (one \
+        row per world), robust.csv (the higher ratio safe or not, for the report) and \
+        robust.txt; exit 1 when the last ratio holds in less than --share of the worlds.
         """)
 
     @OptionGroup var input: ScenarioInput
@@ -38,10 +45,29 @@ struct Compare: ParsableCommand {
     @OptionGroup var output: OutputOptions<Compare>
     @OptionGroup var report: ReportFlag
     @OptionGroup var remedies: RemedyOptions
+    @OptionGroup var robustOptions: RobustOptions
+    @OptionGroup var robustDown: RobustDownOption
+
+    @Option(help: "With --robust, how much worse the p95 latency of a later ratio may be than the first's: 10% or 0.1.")
+    var tolerance = "10%"
+
+    func validate() throws {
+        guard Self.fraction(tolerance) != nil else {
+            throw ValidationError("--tolerance \(tolerance): write a percentage (10%) or a fraction (0.1), 0 or more")
+        }
+    }
+
+    /// `10%` → 0.1, `0.1` → 0.1; nil when neither or negative.
+    static func fraction(_ text: String) -> Double? {
+        let value = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+        guard let value, value.isFinite, value >= 0 else { return nil }
+        return value
+    }
 
     func run() throws {
         let (scenario, content) = try input.load(options, precision: precision)
         let ratioList = try integers(ratios, option: "--ratios")
+        if robustOptions.robust { return try runRobust(scenario, ratios: ratioList) }
         let variants = try planning {
             try PairedComparison.variants(of: scenario, ratios: ratioList, consoles: consoles.consoles)
         }

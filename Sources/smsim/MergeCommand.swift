@@ -8,7 +8,7 @@ import Foundation
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Combine the shards of a sweep into one sweep.csv.",
+        abstract: "Combine the shards of a sweep (or of check/compare --robust) into one file.",
         discussion: """
         Give the directory the shards were written into (what `smsim sweep --shard i/n \
         --out DIR` wrote DIR/shard-i-of-n/ into): merge finds shard-1-of-n … shard-n-of-n \
@@ -38,6 +38,15 @@ struct Merge: ParsableCommand {
         let out = try output.out ?? defaultDirectory()
         let lock = try lockOutput(out)
         defer { lock.release() }
+        if RobustMerge.isRobust(inputs) {
+            let result = try planning { try RobustMerge.merge(inputs, into: out) }
+            if !output.quiet {
+                for line in result.summary.dropFirst() { print(line) }
+                print("merged \(result.inputs) shard(s): \(result.worlds) world(s); wrote \(out)/"
+                      + (result.files.map(\.name) + ["robust.txt"]).joined(separator: ", "))
+            }
+            return
+        }
         let result = try planning { try SweepMerge.merge(inputs, into: out) }
         if !output.quiet { print("merged \(result.inputs) input(s): \(result.points) point(s); wrote \(out)/sweep.csv") }
     }

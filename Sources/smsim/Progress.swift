@@ -3,7 +3,7 @@ import Foundation
 /// A one-line progress display on stderr, only when stderr is a terminal.
 final class Progress: @unchecked Sendable {
     private let label: String
-    private let total: Int
+    private var total: Int
     private let started = Date()
     private let enabled: Bool
     private let lock = NSLock()
@@ -14,10 +14,12 @@ final class Progress: @unchecked Sendable {
         enabled = isatty(STDERR_FILENO) != 0
     }
 
-    func update(_ done: Int) {
+    /// `total`: a new estimate of the whole, when the work grows as it goes (`size --robust`).
+    func update(_ done: Int, of newTotal: Int? = nil) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
+        if let newTotal { total = newTotal }
         let elapsed = Date().timeIntervalSince(started)
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let line = "\r\(label): \(done)/\(total), \(String(format: "%.1f", elapsed)) s elapsed, ETA \(String(format: "%.1f", eta)) s   "

@@ -33,6 +33,12 @@ struct Size: ParsableCommand {
           smsim size Scenarios/weekday-50.yaml --consoles 600 --down 1
           smsim size Scenarios/published/sql-memory-50k.yaml --sql-memory 8,16,24,32,48,64
           smsim size Scenarios/weekday-50.yaml --consoles 600 --slo-p95 2s --max-utilization 0.75 --json
+          smsim size Scenarios/weekday-50.yaml --consoles 600 --robust --points 128 --share 0.9
+        --robust sizes over --points plausible worlds (as check --robust): the fewest servers \
+        for which every objective holds, on the mean of the replications, in at least --share \
+        of the worlds, and the share at each count tried with its Wilson 95 % interval. Writes \
+        robust-size.csv (one row per count), robust-cells.csv (one per world and count) and \
+        robust.txt. Exit status 1 when no count up to --max-servers reaches the share.
         """)
 
     @OptionGroup var input: ScenarioInput
@@ -62,6 +68,7 @@ struct Size: ParsableCommand {
     @OptionGroup var precision: PrecisionOptions
     @OptionGroup var output: OutputOptions<Size>
     @OptionGroup var report: ReportFlag
+    @OptionGroup var robustOptions: RobustOptions
 
     func validate() throws {
         if down < 0 { throw ValidationError("--down must be at least 0, got \(down)") }
@@ -92,6 +99,11 @@ struct Size: ParsableCommand {
         var slo = scenario.slo
         if let sloP95 { slo.p95Latency = DurationArgument.seconds(sloP95) }
         if let maxUtilization { slo.maxUtilization = maxUtilization }
+        if robustOptions.robust {
+            var asked = scenario
+            asked.slo = slo
+            return try runRobust(asked, consoles: consoles)
+        }
         let search = try planning {
             try SizeSearch(scenario: scenario, consoles: consoles, down: down, slo: slo, maxServers: maxServers)
         }

@@ -46,4 +46,63 @@ import Testing
         #expect(refused.stderrLines.count == 1)
         #expect(refused.stderr.contains("small.yaml:") && refused.stderr.contains("assumptions[0].high"))
     }
+
+    @Test func shardedThenMergedIsTheUnshardedRunByteForByte() throws {
+        let dir = try PlanningCommandTests.workspace()
+        let common = ["--robust", "--points", "5", "--replications", "1", "--threads", "2", "--share", "0.01", "--quiet"]
+        let whole = try SmsimProcess.run(["check", dir + "/small.yaml"] + common + ["--no-screen", "--out", dir + "/whole"])
+        #expect(whole.status == 0, "stderr: \(whole.stderr)")
+        for i in 1...2 {
+            let shard = try SmsimProcess.run(["check", dir + "/small.yaml"] + common + ["--shard", "\(i)/2", "--out", dir + "/sharded"])
+            #expect(shard.status == 0, "stderr: \(shard.stderr)")
+        }
+        // One shard alone is not the whole: merging refuses a missing shard.
+        let merged = try SmsimProcess.run(["merge", dir + "/sharded"])
+        #expect(merged.status == 0, "stdout: \(merged.stdout) stderr: \(merged.stderr)")
+        #expect(merged.stdout.contains("holds: "))
+        #expect(try PlanningCommandTests.bytes(dir + "/sharded/robust.csv") == PlanningCommandTests.bytes(dir + "/whole/robust.csv"))
+        try FileManager.default.removeItem(atPath: dir + "/sharded/shard-2-of-2")
+        let incomplete = try SmsimProcess.run(["merge", dir + "/sharded", "--out", dir + "/m2"])
+        #expect(incomplete.status == 2)
+        #expect(incomplete.stderr.contains("shard-2-of-2"))
+        #expect(try SmsimProcess.run(["check", dir + "/small.yaml", "--robust", "--shard", "3/2"]).status == 2)
+    }
+
+    @Test func robustCompareGivesEachRatiosProbabilityAndTheToleranceAndMergesFromShards() throws {
+        let dir = try PlanningCommandTests.workspace()
+        let common = ["--ratios", "40,50", "--robust", "--points", "4", "--replications", "1", "--threads", "2", "--share", "0.01"]
+        let out = try SmsimProcess.run(["compare", dir + "/small.yaml"] + common + ["--tolerance", "10%", "--out", dir + "/c"])
+        #expect(out.status == 0, "stdout: \(out.stdout) stderr: \(out.stderr)")
+        #expect(out.stdout.contains("40 consoles/server: every objective holds, P = "))
+        #expect(out.stdout.contains("50 vs 40: p95 latency within 10 % of 40's, P = "))
+        let csv = try String(contentsOfFile: dir + "/c/robust-compare.csv", encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 5)
+        #expect(csv[0].hasSuffix(",p95@50,holds@50,within@50"))
+        for i in 1...2 {
+            let shard = try SmsimProcess.run(["compare", dir + "/small.yaml"] + common + ["--shard", "\(i)/2", "--out", dir + "/s", "--quiet"])
+            #expect(shard.status == 0, "stderr: \(shard.stderr)")
+        }
+        #expect(try SmsimProcess.run(["merge", dir + "/s", "--quiet"]).status == 0)
+        for name in ["robust-compare.csv", "robust.csv"] {
+            #expect(try PlanningCommandTests.bytes(dir + "/s/" + name) == PlanningCommandTests.bytes(dir + "/c/" + name), "\(name)")
+        }
+        let bad = try SmsimProcess.run(["compare", dir + "/small.yaml"] + common + ["--tolerance", "much"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--tolerance"))
+    }
+
+    @Test func robustSizeGivesTheShareAtEachCountAndRefusesAShard() throws {
+        let dir = try PlanningCommandTests.workspace()
+        let out = try SmsimProcess.run(["size", dir + "/small.yaml", "--robust", "--points", "4", "--replications", "1", "--threads", "2",
+                                        "--share", "0.75", "--out", dir + "/z"])
+        #expect(out.status == 0, "stdout: \(out.stdout) stderr: \(out.stderr)")
+        #expect(out.stdout.contains("additional server(s): every objective holds in"))
+        let counts = try String(contentsOfFile: dir + "/z/robust-size.csv", encoding: .utf8).split(separator: "\n")
+        #expect(counts.count >= 2)
+        #expect(counts.dropFirst().filter { $0.hasSuffix(",1") }.count == 1, "one count is the answer")
+        #expect(FileManager.default.fileExists(atPath: dir + "/z/robust.csv"))
+        let shard = try SmsimProcess.run(["size", dir + "/small.yaml", "--robust", "--shard", "1/2"])
+        #expect(shard.status == 2)
+        #expect(shard.stderrLines.count == 1)
+    }
 }

@@ -46,7 +46,9 @@ final class RobustScreenTests: XCTestCase {
         // and the screen decided some without simulating.
         XCTAssertGreaterThan(full.analysis.holding, 5)
         XCTAssertLessThan(full.analysis.holding, 59)
-        XCTAssertGreaterThan(screened.analysis.screened - screened.analysis.checked, 8)
+        // (Fewer since the workflow concurrency and the demands' cv are varied too: the screen
+        // compares concurrency without its band, and the cv weighs each class's time.)
+        XCTAssertGreaterThan(screened.analysis.screened - screened.analysis.checked, 1)
     }
 
     func testSameSeedSameWorldsAndCSV() throws {
