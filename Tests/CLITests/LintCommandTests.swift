@@ -64,4 +64,24 @@ struct LintCommandTests {
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
+
+    /// A database given both ways, or an inventory with a misspelt kind: one line naming the
+    /// file, line, column and field; exit status 2.
+    @Test func badInventoriesExitWith2AndOneLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smsim-lint-inv-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = try String(contentsOfFile: LintCommandTests.scenarios + "/weekday-50.yaml", encoding: .utf8)
+        let both = text.replacingOccurrences(of: "    inventory:", with: "    rows: 6000000\n    inventory:")
+        try both.write(toFile: dir + "/both.yaml", atomically: true, encoding: .utf8)
+        let out = try SmsimProcess.run(["lint", dir + "/both.yaml"])
+        #expect(out.status == 2)
+        #expect(out.stderrLines.count == 1 && out.stderr.hasPrefix("\(dir)/both.yaml:")
+                && out.stderr.contains(": error: managementGroup.database.rows: give rows (a count) or inventory"), "\(out.stderr)")
+        let kind = text.replacingOccurrences(of: "kind: changeRequest", with: "kind: change")
+        try kind.write(toFile: dir + "/kind.yaml", atomically: true, encoding: .utf8)
+        let bad = try SmsimProcess.run(["lint", dir + "/kind.yaml"])
+        #expect(bad.status == 2 && bad.stderrLines.count == 1)
+        #expect(bad.stderr.contains("managementGroup.database.inventory.workItems[1].kind: unknown value 'change'"), "\(bad.stderr)")
+    }
 }
