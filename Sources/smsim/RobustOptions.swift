@@ -15,7 +15,7 @@ struct RobustOptions: ParsableArguments {
     @Flag(help: "With --robust, simulate every world: no MVA screen.")
     var noScreen = false
 
-    @Option(help: "With --robust, the share of worlds that must hold (check, compare: for exit status 0; size: at the answer).")
+    @Option(help: "With --robust, the share of worlds that must hold (check, compare: for exit status 0, not judged on a --shard; size: at the answer).")
     var share = 0.9
 
     @Option(help: "With --robust, run shard i of n of the worlds (e.g. 2/8) into <out>/shard-i-of-n/, every one simulated; smsim merge <out> joins them.")
