@@ -8,30 +8,42 @@ public struct TimerID: Hashable, Sendable {
     @inlinable init(index: Int32) { self.index = index }
 }
 
-/// One queue entry: a small value, a 16-byte key and a timer index plus the event payload.
+/// One queue entry: a 16-byte key and the event payload.
 ///
 /// The key packs the whole sort order into one unsigned 128-bit number: the time's bit
-/// pattern above, the same-time class and insertion sequence below. For times that are
-/// zero or positive (the clock starts at 0 and never goes back) the bit patterns of doubles
-/// are ordered as the doubles are, +∞ last; so comparing keys as integers orders entries by
-/// time, then class, then sequence. One integer comparison has no short-circuit branch,
-/// which leaves the heap's sifts without a hard-to-predict branch per level.
+/// pattern in the upper half; below it the same-time class (3 bits), the insertion sequence
+/// (40 bits) and, lowest, the entry's timer plus one (21 bits, 0 for an event on no timer).
+/// For times that are zero or positive (the clock starts at 0 and never goes back) the bit
+/// patterns of doubles are ordered as the doubles are, +∞ last; so comparing keys as
+/// integers orders entries by time, then class, then sequence, and the timer bits never
+/// decide anything because sequences are unique. One integer comparison has no
+/// short-circuit branch, which leaves the heap's sifts without a hard-to-predict branch per
+/// level; and with the timer inside the key an entry moved by a sift is the key and the
+/// payload only.
 @usableFromInline
 struct QueueEntry<Event> {
     @usableFromInline var key: UInt128
-    /// `-1` for events that are not on a timer.
-    @usableFromInline var timer: Int32
     @usableFromInline var event: Event
 
-    @inlinable init(time: Double, order: UInt64, timer: Int32, event: Event) {
+    /// Bits of the key's lower half below the sequence: the timer plus one.
+    @inlinable static var timerBits: Int { 21 }
+    /// Bits of the sequence number.
+    @inlinable static var sequenceBits: Int { 40 }
+    @inlinable static var timerMask: UInt64 { (1 &<< UInt64(timerBits)) &- 1 }
+
+    @inlinable init(time: Double, order: UInt64, event: Event) {
         assert(time >= 0, "event times are zero or positive")
         // Adding zero turns -0 into +0, whose bit pattern sorts first.
         key = UInt128((time + 0).bitPattern) << 64 | UInt128(order)
-        self.timer = timer
         self.event = event
     }
 
     @inlinable var time: Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+    /// Index in `positions` of the entry's timer: the timer plus one, or 0 (a scratch slot)
+    /// for an event on no timer.
+    @inlinable var slot: Int { Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: key) & Self.timerMask) }
+    /// The timer this entry is on, or -1.
+    @inlinable var timer: Int32 { Int32(truncatingIfNeeded: slot) &- 1 }
 
     @inlinable func precedes(_ other: QueueEntry) -> Bool { key < other.key }
 }
@@ -52,7 +64,10 @@ struct QueueEntry<Event> {
 public struct EventQueue<Event> {
     @usableFromInline var entries: ContiguousArray<QueueEntry<Event>>
     @usableFromInline var sequence: UInt64 = 0
-    /// Heap index of each timer's pending entry; -1 when it has none.
+    /// Heap index of each timer's pending entry, at the timer's index plus one; -1 when it
+    /// has none. Index 0 is a scratch slot that entries on no timer write to, so a sift
+    /// records the position of every entry it moves without a branch on the kind of entry.
+    /// Empty while the queue has no timers.
     @usableFromInline var positions: ContiguousArray<Int32> = []
     /// Whether `entries[0]` has been popped and its slot is open.
     @usableFromInline var frontTaken = false
@@ -78,23 +93,28 @@ public struct EventQueue<Event> {
 
     /// Registers a new timer and returns its index.
     mutating func addTimer() -> Int32 {
+        if positions.isEmpty { positions.append(-1) }
+        precondition(positions.count <= Int(QueueEntry<Event>.timerMask), "too many timers for the queue's key")
         positions.append(-1)
-        return Int32(positions.count - 1)
+        return Int32(positions.count - 2)
     }
 
     /// Whether `timer` has a pending entry.
-    @inlinable func isPending(timer: Int32) -> Bool { positions[Int(timer)] >= 0 }
+    @inlinable func isPending(timer: Int32) -> Bool { positions[Int(timer) &+ 1] >= 0 }
 
     /// Adds an entry; on a timer that already has one, replaces it.
     /// - Complexity: O(log n).
     @inlinable
     mutating func push(_ event: Event, at time: Double, class sameTime: SameTimeClass, timer: Int32) {
-        let order = (UInt64(sameTime.rawValue) << 56) | sequence
+        precondition(sameTime.rawValue < 8, "same-time classes are 0 to 7")
+        precondition(sequence >> UInt64(QueueEntry<Event>.sequenceBits) == 0, "the queue's sequence numbers ran out")
+        let order = UInt64(sameTime.rawValue) << 61 | sequence << UInt64(QueueEntry<Event>.timerBits)
+            | UInt64(truncatingIfNeeded: timer &+ 1)
         sequence &+= 1
-        let entry = QueueEntry(time: time, order: order, timer: timer, event: event)
-        if timer >= 0 && positions[Int(timer)] >= 0 {
+        let entry = QueueEntry(time: time, order: order, event: event)
+        if timer >= 0 && positions[Int(timer) &+ 1] >= 0 {
             closeFront()
-            replace(at: Int(positions[Int(timer)]), with: entry)
+            replace(at: Int(positions[Int(timer) &+ 1]), with: entry)
         } else if frontTaken {
             // The open slot is the root: the new entry can only sink from it.
             frontTaken = false
@@ -134,10 +154,11 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log n).
     @inlinable
     mutating func remove(timer: Int32) {
-        guard positions[Int(timer)] >= 0 else { return }
+        let slot = Int(timer) &+ 1
+        guard positions[slot] >= 0 else { return }
         closeFront()
-        let index = Int(positions[Int(timer)])
-        positions[Int(timer)] = -1
+        let index = Int(positions[slot])
+        positions[slot] = -1
         let last = entries.removeLast()
         guard index < entries.count else { return }
         let moveUp = last.precedes(entries[index])
@@ -151,7 +172,7 @@ public struct EventQueue<Event> {
     mutating func popFront() -> QueueEntry<Event>? {
         closeFront()
         guard let front = entries.first else { return nil }
-        if front.timer >= 0 { positions[Int(front.timer)] = -1 }
+        if !positions.isEmpty { positions[front.slot] = -1 }
         frontTaken = true
         return front
     }
@@ -209,12 +230,13 @@ public struct EventQueue<Event> {
     // (`&+`, `&*`, `truncatingIfNeeded`): a heap's indices and timer numbers are far below
     // 2^31, so the overflow checks Swift would otherwise make at every level cannot fire.
 
-    /// Stores `entry` at `index` and records where its timer's entry now is.
+    /// Stores `entry` at `index` and records where its timer's entry now is (an entry on no
+    /// timer writes to the scratch slot).
     @inlinable @inline(__always)
     static func put(_ entry: QueueEntry<Event>, at index: Int, in heap: UnsafeMutableBufferPointer<QueueEntry<Event>>,
                     positions: UnsafeMutableBufferPointer<Int32>?) {
         heap[index] = entry
-        if let positions, entry.timer >= 0 { positions[Int(entry.timer)] = Int32(truncatingIfNeeded: index) }
+        if let positions { positions[entry.slot] = Int32(truncatingIfNeeded: index) }
     }
 
     @inlinable @inline(__always)
@@ -282,7 +304,7 @@ public struct EventQueue<Event> {
         for i in 1..<max(entries.count, 1) where entries[i].precedes(entries[(i - 1) / 2]) {
             return false
         }
-        for (i, e) in entries.enumerated() where e.timer >= 0 && queue.positions[Int(e.timer)] != Int32(i) {
+        for (i, e) in entries.enumerated() where e.timer >= 0 && queue.positions[e.slot] != Int32(i) {
             return false
         }
         return true

@@ -16,7 +16,7 @@ public struct RingBuffer<Element> {
 
     /// Appends at the back.
     /// - Complexity: amortised O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(_ element: Element) {
         if count == storage.count { grow() }
         var tail = head + count
@@ -27,7 +27,7 @@ public struct RingBuffer<Element> {
 
     /// Removes and returns the front element.
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func popFirst() -> Element? {
         guard count > 0 else { return nil }
         let element = storage[head].take()

@@ -19,6 +19,10 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
 /// next completion is the heap's front: one pending kernel event per station suffices, and
 /// every arrival or departure costs O(log n). The owner schedules that event at
 /// `nextCompletion(now:)` after each change.
+///
+/// `arrive`, `completeNext` and `nextCompletion` (and what they use) are always inlined: left to itself the
+/// optimiser kept them as calls from the model's module, and each call then took the station
+/// out of the model's array and checked that array's uniqueness again.
 public struct Station {
     public let servers: Int
     public let discipline: QueueDiscipline
@@ -50,13 +54,13 @@ public struct Station {
     /// Servers working right now (0 while paused).
     @inlinable public var busyServers: Int { isPaused ? 0 : Swift.min(inService.count, servers) }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func advance(to now: Double) {
         virtualTime += rate * (now - lastUpdate)
         lastUpdate = now
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func updateRate() {
         if isPaused || inService.isEmpty {
             rate = 0
@@ -69,7 +73,7 @@ public struct Station {
 
     /// A job with `demand` seconds of work arrives.
     /// - Complexity: O(log n).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func arrive(job: Int32, demand: Double, now: Double) {
         advance(to: now)
         if discipline == .fcfs && inService.count >= servers {
@@ -81,7 +85,7 @@ public struct Station {
     }
 
     /// Absolute time of the next completion if nothing changes; nil if none is due.
-    @inlinable
+    @inlinable @inline(__always)
     public func nextCompletion(now: Double) -> Double? {
         guard rate > 0, let tag = inService.minTag else { return nil }
         let virtualNow = virtualTime + rate * (now - lastUpdate)
@@ -90,7 +94,7 @@ public struct Station {
 
     /// Removes the job whose service ends now and returns its id.
     /// - Complexity: O(log n).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func completeNext(now: Double) -> Int32 {
         advance(to: now)
         let job = inService.pop()
@@ -166,7 +170,7 @@ struct TagHeap {
     /// ids would sort as signed integers do). One integer comparison per step, no branch.
     @usableFromInline struct Item {
         @usableFromInline var key: UInt128
-        @inlinable init(tag: Double, job: Int32) {
+        @inlinable @inline(__always) init(tag: Double, job: Int32) {
             assert(tag >= 0, "tags are virtual times, never negative")
             key = UInt128((tag + 0).bitPattern) << 64 | UInt128(UInt32(bitPattern: job) ^ 0x8000_0000)
         }
@@ -183,13 +187,13 @@ struct TagHeap {
     @inlinable var isEmpty: Bool { items.isEmpty }
     @inlinable var minTag: Double? { items.first?.tag }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func push(tag: Double, job: Int32) {
         items.append(Item(tag: tag, job: job))
         items.withUnsafeMutableBufferPointer { Self.siftUp($0, from: $0.count - 1) }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func pop() -> Int32 {
         let last = items.removeLast()
         guard !items.isEmpty else { return last.job }

@@ -55,7 +55,7 @@ public struct BatchMeans: Sendable {
 
     /// Adds one observation.
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
         current.add(x)
         all.add(x)

@@ -16,7 +16,7 @@ public struct Tally: Sendable, Equatable {
 
     /// Adds one observation.
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
         count += 1
         let delta = x - mean

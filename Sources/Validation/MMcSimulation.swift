@@ -46,6 +46,8 @@ public struct MMcSimulation: DiscreteEventModel {
     var startTimeAt: [Double]
     var freeServers: [Int32]
     var departures = 0
+    /// Measured departures since the last utilisation batch closed.
+    var inBatch = 0
     var busy = TimeAverage()
     var waits: BatchMeans
     var sojourns: BatchMeans
@@ -91,7 +93,12 @@ public struct MMcSimulation: DiscreteEventModel {
             if departures > warmupDepartures {
                 waits.add(startTimeAt[i] - arrivalTimeAt[i])
                 sojourns.add(now - arrivalTimeAt[i])
-                if waits.all.count % batchSize == 0 { closeUtilizationBatch(at: now) }
+                // Every `batchSize` measured departures (a counter, not a division per departure).
+                inBatch &+= 1
+                if inBatch == batchSize {
+                    inBatch = 0
+                    closeUtilizationBatch(at: now)
+                }
             } else if departures == warmupDepartures {
                 busy.reset(at: now)
                 batchStartTime = now
