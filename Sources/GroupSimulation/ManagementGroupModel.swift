@@ -114,7 +114,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
 
     // Stations: the management servers, then the database.
     var stations: ContiguousArray<Station>
-    var stationTimers: ContiguousArray<TimerID>
+    var stationTimers: ContiguousArray<FrequentTimerID>
     /// The time each station's pending completion event is set for.
     var stationNextCompletion: ContiguousArray<Double>
     var serverUp: ContiguousArray<Bool>
@@ -191,7 +191,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
             stations.append(Station(servers: 1, discipline: .processorSharing))
         }
         stationNextCompletion = ContiguousArray(repeating: -1, count: stations.count)
-        for _ in stations.indices { stationTimers.append(simulation.makeTimer()) }
+        for _ in stations.indices { stationTimers.append(simulation.makeFrequentTimer()) }
         serverUp = ContiguousArray(repeating: true, count: serverCount)
         serverInPool = ContiguousArray(config.servers.map(\.acceptsConsoles))
         connections = ContiguousArray(repeating: 0, count: serverCount)

@@ -33,12 +33,12 @@ extension NumberFormat {
         let decimals = -place
         if decimals <= 6 && abs(mean) < 1e9 && rounded < 1e9 {
             let unit = pow(10, Double(place))
-            let m = decimals > 0 ? String(format: "%.\(decimals)f", mean) : String(format: "%.0f", (mean / unit).rounded() * unit)
-            let w = decimals > 0 ? String(format: "%.\(decimals)f", rounded) : String(format: "%.0f", rounded)
+            let m = decimals > 0 ? Self.printf("%.\(decimals)f", mean) : Self.printf("%.0f", (mean / unit).rounded() * unit)
+            let w = decimals > 0 ? Self.printf("%.\(decimals)f", rounded) : Self.printf("%.0f", rounded)
             return (withoutNegativeZero(m), w)
         }
         let digits = min(12, max(1, (mean == 0 ? place : Int(log10(abs(mean)).rounded(.down))) - place + 1))
-        return (withoutNegativeZero(String(format: "%.\(digits)g", mean)), String(format: "%.1e", rounded))
+        return (withoutNegativeZero(Self.printf("%.\(digits)g", mean)), Self.printf("%.1e", rounded))
     }
 
     /// `-0.00` is `0.00`: a value that rounds to zero has no sign.

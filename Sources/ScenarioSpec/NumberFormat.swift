@@ -31,16 +31,16 @@ public enum NumberFormat: Sendable, Equatable {
             guard x.isFinite else { return "n/a" }
             if x == 0 { return "0" }
             let magnitude = abs(x)
-            if magnitude >= 1e6 || magnitude < 1e-4 { return String(format: "%.4g", x) }
+            if magnitude >= 1e6 || magnitude < 1e-4 { return Self.printf("%.4g", x) }
             let decimals = max(0, 3 - Int(log10(magnitude).rounded(.down)))
-            return String(format: "%.\(decimals)f", x)
+            return Self.printf("%.\(decimals)f", x)
         case .compact:
             guard x.isFinite else { return "n/a" }
-            return String(format: "%.4g", x)
+            return Self.printf("%.4g", x)
         case .csv:
             guard x.isFinite else { return "" }
             if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-            return String(format: "%.6g", x)
+            return Self.printf("%.6g", x)
         case .literal:
             guard x.isFinite else { return "\(x)" }
             let rounded = (x * 1e9).rounded() / 1e9
@@ -49,12 +49,12 @@ public enum NumberFormat: Sendable, Equatable {
         case .message:
             return NumberFormat.literal(x.isFinite ? (x * 1000).rounded() / 1000 : x)
         case .elapsed:
-            return String(format: "%.3f", x)
+            return Self.printf("%.3f", x)
         case .report:
             guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "−∞") }
             if x == 0 { return "0" }
-            guard abs(x) >= 1e-4 else { return String(format: "%.3g", x) }
-            return Self.trimmed(String(format: "%.\(Self.decimals(x, significant: 4))f", x))
+            guard abs(x) >= 1e-4 else { return Self.printf("%.3g", x) }
+            return Self.trimmed(Self.printf("%.\(Self.decimals(x, significant: 4))f", x))
         }
     }
 

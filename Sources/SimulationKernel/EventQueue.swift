@@ -1,53 +1,3 @@
-/// A handle to a reusable, cancellable event slot.
-///
-/// A timer holds at most one pending event. The queue remembers where each timer's entry
-/// sits in the heap, so rescheduling moves that entry in place and cancelling removes it:
-/// both O(log n), and the heap never carries dead entries.
-public struct TimerID: Hashable, Sendable {
-    @usableFromInline let index: Int32
-    @inlinable init(index: Int32) { self.index = index }
-}
-
-/// One queue entry: a 16-byte key and the event payload.
-///
-/// The key packs the whole sort order into one unsigned 128-bit number: the time's bit
-/// pattern in the upper half; below it the same-time class (3 bits), the insertion sequence
-/// (40 bits) and, lowest, the entry's timer plus one (21 bits, 0 for an event on no timer).
-/// For times that are zero or positive (the clock starts at 0 and never goes back) the bit
-/// patterns of doubles are ordered as the doubles are, +∞ last; so comparing keys as
-/// integers orders entries by time, then class, then sequence, and the timer bits never
-/// decide anything because sequences are unique. One integer comparison has no
-/// short-circuit branch, which leaves the heap's sifts without a hard-to-predict branch per
-/// level; and with the timer inside the key an entry moved by a sift is the key and the
-/// payload only.
-@usableFromInline
-struct QueueEntry<Event> {
-    @usableFromInline var key: UInt128
-    @usableFromInline var event: Event
-
-    /// Bits of the key's lower half below the sequence: the timer plus one.
-    @inlinable static var timerBits: Int { 21 }
-    /// Bits of the sequence number.
-    @inlinable static var sequenceBits: Int { 40 }
-    @inlinable static var timerMask: UInt64 { (1 &<< UInt64(timerBits)) &- 1 }
-
-    @inlinable init(time: Double, order: UInt64, event: Event) {
-        assert(time >= 0, "event times are zero or positive")
-        // Adding zero turns -0 into +0, whose bit pattern sorts first.
-        key = UInt128((time + 0).bitPattern) << 64 | UInt128(order)
-        self.event = event
-    }
-
-    @inlinable var time: Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
-    /// Index in `positions` of the entry's timer: the timer plus one, or 0 (a scratch slot)
-    /// for an event on no timer.
-    @inlinable var slot: Int { Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: key) & Self.timerMask) }
-    /// The timer this entry is on, or -1.
-    @inlinable var timer: Int32 { Int32(truncatingIfNeeded: slot) &- 1 }
-
-    @inlinable func precedes(_ other: QueueEntry) -> Bool { key < other.key }
-}
-
 /// A binary min-heap of events keyed by (time, same-time class, insertion sequence), with
 /// the heap position of every timer's entry kept up to date.
 ///
@@ -71,6 +21,12 @@ public struct EventQueue<Event> {
     @usableFromInline var positions: ContiguousArray<Int32> = []
     /// Whether `entries[0]` has been popped and its slot is open.
     @usableFromInline var frontTaken = false
+    /// Frequent timers (`EventQueue+FrequentTimers.swift`): each one's pending key, or
+    /// `UInt128.max` when it has none, and its event.
+    @usableFromInline var frequentKeys: ContiguousArray<UInt128> = []
+    @usableFromInline var frequentEvents: ContiguousArray<Event?> = []
+    /// Frequent timers with a pending entry.
+    @usableFromInline var frequentPending = 0
 
     /// Creates an empty queue with room for `capacity` entries before it grows.
     public init(capacity: Int = 1024) {
@@ -79,16 +35,22 @@ public struct EventQueue<Event> {
     }
 
     /// Number of pending entries.
-    @inlinable public var count: Int { frontTaken ? entries.count - 1 : entries.count }
+    @inlinable public var count: Int { (frontTaken ? entries.count - 1 : entries.count) + frequentPending }
     @inlinable public var isEmpty: Bool { count == 0 }
     /// Time of the entry at the front, if any.
     @inlinable public var nextTime: Double? {
-        guard frontTaken else { return entries.first?.time }
+        let key = Swift.min(heapFrontKey, frequentKeys.isEmpty ? .max : frequentKeys[earliestFrequent()])
+        return key == .max ? nil : QueueEntry<Event>.time(ofKey: key)
+    }
+
+    /// Key of the heap's front entry, `UInt128.max` when the heap is empty.
+    @inlinable var heapFrontKey: UInt128 {
+        guard frontTaken else { return entries.first?.key ?? .max }
         // The slot at the root is open: the front is the smaller of its children.
         let n = entries.count
-        if n <= 1 { return nil }
-        if n == 2 || entries[1].precedes(entries[2]) { return entries[1].time }
-        return entries[2].time
+        if n <= 1 { return .max }
+        if n == 2 || entries[1].precedes(entries[2]) { return entries[1].key }
+        return entries[2].key
     }
 
     /// Registers a new timer and returns its index.
@@ -106,12 +68,7 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log n).
     @inlinable
     mutating func push(_ event: Event, at time: Double, class sameTime: SameTimeClass, timer: Int32) {
-        precondition(sameTime.rawValue < 8, "same-time classes are 0 to 7")
-        precondition(sequence >> UInt64(QueueEntry<Event>.sequenceBits) == 0, "the queue's sequence numbers ran out")
-        let order = UInt64(sameTime.rawValue) << 61 | sequence << UInt64(QueueEntry<Event>.timerBits)
-            | UInt64(truncatingIfNeeded: timer &+ 1)
-        sequence &+= 1
-        let entry = QueueEntry(time: time, order: order, event: event)
+        let entry = QueueEntry(time: time, order: nextOrder(sameTime, timer: timer), event: event)
         if timer >= 0 && positions[Int(timer) &+ 1] >= 0 {
             closeFront()
             replace(at: Int(positions[Int(timer) &+ 1]), with: entry)
@@ -123,6 +80,17 @@ public struct EventQueue<Event> {
             entries.append(entry)
             siftUp(from: entries.count - 1)
         }
+    }
+
+    /// The lower half of the next entry's key: its class, a new sequence number, its timer.
+    @inlinable @inline(__always)
+    mutating func nextOrder(_ sameTime: SameTimeClass, timer: Int32) -> UInt64 {
+        precondition(sameTime.rawValue < 8, "same-time classes are 0 to 7")
+        precondition(sequence >> UInt64(QueueEntry<Event>.sequenceBits) == 0, "the queue's sequence numbers ran out")
+        let order = UInt64(sameTime.rawValue) << 61 | sequence << UInt64(QueueEntry<Event>.timerBits)
+            | UInt64(truncatingIfNeeded: timer &+ 1)
+        sequence &+= 1
+        return order
     }
 
     /// Puts `entry` at `index` in place of what was there and moves it to its place, with one
@@ -166,12 +134,28 @@ public struct EventQueue<Event> {
         if moveUp { siftUp(from: index) } else { siftDown(from: index) }
     }
 
-    /// Removes and returns the front entry.
+    /// Removes and returns the front entry, whether on the heap or on a frequent timer.
     /// - Complexity: O(log n).
     @inlinable
-    mutating func popFront() -> QueueEntry<Event>? {
+    mutating func popFront() -> QueueEntry<Event>? { popFront(notAfter: .infinity) }
+
+    /// Removes and returns the front entry if it is due no later than `limit`.
+    /// - Complexity: O(log n) plus one look at each frequent timer.
+    @inlinable
+    mutating func popFront(notAfter limit: Double) -> QueueEntry<Event>? {
         closeFront()
-        guard let front = entries.first else { return nil }
+        let heapKey = entries.first?.key ?? .max
+        if !frequentKeys.isEmpty {
+            let f = earliestFrequent()
+            let key = frequentKeys[f]
+            if key < heapKey {
+                guard QueueEntry<Event>.time(ofKey: key) <= limit else { return nil }
+                return takeFrequent(f)
+            }
+        }
+        // An empty heap's key reads as NaN, which is due at no limit.
+        guard QueueEntry<Event>.time(ofKey: heapKey) <= limit else { return nil }
+        let front = entries[0]
         if !positions.isEmpty { positions[front.slot] = -1 }
         frontTaken = true
         return front

@@ -61,6 +61,30 @@ public struct Simulation<Event> {
     @inlinable
     public func isPending(_ timer: TimerID) -> Bool { queue.isPending(timer: timer.index) }
 
+    /// Creates a frequent timer: like `makeTimer()`, for the few timers re-armed on almost
+    /// every event (a station's completion). Re-arming one costs a store, not a sift, and every
+    /// pop looks at each of them (`EventQueue+FrequentTimers.swift`); events come out in the
+    /// same order either way.
+    public mutating func makeFrequentTimer() -> FrequentTimerID {
+        FrequentTimerID(index: queue.addFrequentTimer())
+    }
+
+    /// Schedules `event` on frequent `timer`, replacing whatever it held.
+    /// - Complexity: O(1).
+    @inlinable
+    public mutating func schedule(_ event: Event, at time: Double, class sameTime: SameTimeClass, on timer: FrequentTimerID) {
+        assert(time >= now, "event scheduled in the past: \(time) < \(now)")
+        queue.push(event, at: time, class: sameTime, frequent: timer.index)
+    }
+
+    /// Cancels the event pending on frequent `timer`, if any.
+    @inlinable
+    public mutating func cancel(_ timer: FrequentTimerID) { queue.remove(frequent: timer.index) }
+
+    /// Whether frequent `timer` has an event pending.
+    @inlinable
+    public func isPending(_ timer: FrequentTimerID) -> Bool { queue.isPending(frequent: timer.index) }
+
     /// Pops the next live event if it is due no later than `limit`, advancing the clock to
     /// it. Otherwise leaves it pending, moves the clock to `limit` and returns nil.
     /// - Complexity: O(log n).
@@ -68,9 +92,7 @@ public struct Simulation<Event> {
     public mutating func next(until limit: Double) -> Event? {
         // Refill the slot the last pop left open (the handler did not): the front is then
         // simply the root.
-        queue.closeFront()
-        if let time = queue.nextTime, time <= limit {
-            let entry = queue.popFront().unsafelyUnwrapped
+        if let entry = queue.popFront(notAfter: limit) {
             assert(entry.time >= now, "clock would go backwards")
             clock = entry.time
             processed &+= 1

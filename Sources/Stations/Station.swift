@@ -65,7 +65,8 @@ public struct Station {
         if isPaused || inService.isEmpty {
             rate = 0
         } else if discipline == .processorSharing {
-            rate = Swift.min(1, Double(servers) / Double(inService.count))
+            // min(1, c/n) is exactly 1 while n ≤ c: no division then (the usual case).
+            rate = inService.count <= servers ? 1 : Double(servers) / Double(inService.count)
         } else {
             rate = 1
         }
@@ -89,7 +90,9 @@ public struct Station {
     public func nextCompletion(now: Double) -> Double? {
         guard rate > 0, let tag = inService.minTag else { return nil }
         let virtualNow = virtualTime + rate * (now - lastUpdate)
-        return now + Swift.max(0, tag - virtualNow) / rate
+        let left = Swift.max(0, tag - virtualNow)
+        // x / 1 is x to the bit: skip the division at full speed.
+        return now + (rate == 1 ? left : left / rate)
     }
 
     /// Removes the job whose service ends now and returns its id.

@@ -1,0 +1,67 @@
+/// Frequent timers: the few timers a model re-arms on almost every event (a station's next
+/// completion moves at every arrival and departure). They stay out of the heap: each keeps its
+/// pending key and event in a short array, so re-arming one is a store instead of a sift through
+/// a heap holding every console's think time, and a pop looks at all of them once to find the
+/// earliest. That suits a handful of timers (a management group's stations), not hundreds.
+///
+/// Their keys come from the same sequence as the heap's, so the pop order over both is the
+/// order one heap would give: `(time, class, sequence)`, unique.
+extension EventQueue {
+    /// Registers a new frequent timer and returns its index.
+    mutating func addFrequentTimer() -> Int32 {
+        frequentKeys.append(.max)
+        frequentEvents.append(nil)
+        return Int32(frequentKeys.count - 1)
+    }
+
+    /// Whether frequent timer `f` has a pending entry.
+    @inlinable func isPending(frequent f: Int32) -> Bool { frequentKeys[Int(f)] != .max }
+
+    /// Sets frequent timer `f`'s entry, replacing any it had.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    mutating func push(_ event: Event, at time: Double, class sameTime: SameTimeClass, frequent f: Int32) {
+        let key = QueueEntry(time: time, order: nextOrder(sameTime, timer: -1), event: event).key
+        let i = Int(f)
+        if frequentKeys[i] == .max { frequentPending &+= 1 }
+        frequentKeys[i] = key
+        frequentEvents[i] = event
+    }
+
+    /// Removes frequent timer `f`'s pending entry, if any.
+    @inlinable
+    mutating func remove(frequent f: Int32) {
+        let i = Int(f)
+        guard frequentKeys[i] != .max else { return }
+        frequentKeys[i] = .max
+        frequentPending &-= 1
+    }
+
+    /// Index of the frequent timer with the smallest key (any, when none is pending): one pass,
+    /// with selects rather than branches, since which station finishes next is not predictable.
+    @inlinable @inline(__always)
+    func earliestFrequent() -> Int {
+        frequentKeys.withUnsafeBufferPointer { keys in
+            var best = 0
+            var bestKey = keys[0]
+            var i = 1
+            while i < keys.count {
+                let key = keys[i]
+                let earlier = key < bestKey
+                best = earlier ? i : best
+                bestKey = earlier ? key : bestKey
+                i &+= 1
+            }
+            return best
+        }
+    }
+
+    /// Takes frequent timer `f`'s pending entry off it and returns it.
+    @inlinable @inline(__always)
+    mutating func takeFrequent(_ f: Int) -> QueueEntry<Event> {
+        let entry = QueueEntry(key: frequentKeys[f], event: frequentEvents[f].unsafelyUnwrapped)
+        frequentKeys[f] = .max
+        frequentPending &-= 1
+        return entry
+    }
+}
