@@ -16,7 +16,9 @@ import Stochastics
 /// Debug builds can check the model's invariants after any event (`+Invariants.swift`).
 ///
 /// All state lives in this value; events are an enum of integer ids, so the event loop
-/// allocates nothing once the queues have grown to their working size.
+/// allocates nothing once the queues have grown to their working size. The consoles and the
+/// stations are `FixedArray`s (written without copy-on-write checks): a replication's model is
+/// never copied, and a copy would share them.
 public struct ManagementGroupModel: DiscreteEventModel {
     /// The model's events, each with its handler (see `handle(_:)`).
     public enum Event {
@@ -113,10 +115,10 @@ public struct ManagementGroupModel: DiscreteEventModel {
     var consoleStreams: ContiguousArray<RandomStream>
 
     // Stations: the management servers, then the database.
-    var stations: ContiguousArray<Station>
+    var stations: FixedArray<Station>
     var stationTimers: ContiguousArray<FrequentTimerID>
     /// The time each station's pending completion event is set for.
-    var stationNextCompletion: ContiguousArray<Double>
+    var stationNextCompletion: FixedArray<Double>
     var serverUp: ContiguousArray<Bool>
     var serverInPool: ContiguousArray<Bool>
     var connections: ContiguousArray<Int32>
@@ -125,7 +127,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
     var roundRobinNext = 0
 
     // Consoles.
-    var consoles: ContiguousArray<Console>
+    var consoles: FixedArray<Console>
     var freeConsoles: ContiguousArray<Int32>
     var sessionsStarted = 0
 
@@ -183,28 +185,30 @@ public struct ManagementGroupModel: DiscreteEventModel {
 
         let serverCount = config.servers.count
         simulation = Simulation(capacity: config.consoleCapacity + config.portalSlots + config.rules + 64)
-        stations = ContiguousArray(config.servers.map { Station(servers: $0.cores, discipline: $0.discipline) })
-        stations.append(Station(servers: config.databaseCores, discipline: config.databaseDiscipline))
+        var stationList = config.servers.map { Station(servers: $0.cores, discipline: $0.discipline) }
+        stationList.append(Station(servers: config.databaseCores, discipline: config.databaseDiscipline))
         stationTimers = []
         if config.hasStorage {
             // One server whose rate is the array's reads per second (demands are pre-divided).
-            stations.append(Station(servers: 1, discipline: .processorSharing))
+            stationList.append(Station(servers: 1, discipline: .processorSharing))
         }
-        stationNextCompletion = ContiguousArray(repeating: -1, count: stations.count)
+        stations = FixedArray(stationList)
+        stationNextCompletion = FixedArray(repeating: -1, count: stations.count)
         for _ in stations.indices { stationTimers.append(simulation.makeFrequentTimer()) }
         serverUp = ContiguousArray(repeating: true, count: serverCount)
         serverInPool = ContiguousArray(config.servers.map(\.acceptsConsoles))
         connections = ContiguousArray(repeating: 0, count: serverCount)
         activeConsoles = ContiguousArray(repeating: 0, count: serverCount)
 
-        consoles = []
+        var consoleList: [Console] = []
         consoleStreams = []
-        consoles.reserveCapacity(config.consoleCapacity)
+        consoleList.reserveCapacity(config.consoleCapacity)
         for i in 0..<config.consoleCapacity {
-            consoles.append(Console(activityTimer: simulation.makeTimer()))
+            consoleList.append(Console(activityTimer: simulation.makeTimer()))
             // Reseeded per session; taus2 keeps 500 consoles' generators in a few KB of cache.
             consoleStreams.append(RandomStream(gslSeed: UInt32(i), name: "console", generator: .tausworthe))
         }
+        consoles = FixedArray(consoleList)
         freeConsoles = ContiguousArray((0..<Int32(config.consoleCapacity)).reversed())
 
         workflowServer = 0

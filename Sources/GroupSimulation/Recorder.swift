@@ -1,3 +1,4 @@
+import SimulationKernel
 import Statistics
 
 /// Monitoring kept out of the event handlers: they report changes through narrow
@@ -16,8 +17,9 @@ public struct Recorder {
     let warmup: Double
     let duration: Double
 
-    var busy: [Gauge]
-    var jobs: [Gauge]
+    // Written on every event: shared storage without copy-on-write checks (`FixedArray`).
+    var busy: FixedArray<Gauge>
+    var jobs: FixedArray<Gauge>
     var up: [Gauge]
     var connected: [Gauge]
     var active: [Gauge]
@@ -28,19 +30,19 @@ public struct Recorder {
     /// Sums over the requests completed after warm-up, seconds: latency and its parts.
     var runBreakdown = Breakdown()
     var backlog = Gauge()
-    var windowLatency: [LatencyHistogram]
-    var runLatency: [LatencyHistogram]
-    var windowCompleted: [Int]
+    var windowLatency: FixedArray<LatencyHistogram>
+    var runLatency: FixedArray<LatencyHistogram>
+    var windowCompleted: FixedArray<Int>
     var windowFailed: [Int]
     /// Requests answered in the open window per (server, request class), server-major.
-    var windowClassCompleted: [Int32]
+    var windowClassCompleted: FixedArray<Int32>
     let classCount: Int
     /// Per closed window, per server, per request class: requests answered (what a per-class
     /// requests counter would show; `smsim run --perfmon` writes it). One flat array, so
     /// closing a window allocates nothing once it has grown.
     public internal(set) var classCompletions: [Int32] = []
     var windowReconnects: [Int]
-    var runCompleted: [Int]
+    var runCompleted: FixedArray<Int>
     var runFailed: [Int]
     var windowLag = LatencyHistogram()
     var runLag = LatencyHistogram()
@@ -70,8 +72,8 @@ public struct Recorder {
         stationCount = stations
         reportsWorkload = storage || config.logonClass != nil || config.activePeriod != nil
         hitRatio = config.hitRatio
-        busy = Array(repeating: Gauge(), count: stations)
-        jobs = Array(repeating: Gauge(), count: stations)
+        busy = FixedArray(repeating: Gauge(), count: stations)
+        jobs = FixedArray(repeating: Gauge(), count: stations)
         var upGauge = Gauge()
         upGauge.set(1, at: 0)
         upGauge.window.reset(at: 0)
@@ -79,16 +81,16 @@ public struct Recorder {
         connected = Array(repeating: Gauge(), count: serverCount)
         active = Array(repeating: Gauge(), count: serverCount)
         // Index serverCount holds the all-servers figures.
-        windowLatency = Array(repeating: LatencyHistogram(), count: serverCount + 1)
-        runLatency = Array(repeating: LatencyHistogram(), count: serverCount + 1)
-        windowCompleted = Array(repeating: 0, count: serverCount)
+        windowLatency = FixedArray(repeating: LatencyHistogram(), count: serverCount + 1)
+        runLatency = FixedArray(repeating: LatencyHistogram(), count: serverCount + 1)
+        windowCompleted = FixedArray(repeating: 0, count: serverCount)
         windowFailed = Array(repeating: 0, count: serverCount)
         classCount = config.requests.count
-        windowClassCompleted = Array(repeating: 0, count: serverCount * config.requests.count)
+        windowClassCompleted = FixedArray(repeating: 0, count: serverCount * config.requests.count)
         let windows = config.window > 0 ? Int((config.duration / config.window).rounded(.up)) + 1 : 0
         classCompletions.reserveCapacity(windows * windowClassCompleted.count)
         windowReconnects = Array(repeating: 0, count: serverCount)
-        runCompleted = Array(repeating: 0, count: serverCount)
+        runCompleted = FixedArray(repeating: 0, count: serverCount)
         runFailed = Array(repeating: 0, count: serverCount)
         peakUtilization = Array(repeating: 0, count: stations)
         scheduledRuns = config.scheduledJobNames.map { ScheduledRunRecord(name: $0) }

@@ -9,8 +9,8 @@
 extension EventQueue {
     /// Registers a new frequent timer and returns its index.
     mutating func addFrequentTimer() -> Int32 {
-        frequentKeys.append(.max)
-        frequentEvents.append(nil)
+        frequentKeys = FixedArray(frequentKeys + [.max])
+        frequentEvents = FixedArray(frequentEvents + [nil])
         return Int32(frequentKeys.count - 1)
     }
 
@@ -41,19 +41,19 @@ extension EventQueue {
     /// with selects rather than branches, since which station finishes next is not predictable.
     @inlinable @inline(__always)
     func earliestFrequent() -> Int {
-        frequentKeys.withUnsafeBufferPointer { keys in
-            var best = 0
-            var bestKey = keys[0]
-            var i = 1
-            while i < keys.count {
-                let key = keys[i]
-                let earlier = key < bestKey
-                best = earlier ? i : best
-                bestKey = earlier ? key : bestKey
-                i &+= 1
-            }
-            return best
+        let keys = frequentKeys.storage.base
+        let count = frequentKeys.count
+        var best = 0
+        var bestKey = keys[0]
+        var i = 1
+        while i < count {
+            let key = keys[i]
+            let earlier = key < bestKey
+            best = earlier ? i : best
+            bestKey = earlier ? key : bestKey
+            i &+= 1
         }
+        return best
     }
 
     /// Takes frequent timer `f`'s pending entry off it and returns it.

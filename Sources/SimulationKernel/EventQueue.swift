@@ -23,8 +23,10 @@ public struct EventQueue<Event> {
     @usableFromInline var frontTaken = false
     /// Frequent timers (`EventQueue+FrequentTimers.swift`): each one's pending key, or
     /// `UInt128.max` when it has none, and its event.
-    @usableFromInline var frequentKeys: ContiguousArray<UInt128> = []
-    @usableFromInline var frequentEvents: ContiguousArray<Event?> = []
+    /// `FixedArray`s (rebuilt when a timer is added, which models do while they are set up),
+    /// so re-arming one costs no copy-on-write check.
+    @usableFromInline var frequentKeys = FixedArray<UInt128>([])
+    @usableFromInline var frequentEvents = FixedArray<Event?>([])
     /// Frequent timers with a pending entry.
     @usableFromInline var frequentPending = 0
 

@@ -1,0 +1,56 @@
+/// A fixed number of elements in storage that every copy of the value shares: writing an
+/// element is a store, with no copy-on-write check.
+///
+/// For a model's per-entity state (its consoles, its stations), which one replication builds,
+/// owns and never copies. A `ContiguousArray` in the same place costs a call to the runtime's
+/// uniqueness check on every write, about fifteen per event in the management-group model; the
+/// price here is reference semantics: a copy of a `FixedArray` is another handle to the same
+/// elements, so copy the elements (`Array(fixed)`) to keep a snapshot. Indices are checked.
+public struct FixedArray<Element>: RandomAccessCollection {
+    @usableFromInline final class Storage {
+        @usableFromInline let base: UnsafeMutablePointer<Element>
+        @usableFromInline let count: Int
+
+        init(_ elements: ContiguousArray<Element>) {
+            count = elements.count
+            base = .allocate(capacity: Swift.max(count, 1))
+            elements.withUnsafeBufferPointer { source in
+                if let start = source.baseAddress { base.initialize(from: start, count: count) }
+            }
+        }
+
+        deinit {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+    }
+
+    @usableFromInline let storage: Storage
+
+    /// The elements of `elements`, in order.
+    public init(_ elements: some Sequence<Element>) { storage = Storage(ContiguousArray(elements)) }
+
+    /// `count` copies of `value`.
+    public init(repeating value: Element, count: Int) {
+        storage = Storage(ContiguousArray(repeating: value, count: count))
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { storage.count }
+    @inlinable public var count: Int { storage.count }
+
+    @inlinable public subscript(index: Int) -> Element {
+        @inline(__always) get {
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "FixedArray index out of range")
+            return storage.base[index]
+        }
+        @inline(__always) nonmutating _modify {
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "FixedArray index out of range")
+            yield &storage.base[index]
+        }
+        @inline(__always) nonmutating set {
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "FixedArray index out of range")
+            storage.base[index] = newValue
+        }
+    }
+}
