@@ -37,21 +37,33 @@ extension EventQueue {
         frequentPending &-= 1
     }
 
-    /// Index of the frequent timer with the smallest key (any, when none is pending): one pass,
-    /// with selects rather than branches, since which station finishes next is not predictable.
+    /// Index of the frequent timer with the smallest key (any, when none is pending). Which
+    /// station finishes next is not predictable, so a scan comparing whole 128-bit keys branched
+    /// wrongly often; this one finds the earliest time with 64-bit selects, then counts the keys
+    /// at that time, and only when several share it (seldom) compares their whole keys.
     @inlinable @inline(__always)
     func earliestFrequent() -> Int {
         let keys = frequentKeys.storage.base
         let count = frequentKeys.count
+        @inline(__always) func time(_ i: Int) -> UInt64 { UInt64(truncatingIfNeeded: keys[i] >> 64) }
         var best = 0
-        var bestKey = keys[0]
+        var bestTime = time(0)
         var i = 1
         while i < count {
-            let key = keys[i]
-            let earlier = key < bestKey
+            let t = time(i)
+            let earlier = t < bestTime
             best = earlier ? i : best
-            bestKey = earlier ? key : bestKey
+            bestTime = earlier ? t : bestTime
             i &+= 1
+        }
+        var sharing = 0
+        i = 0
+        while i < count {
+            sharing &+= time(i) == bestTime ? 1 : 0
+            i &+= 1
+        }
+        if sharing > 1 {
+            for j in 0..<count where keys[j] < keys[best] { best = j }
         }
         return best
     }
