@@ -143,7 +143,7 @@ public struct EventQueue<Event> {
 
     /// Removes and returns the front entry if it is due no later than `limit`.
     /// - Complexity: O(log n) plus one look at each frequent timer.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func popFront(notAfter limit: Double) -> QueueEntry<Event>? {
         closeFront()
         let heapKey = entries.first?.key ?? .max
@@ -164,7 +164,7 @@ public struct EventQueue<Event> {
     }
 
     /// Fills the slot `popFront` left open with the last entry.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func closeFront() {
         guard frontTaken else { return }
         frontTaken = false

@@ -88,7 +88,7 @@ public struct Simulation<Event> {
     /// Pops the next live event if it is due no later than `limit`, advancing the clock to
     /// it. Otherwise leaves it pending, moves the clock to `limit` and returns nil.
     /// - Complexity: O(log n).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next(until limit: Double) -> Event? {
         // Refill the slot the last pop left open (the handler did not): the front is then
         // simply the root.
