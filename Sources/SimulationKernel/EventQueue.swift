@@ -11,14 +11,23 @@
 /// sift instead of two (the last entry sinking from the root, then the new one rising from a
 /// leaf). Any other operation first closes the slot the usual way. The keys being unique, the
 /// pop order does not depend on the heap's shape.
+///
+/// The heap's entries, the timers' positions and the frequent timers sit in `FixedArray`s: the
+/// sifts write them without copy-on-write checks. So a copy of a queue shares its storage with
+/// the original; one simulation owns its queue and never copies it.
 public struct EventQueue<Event> {
-    @usableFromInline var entries: ContiguousArray<QueueEntry<Event>>
+    /// The heap: `heap[0..<heapCount]`. The slots above hold stale copies (a `FixedArray`'s
+    /// elements are all initialised); it doubles when full (`grow`).
+    @usableFromInline var heap = FixedArray<QueueEntry<Event>>([])
+    @usableFromInline var heapCount = 0
+    @usableFromInline let initialCapacity: Int
     @usableFromInline var sequence: UInt64 = 0
     /// Heap index of each timer's pending entry, at the timer's index plus one; -1 when it
     /// has none. Index 0 is a scratch slot that entries on no timer write to, so a sift
     /// records the position of every entry it moves without a branch on the kind of entry.
-    /// Empty while the queue has no timers.
-    @usableFromInline var positions: ContiguousArray<Int32> = []
+    /// Empty while the queue has no timers; doubles when full (unused slots hold -1).
+    @usableFromInline var positions = FixedArray<Int32>([])
+    @usableFromInline var timerCount = 0
     /// Whether `entries[0]` has been popped and its slot is open.
     @usableFromInline var frontTaken = false
     /// Frequent timers (`EventQueue+FrequentTimers.swift`): each one's pending key, or
@@ -32,8 +41,38 @@ public struct EventQueue<Event> {
 
     /// Creates an empty queue with room for `capacity` entries before it grows.
     public init(capacity: Int = 1024) {
-        entries = []
-        entries.reserveCapacity(capacity)
+        initialCapacity = Swift.max(capacity, 16)
+    }
+
+    /// The heap's live entries, written in place.
+    @inlinable var entries: UnsafeMutableBufferPointer<QueueEntry<Event>> {
+        UnsafeMutableBufferPointer(start: heap.storage.base, count: heapCount)
+    }
+
+    /// The timers' positions, written in place; nil while there are no timers.
+    @inlinable var positionBuffer: UnsafeMutableBufferPointer<Int32>? {
+        positions.isEmpty ? nil : UnsafeMutableBufferPointer(start: positions.storage.base, count: positions.count)
+    }
+
+    @inlinable @inline(__always)
+    mutating func appendEntry(_ entry: QueueEntry<Event>) {
+        if heapCount == heap.count { grow(filler: entry) }
+        heap.storage.base[heapCount] = entry
+        heapCount &+= 1
+    }
+
+    @inlinable @inline(__always)
+    mutating func removeLastEntry() -> QueueEntry<Event> {
+        heapCount &-= 1
+        return heap.storage.base[heapCount]
+    }
+
+    /// Doubles the heap's room, filling the new slots with `filler`.
+    @usableFromInline mutating func grow(filler: QueueEntry<Event>) {
+        var all = ContiguousArray(heap)
+        let room = Swift.max(initialCapacity, 2 * all.count)
+        all.append(contentsOf: repeatElement(filler, count: room - all.count))
+        heap = FixedArray(all)
     }
 
     /// Number of pending entries.
@@ -57,10 +96,13 @@ public struct EventQueue<Event> {
 
     /// Registers a new timer and returns its index.
     mutating func addTimer() -> Int32 {
-        if positions.isEmpty { positions.append(-1) }
-        precondition(positions.count <= Int(QueueEntry<Event>.timerMask), "too many timers for the queue's key")
-        positions.append(-1)
-        return Int32(positions.count - 2)
+        precondition(timerCount + 1 < Int(QueueEntry<Event>.timerMask), "too many timers for the queue's key")
+        // Slot 0 is the scratch slot; timer t is at t + 1.
+        if timerCount + 2 > positions.count {
+            positions = FixedArray(Array(positions) + Array(repeating: -1, count: Swift.max(timerCount + 2, 2 * positions.count)))
+        }
+        timerCount += 1
+        return Int32(timerCount - 1)
     }
 
     /// Whether `timer` has a pending entry.
@@ -79,8 +121,8 @@ public struct EventQueue<Event> {
             frontTaken = false
             replace(at: 0, with: entry)
         } else {
-            entries.append(entry)
-            siftUp(from: entries.count - 1)
+            appendEntry(entry)
+            siftUp(from: heapCount - 1)
         }
     }
 
@@ -99,12 +141,10 @@ public struct EventQueue<Event> {
     /// exclusive access to each buffer.
     @inlinable
     mutating func replace(at index: Int, with entry: QueueEntry<Event>) {
-        if positions.isEmpty {
-            entries.withUnsafeMutableBufferPointer { Self.replace($0, at: index, with: entry, positions: nil) }
+        if let positions = positionBuffer {
+            Self.replace(entries, at: index, with: entry, positions: positions)
         } else {
-            positions.withUnsafeMutableBufferPointer { position in
-                entries.withUnsafeMutableBufferPointer { Self.replace($0, at: index, with: entry, positions: position) }
-            }
+            Self.replace(entries, at: index, with: entry, positions: nil)
         }
     }
 
@@ -129,7 +169,7 @@ public struct EventQueue<Event> {
         closeFront()
         let index = Int(positions[slot])
         positions[slot] = -1
-        let last = entries.removeLast()
+        let last = removeLastEntry()
         guard index < entries.count else { return }
         let moveUp = last.precedes(entries[index])
         entries[index] = last
@@ -168,7 +208,7 @@ public struct EventQueue<Event> {
     mutating func closeFront() {
         guard frontTaken else { return }
         frontTaken = false
-        let last = entries.removeLast()
+        let last = removeLastEntry()
         guard !entries.isEmpty else { return }
         entries[0] = last
         sinkFromRoot()
@@ -179,118 +219,44 @@ public struct EventQueue<Event> {
     /// entry rises from there, seldom more than a level or two.
     @inlinable
     mutating func sinkFromRoot() {
-        if positions.isEmpty {
-            entries.withUnsafeMutableBufferPointer { Self.sinkFromRoot($0, positions: nil) }
+        if let positions = positionBuffer {
+            Self.sinkFromRoot(entries, positions: positions)
         } else {
-            positions.withUnsafeMutableBufferPointer { position in
-                entries.withUnsafeMutableBufferPointer { Self.sinkFromRoot($0, positions: position) }
-            }
+            Self.sinkFromRoot(entries, positions: nil)
         }
     }
 
     @inlinable
     mutating func siftUp(from start: Int) {
         // Models without timers (the M/M/c validation) skip the position bookkeeping
-        // altogether: no second buffer is opened and the loop carries no extra branch.
-        if positions.isEmpty {
-            entries.withUnsafeMutableBufferPointer { Self.siftUp($0, from: start, positions: nil) }
+        // altogether: the sift is compiled for no positions, with no branch per level.
+        if let positions = positionBuffer {
+            Self.siftUp(entries, from: start, positions: positions)
         } else {
-            positions.withUnsafeMutableBufferPointer { position in
-                entries.withUnsafeMutableBufferPointer { Self.siftUp($0, from: start, positions: position) }
-            }
+            Self.siftUp(entries, from: start, positions: nil)
         }
     }
 
     @inlinable
     mutating func siftDown(from start: Int) {
-        if positions.isEmpty {
-            entries.withUnsafeMutableBufferPointer { Self.siftDown($0, from: start, positions: nil) }
+        if let positions = positionBuffer {
+            Self.siftDown(entries, from: start, positions: positions)
         } else {
-            positions.withUnsafeMutableBufferPointer { position in
-                entries.withUnsafeMutableBufferPointer { Self.siftDown($0, from: start, positions: position) }
-            }
+            Self.siftDown(entries, from: start, positions: nil)
         }
     }
 
-    // The sifts below move a hole instead of swapping, and their index arithmetic wraps
-    // (`&+`, `&*`, `truncatingIfNeeded`): a heap's indices and timer numbers are far below
-    // 2^31, so the overflow checks Swift would otherwise make at every level cannot fire.
-
-    /// Stores `entry` at `index` and records where its timer's entry now is (an entry on no
-    /// timer writes to the scratch slot).
-    @inlinable @inline(__always)
-    static func put(_ entry: QueueEntry<Event>, at index: Int, in heap: UnsafeMutableBufferPointer<QueueEntry<Event>>,
-                    positions: UnsafeMutableBufferPointer<Int32>?) {
-        heap[index] = entry
-        if let positions { positions[entry.slot] = Int32(truncatingIfNeeded: index) }
-    }
-
-    @inlinable @inline(__always)
-    static func siftUp(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>, from start: Int,
-                       positions: UnsafeMutableBufferPointer<Int32>?) {
-        rise(heap[start], from: start, in: heap, positions: positions)
-    }
-
-    /// Moves the hole at `start` up until `item` fits in it, and puts `item` there.
-    @inlinable @inline(__always)
-    static func rise(_ item: QueueEntry<Event>, from start: Int, in heap: UnsafeMutableBufferPointer<QueueEntry<Event>>,
-                     positions: UnsafeMutableBufferPointer<Int32>?) {
-        var hole = start
-        while hole > 0 {
-            let parent = (hole &- 1) &>> 1
-            let above = heap[parent]
-            guard item.precedes(above) else { break }
-            put(above, at: hole, in: heap, positions: positions)
-            hole = parent
-        }
-        put(item, at: hole, in: heap, positions: positions)
-    }
-
-    @inlinable @inline(__always)
-    static func siftDown(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>, from start: Int,
-                         positions: UnsafeMutableBufferPointer<Int32>?) {
-        let n = heap.count
-        let item = heap[start]
-        var hole = start
-        while true {
-            var child = hole &* 2 &+ 1
-            if child >= n { break }
-            // A select rather than a branch: which child is smaller is a coin toss.
-            if child &+ 1 < n { child &+= heap[child &+ 1].precedes(heap[child]) ? 1 : 0 }
-            let below = heap[child]
-            guard below.precedes(item) else { break }
-            put(below, at: hole, in: heap, positions: positions)
-            hole = child
-        }
-        put(item, at: hole, in: heap, positions: positions)
-    }
-
-    @inlinable @inline(__always)
-    static func sinkFromRoot(_ heap: UnsafeMutableBufferPointer<QueueEntry<Event>>,
-                             positions: UnsafeMutableBufferPointer<Int32>?) {
-        let n = heap.count
-        let item = heap[0]
-        var hole = 0
-        while true {
-            var child = hole &* 2 &+ 1
-            if child >= n { break }
-            // A select rather than a branch: which child is smaller is a coin toss.
-            if child &+ 1 < n { child &+= heap[child &+ 1].precedes(heap[child]) ? 1 : 0 }
-            put(heap[child], at: hole, in: heap, positions: positions)
-            hole = child
-        }
-        rise(item, from: hole, in: heap, positions: positions)
-    }
-
-    /// Checks the heap property and the timer positions; used by tests.
+    /// Checks the heap property and the timer positions; used by tests. Reads only (a copy
+    /// of the queue shares its storage, so closing the open slot here would change it).
     public func isValidHeap() -> Bool {
-        var queue = self
-        queue.closeFront()
-        let entries = queue.entries
-        for i in 1..<max(entries.count, 1) where entries[i].precedes(entries[(i - 1) / 2]) {
-            return false
+        // With the root's slot open, the live entries are the rest; each must still not
+        // precede its parent, the open root aside.
+        let first = frontTaken ? 1 : 0
+        let entries = self.entries
+        for i in Swift.max(first, 1)..<Swift.max(entries.count, 1) where (i - 1) / 2 >= first {
+            if entries[i].precedes(entries[(i - 1) / 2]) { return false }
         }
-        for (i, e) in entries.enumerated() where e.timer >= 0 && queue.positions[e.slot] != Int32(i) {
+        for i in first..<entries.count where entries[i].timer >= 0 && positions[entries[i].slot] != Int32(i) {
             return false
         }
         return true

@@ -42,9 +42,12 @@ public struct MMcSimulation: DiscreteEventModel {
     let batchSize: Int
 
     var waiting = RingBuffer<Double>(capacity: 1024)
-    var arrivalTimeAt: [Double]
-    var startTimeAt: [Double]
-    var freeServers: [Int32]
+    // Per-server state in `FixedArray`s: written on every event without copy-on-write checks.
+    let arrivalTimeAt: FixedArray<Double>
+    let startTimeAt: FixedArray<Double>
+    /// Idle servers, `freeServers[0..<freeCount]` (a stack).
+    let freeServers: FixedArray<Int32>
+    var freeCount: Int
     var departures = 0
     /// Measured departures since the last utilisation batch closed.
     var inBatch = 0
@@ -67,9 +70,10 @@ public struct MMcSimulation: DiscreteEventModel {
         waits = BatchMeans(batchSize: batchSize)
         sojourns = BatchMeans(batchSize: batchSize)
         utilizationBatches = BatchMeans(batchSize: 1)
-        arrivalTimeAt = Array(repeating: 0, count: servers)
-        startTimeAt = Array(repeating: 0, count: servers)
-        freeServers = (0..<Int32(servers)).reversed().map { $0 }
+        arrivalTimeAt = FixedArray(repeating: 0, count: servers)
+        startTimeAt = FixedArray(repeating: 0, count: servers)
+        freeServers = FixedArray((0..<Int32(servers)).reversed())
+        freeCount = servers
         simulation = Simulation(capacity: servers + 4)
         self.customers = customers
     }
@@ -81,9 +85,10 @@ public struct MMcSimulation: DiscreteEventModel {
         switch event {
         case .arrival:
             simulation.schedule(.arrival, after: arrivals.exponential(mean: arrivalMean), class: .arrival)
-            if let server = freeServers.popLast() {
+            if freeCount > 0 {
+                freeCount -= 1
                 busy.add(1, at: now)
-                start(server: server, arrivedAt: now)
+                start(server: freeServers[freeCount], arrivedAt: now)
             } else {
                 waiting.append(now)
             }
@@ -107,7 +112,8 @@ public struct MMcSimulation: DiscreteEventModel {
             if let arrived = waiting.popFirst() {
                 start(server: server, arrivedAt: arrived)
             } else {
-                freeServers.append(server)
+                freeServers[freeCount] = server
+                freeCount += 1
                 busy.add(-1, at: now)
             }
         }

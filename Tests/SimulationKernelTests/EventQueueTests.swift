@@ -113,7 +113,7 @@ import Testing
         var queue = EventQueue<Int>()
         for i in 0..<10 { queue.push(i, at: Double(i), class: .release, timer: -1) }
         #expect(queue.isValidHeap())
-        queue.entries.swapAt(0, 5)
+        queue.entries.swapAt(0, 5)  // the heap's storage, written in place
         #expect(!queue.isValidHeap())
     }
 }

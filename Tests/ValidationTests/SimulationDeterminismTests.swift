@@ -58,7 +58,7 @@ import QueueingTheory
         let queue = try MMcQueue(arrivalRate: lambda, serviceRate: mu, servers: servers)
         var sim = MMcSimulation(queue: queue, customers: 15_000, seed: 1)
         let r = sim.run()
-        let inService = servers - sim.freeServers.count
+        let inService = servers - sim.freeCount
         let arrivals = r.customers + sim.waiting.count + inService
         #expect(r.customers == 15_000)
         #expect(r.events == arrivals + r.customers)
