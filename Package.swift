@@ -27,6 +27,8 @@ let package = Package(
     targets: [
         // GNU Scientific Library: random generators, variates, t quantiles.
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // One C printf conversion of a double, for the number formats (NumberFormat+Printf).
+        .target(name: "CNumberText"),
         // Clock, event queue, run loop. Knows nothing about Service Manager, files or terminals.
         .target(name: "SimulationKernel"),
         // Random streams and distributions (GSL underneath).
@@ -43,7 +45,7 @@ let package = Package(
         // What a scenario says: the schema, reader and validation, durations and number
         // formats, the metric catalogue and the objectives judged on it.
         .target(name: "ScenarioSpec", dependencies: [
-            "Stochastics", "Statistics", "Stations",
+            "Stochastics", "Statistics", "Stations", "CNumberText",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The management group simulated: consoles, portal, servers, workflows, database,

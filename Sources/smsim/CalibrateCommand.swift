@@ -8,6 +8,7 @@ import Foundation
 
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "calibrate",
         abstract: "Fit a scenario's demands to Windows performance counter logs (PDH-CSV).",
         discussion: """
         Reads counter logs collected on the management servers and the SQL server (typeperf \

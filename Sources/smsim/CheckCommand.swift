@@ -8,6 +8,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Run a scenario and check its SLOs: a regression test for CI.",
         discussion: """
         Runs the scenario and judges each objective of its slo block at 95 % confidence, \

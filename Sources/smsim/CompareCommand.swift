@@ -8,6 +8,7 @@ import Foundation
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Compare consoles-per-server ratios with paired confidence intervals.",
         discussion: """
         Runs the scenario at each ratio with the same seed and replications. Replication i of \

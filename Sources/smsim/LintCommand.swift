@@ -9,6 +9,7 @@ import Foundation
 /// `smsim lint`: load and check scenarios without simulating them.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check scenario files without simulating them.",
         discussion: """
         Loads and validates each file as `run` would, then prints what it describes: the \

@@ -8,6 +8,7 @@ import Foundation
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Combine the shards of a sweep (or of check/compare --robust) into one file.",
         discussion: """
         Give the directory the shards were written into (what `smsim sweep --shard i/n \

@@ -8,6 +8,7 @@ import Foundation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Simulate a scenario and write its time series, summary and events.",
         discussion: """
         Writes into the output directory (default results/<scenario name>/), each file \

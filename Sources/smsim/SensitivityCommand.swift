@@ -8,6 +8,7 @@ import Foundation
 
 struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
         abstract: "Which inputs the answer depends on: one factor at a time, or Morris screening.",
         discussion: """
         One factor at a time (the default): runs the scenario at its base values, then each \

@@ -8,6 +8,7 @@ import Foundation
 
 struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "size",
         abstract: "Find the fewest additional servers that meet every SLO.",
         discussion: """
         The objectives are the scenario's slo block with --slo-p95 and --max-utilization \

@@ -10,6 +10,7 @@ import Validation
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the simulator against queueing theory (Erlang C, exact MVA).",
         discussion: """
         With no subcommand, runs the built-in suite: M/M/1 at several loads, M/M/c for several \
@@ -31,6 +32,7 @@ struct Validate: ParsableCommand {
 extension Validate {
     struct Suite: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suite",
             abstract: "Run the built-in validation suite (the default).",
             discussion: "Example: smsim validate suite --scale 0.1 --seed 7")
 
@@ -114,6 +116,7 @@ extension Validate {
 
     struct Closed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "closed",
             abstract: "Simulate a closed network of consoles and compare with exact MVA.",
             discussion: """
             Each console thinks (exponential, mean --think seconds), then visits every --station \
