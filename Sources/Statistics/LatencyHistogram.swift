@@ -58,14 +58,14 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// The bucket a latency in seconds falls in, for `record(_:bucket:)`: a value recorded in
     /// several histograms is bucketed once.
-    @inlinable
+    @inlinable @inline(__always)
     public static func bucket(ofSeconds seconds: Double) -> Int {
         bucket(ofMicros: seconds > 0 ? UInt64(min(seconds * 1e6 + 0.5, 9e15)) : 0)
     }
 
     /// Records one latency whose bucket is `bucket(ofSeconds: seconds)`.
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func record(_ seconds: Double, bucket b: Int) {
         counts[b] &+= 1
         if b < lowestBucket { lowestBucket = b }
