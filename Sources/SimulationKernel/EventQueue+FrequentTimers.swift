@@ -9,9 +9,13 @@
 extension EventQueue {
     /// Registers a new frequent timer and returns its index.
     mutating func addFrequentTimer() -> Int32 {
-        frequentKeys = FixedArray(frequentKeys + [.max])
-        frequentEvents = FixedArray(frequentEvents + [nil])
-        return Int32(frequentKeys.count - 1)
+        if frequentCount == frequentKeys.count {
+            let room = Swift.max(16, 2 * frequentCount)
+            frequentKeys = FixedArray(frequentKeys, resizedTo: room, filling: .max)
+            frequentEvents = FixedArray(frequentEvents, resizedTo: room, filling: nil)
+        }
+        frequentCount += 1
+        return Int32(frequentCount - 1)
     }
 
     /// Whether frequent timer `f` has a pending entry.
@@ -44,7 +48,7 @@ extension EventQueue {
     @inlinable @inline(__always)
     func earliestFrequent() -> Int {
         let keys = frequentKeys.storage.base
-        let count = frequentKeys.count
+        let count = frequentCount
         @inline(__always) func time(_ i: Int) -> UInt64 { UInt64(truncatingIfNeeded: keys[i] >> 64) }
         var best = 0
         var bestTime = time(0)

@@ -36,6 +36,8 @@ public struct EventQueue<Event> {
     /// so re-arming one costs no copy-on-write check.
     @usableFromInline var frequentKeys = FixedArray<UInt128>([])
     @usableFromInline var frequentEvents = FixedArray<Event?>([])
+    /// Frequent timers made; the arrays above have room for more (idle, key `UInt128.max`).
+    @usableFromInline var frequentCount = 0
     /// Frequent timers with a pending entry.
     @usableFromInline var frequentPending = 0
 
@@ -69,10 +71,7 @@ public struct EventQueue<Event> {
 
     /// Doubles the heap's room, filling the new slots with `filler`.
     @usableFromInline mutating func grow(filler: QueueEntry<Event>) {
-        var all = ContiguousArray(heap)
-        let room = Swift.max(initialCapacity, 2 * all.count)
-        all.append(contentsOf: repeatElement(filler, count: room - all.count))
-        heap = FixedArray(all)
+        heap = FixedArray(heap, resizedTo: Swift.max(initialCapacity, 2 * heap.count), filling: filler)
     }
 
     /// Number of pending entries.
@@ -80,7 +79,7 @@ public struct EventQueue<Event> {
     @inlinable public var isEmpty: Bool { count == 0 }
     /// Time of the entry at the front, if any.
     @inlinable public var nextTime: Double? {
-        let key = Swift.min(heapFrontKey, frequentKeys.isEmpty ? .max : frequentKeys[earliestFrequent()])
+        let key = Swift.min(heapFrontKey, frequentCount == 0 ? .max : frequentKeys[earliestFrequent()])
         return key == .max ? nil : QueueEntry<Event>.time(ofKey: key)
     }
 
@@ -99,7 +98,7 @@ public struct EventQueue<Event> {
         precondition(timerCount + 1 < Int(QueueEntry<Event>.timerMask), "too many timers for the queue's key")
         // Slot 0 is the scratch slot; timer t is at t + 1.
         if timerCount + 2 > positions.count {
-            positions = FixedArray(Array(positions) + Array(repeating: -1, count: Swift.max(timerCount + 2, 2 * positions.count)))
+            positions = FixedArray(positions, resizedTo: Swift.max(64, 2 * positions.count), filling: -1)
         }
         timerCount += 1
         return Int32(timerCount - 1)
@@ -187,7 +186,7 @@ public struct EventQueue<Event> {
     mutating func popFront(notAfter limit: Double) -> QueueEntry<Event>? {
         closeFront()
         let heapKey = entries.first?.key ?? .max
-        if !frequentKeys.isEmpty {
+        if frequentCount > 0 {
             let f = earliestFrequent()
             let key = frequentKeys[f]
             if key < heapKey {

@@ -11,12 +11,11 @@ public struct FixedArray<Element>: RandomAccessCollection {
         @usableFromInline let base: UnsafeMutablePointer<Element>
         @usableFromInline let count: Int
 
-        init(_ elements: ContiguousArray<Element>) {
-            count = elements.count
+        /// Room for `count` elements, which `initialize` must initialise, all of them.
+        init(count: Int, initialize: (UnsafeMutablePointer<Element>) -> Void) {
+            self.count = count
             base = .allocate(capacity: Swift.max(count, 1))
-            elements.withUnsafeBufferPointer { source in
-                if let start = source.baseAddress { base.initialize(from: start, count: count) }
-            }
+            initialize(base)
         }
 
         deinit {
@@ -28,11 +27,29 @@ public struct FixedArray<Element>: RandomAccessCollection {
     @usableFromInline let storage: Storage
 
     /// The elements of `elements`, in order.
-    public init(_ elements: some Sequence<Element>) { storage = Storage(ContiguousArray(elements)) }
+    public init(_ elements: some Sequence<Element>) {
+        func copy(_ source: UnsafeBufferPointer<Element>) -> Storage {
+            Storage(count: source.count) { base in
+                if let start = source.baseAddress { base.initialize(from: start, count: source.count) }
+            }
+        }
+        // An array's elements are copied straight across; other sequences are gathered first.
+        storage = elements.withContiguousStorageIfAvailable(copy) ?? ContiguousArray(elements).withUnsafeBufferPointer(copy)
+    }
 
     /// `count` copies of `value`.
     public init(repeating value: Element, count: Int) {
-        storage = Storage(ContiguousArray(repeating: value, count: count))
+        storage = Storage(count: count) { $0.initialize(repeating: value, count: count) }
+    }
+
+    /// The first `count` elements of `old` (all of them, if it has fewer), then copies of
+    /// `value` up to `count`: how a queue's storage grows, with one allocation.
+    public init(_ old: FixedArray, resizedTo count: Int, filling value: Element) {
+        let kept = Swift.min(old.count, count)
+        storage = Storage(count: count) { base in
+            base.initialize(from: old.storage.base, count: kept)
+            (base + kept).initialize(repeating: value, count: count - kept)
+        }
     }
 
     @inlinable public var startIndex: Int { 0 }
