@@ -14,11 +14,14 @@ public struct FixedArray<Element>: RandomAccessCollection {
         /// Room for `count` elements, which `initialize` must initialise, all of them.
         init(count: Int, initialize: (UnsafeMutablePointer<Element>) -> Void) {
             self.count = count
-            base = .allocate(capacity: Swift.max(count, 1))
+            // No elements, no allocation: an aligned address that is never read or freed.
+            base = count > 0 ? .allocate(capacity: count)
+                : UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment).unsafelyUnwrapped
             initialize(base)
         }
 
         deinit {
+            guard count > 0 else { return }
             base.deinitialize(count: count)
             base.deallocate()
         }
