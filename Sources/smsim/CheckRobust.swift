@@ -23,28 +23,15 @@ extension Check {
         let dir = (output.out ?? Self.robustDirectory(scenario)) + (shard.map { "/" + $0.slug } ?? "")
         let lock = try lockOutput(dir)
         defer { lock.release() }
-        let progress = Progress(label: "\(scenario.name): robust worlds", total: robustOptions.points)
-        let threads = options.threads
-        let clock = ContinuousClock(), started = clock.now
-        let check: RobustCheck
-        do {
-            check = try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, shard: shard, simulate: { s in
-                let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
-                if let bad = results.first(where: { !$0.conservation.holds }) {
-                    throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
-                                         + bad.conservation.summary, status: 3)
-                }
-                return RunReport(scenario: s, replications: results)
-            }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
-        } catch let e as PlanningError {
-            throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
-        }
-        progress.finish()
-        let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let run = try Simulator(options, precision: nil, console: output.console())
+            .simulateWorlds(label: "\(scenario.name): robust worlds", total: robustOptions.points, path: input.path) { simulate, progress in
+                try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, shard: shard,
+                                simulate: simulate, progress: progress)
+            }
+        let check = run.answer
         var lines = ["\(scenario.name): \(scenario.sizingDescription), seed \(scenario.seed)"] + check.lines
-        let timing = "\(check.analysis.worlds.count) worlds in \(NumberFormat.elapsed(seconds)) s "
-            + "(\(check.analysis.simulated) simulated × \(scenario.replications) replication(s), \(threads) thread(s))"
+        let timing = run.timing("\(check.analysis.worlds.count) worlds",
+                                "\(check.analysis.simulated) simulated × \(scenario.replications) replication(s)")
         try AtomicFile.write(check.csv, to: dir + "/robust.csv")
         try AtomicFile.write(Self.gnuplot(check), to: dir + "/robust.gnuplot")
         try AtomicFile.write((lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
