@@ -71,6 +71,10 @@ public struct ScenarioQuantity: Sendable {
         case popularity = "page popularity"
         case workflowRules = "workflow rules"
         case pollQuery = "poll query database demand"
+        /// Objects an incremental connector sync changes.
+        case connectorChanges = "connector objects changed per sync"
+        /// A portal arrival step other than the busiest (the surge is the scenario's question).
+        case portalTrickle = "portal arrivals outside the surge"
     }
 }
 
