@@ -13,7 +13,7 @@ public struct ScenarioQuantity: Sendable {
     }
 
     /// How the value is written in YAML.
-    public enum Unit: Sendable, Equatable {
+    public enum Unit: String, Sendable, Equatable, Codable {
         /// A duration (`850ms`, `12s`).
         case seconds
         /// A plain number (`0.022`, `3.5`).

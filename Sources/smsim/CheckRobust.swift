@@ -29,13 +29,16 @@ extension Check {
                                 simulate: simulate, progress: progress)
             }
         let check = run.answer
-        var lines = ["\(scenario.name): \(scenario.sizingDescription), seed \(scenario.seed)"] + check.lines
+        let heading = "\(scenario.name): \(scenario.sizingDescription), seed \(scenario.seed)"
+        var lines = [heading] + check.lines
         let timing = run.timing("\(check.analysis.worlds.count) worlds",
                                 "\(check.analysis.simulated) simulated × \(scenario.replications) replication(s)")
         try AtomicFile.write(check.csv, to: dir + "/robust.csv")
         try AtomicFile.write(Self.gnuplot(check), to: dir + "/robust.gnuplot")
-        try AtomicFile.write((lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
-        lines.append("wrote \(dir)/robust.csv (one row per world), robust.gnuplot, robust.txt; \(timing)")
+        try AtomicFile.write(RobustText.check(check, heading: heading, closing: timing), to: dir + "/robust.txt")
+        // What smsim merge joins into the whole run's robust.txt.
+        if shard != nil { try AtomicFile.write(try check.record(heading: heading).json(), to: dir + "/robust.json") }
+        lines.append("wrote \(dir)/robust.csv (one row per world), robust.gnuplot, robust.txt\(shard == nil ? "" : ", robust.json"); \(timing)")
         try reportFlag.write(dir, scenario: input.path, quiet: true)
         for line in quiet ? Array(lines.dropFirst().prefix(1)) : lines { print(line) }
         // A shard holds only some of the worlds: the verdict against --share is the merge's.
@@ -59,8 +62,8 @@ extension Check {
         set terminal pngcairo size 900,650
         set output 'robust.png'
         set key outside
-        set xlabel '\(check.factors[x].label) (\(check.factors[x].quantity.field))'
-        set ylabel '\(check.factors[y].label) (\(check.factors[y].quantity.field))'
+        set xlabel '\(check.factors[x].label) (\(check.factors[x].field))'
+        set ylabel '\(check.factors[y].label) (\(check.factors[y].field))'
         plot 'robust.csv' skip 1 using \(x + 2):($\(check.factors.count + check.objectives.count + 3)==1 ? $\(y + 2) : 1/0) with points pt 7 lc rgb '#2e7d32' title 'holds', \\
              '' skip 1 using \(x + 2):($\(check.factors.count + check.objectives.count + 3)==0 ? $\(y + 2) : 1/0) with points pt 7 lc rgb '#c62828' title 'fails'
 

@@ -27,13 +27,16 @@ extension Compare {
                                      tolerance: Self.fraction(tolerance)!, shard: shard, simulate: simulate, progress: progress)
             }
         let comparison = run.answer
-        var lines = ["\(scenario.name): \(scenario.consoles.peak) consoles\(scenario.failures.down > 0 ? ", \(scenario.failures.down) down" : ""), "
-                     + "ratios \(ratios.map(String.init).joined(separator: " vs ")), seed \(scenario.seed)"] + comparison.lines
+        let heading = "\(scenario.name): \(scenario.consoles.peak) consoles\(scenario.failures.down > 0 ? ", \(scenario.failures.down) down" : ""), "
+            + "ratios \(ratios.map(String.init).joined(separator: " vs ")), seed \(scenario.seed)"
+        var lines = [heading] + comparison.lines
         let timing = run.timing("\(robustOptions.points) worlds × \(ratios.count) ratios", "\(scenario.replications) replication(s) each")
         try AtomicFile.write(comparison.csv, to: dir + "/robust-compare.csv")
         try AtomicFile.write(comparison.reportCSV, to: dir + "/robust.csv")
-        try AtomicFile.write((lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
-        lines.append("wrote \(dir)/robust-compare.csv (one row per world), robust.csv, robust.txt; \(timing)")
+        try AtomicFile.write(RobustText.compare(comparison, heading: heading, closing: timing), to: dir + "/robust.txt")
+        // What smsim merge joins into the whole run's robust.txt.
+        if shard != nil { try AtomicFile.write(try comparison.record(heading: heading).json(), to: dir + "/robust.json") }
+        lines.append("wrote \(dir)/robust-compare.csv (one row per world), robust.csv, robust.txt\(shard == nil ? "" : ", robust.json"); \(timing)")
         try report.write(dir, scenario: input.path, quiet: true)
         for line in quiet ? [] : lines { print(line) }
         let last = comparison.holds[ratios.count - 1]

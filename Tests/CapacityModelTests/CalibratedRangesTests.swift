@@ -44,7 +44,7 @@ final class CalibratedRangesTests: XCTestCase {
                 XCTAssertGreaterThanOrEqual(high, quantity.get(calibrated), quantity.field)
                 XCTAssertTrue(written.text.contains("95 % interval \(expected.text), its plausible range"), "\(quantity.field): comment")
                 if high > low {
-                    let factor = try XCTUnwrap(check.factors.first { $0.quantity.field == quantity.field }, quantity.field)
+                    let factor = try XCTUnwrap(check.factors.first { $0.field == quantity.field }, quantity.field)
                     XCTAssertEqual(factor.low, low, accuracy: 1e-12, quantity.field)
                     XCTAssertEqual(factor.high, high, accuracy: 1e-12, quantity.field)
                     // Not the declared range for an unmeasured input.
