@@ -15,13 +15,17 @@ public struct CalibrationReport {
         self.logs = logs
     }
 
-    /// `<name>-calibrated.yaml`: the base file with every fitted number replaced and commented.
+    /// `<name>-calibrated.yaml`: the base file with every fitted number replaced and commented,
+    /// and each fitted field's 95 % interval as its plausible range in `assumptions:`.
     public func scenarioYAML(base yaml: String) throws -> (text: String, missing: [String]) {
         let c = calibration
         var edits: [CalibratedYAML.Edit] = []
+        var ranges: [CalibratedYAML.Range] = []
         for v in c.values {
             for (quantity, value) in v.fields {
-                edits.append(.init(quantity: quantity, value: value, comment: comment(v, quantity: quantity, value: value)))
+                let range = Self.range(v, quantity: quantity, value: value)
+                edits.append(.init(quantity: quantity, value: value, comment: comment(v, quantity: quantity, value: value, range: range)))
+                if let range { ranges.append(range) }
             }
         }
         let header = [
@@ -30,20 +34,37 @@ public struct CalibrationReport {
             "the fits, their intervals and warnings are in calibration.csv and the fit plots).",
         ] + c.assumptions.map { "assumed: " + $0 } + c.warnings.map { "warning: " + $0 }
         let result = try CalibratedYAML.apply(edits, to: yaml, header: header, name: c.base.name + "-calibrated")
-        return (result.text, result.missing.map(\.quantity.field))
+        let missing = result.missing.map(\.quantity.field)
+        // A field the file does not write keeps its default, which the interval is not about.
+        let text = try CalibratedYAML.addingAssumptions(ranges.filter { !missing.contains($0.quantity.field) }, to: result.text)
+        return (text, missing)
     }
 
-    func comment(_ v: Calibration.FittedValue, quantity: ScenarioQuantity, value: Double) -> String {
+    /// The 95 % interval of a fitted field: the fit's relative half-width around the field's
+    /// new value (a field scaled from a pooled or per-console fit moves with it), at least 0.
+    /// Nil when the fit has no finite interval.
+    static func range(_ v: Calibration.FittedValue, quantity: ScenarioQuantity, value: Double) -> CalibratedYAML.Range? {
+        guard v.estimate > 0, v.halfWidth.isFinite, v.halfWidth >= 0, value.isFinite, value >= 0 else { return nil }
+        let relative = v.halfWidth / v.estimate
+        return CalibratedYAML.Range(quantity: quantity, low: max(0, value * (1 - relative)), high: value * (1 + relative),
+                                    reason: "smsim calibrate: 95 % interval of \(v.name) over \(v.windows) windows")
+    }
+
+    func comment(_ v: Calibration.FittedValue, quantity: ScenarioQuantity, value: Double, range: CalibratedYAML.Range?) -> String {
         let r2 = v.rSquared.isFinite ? ", R² \(fixed(v.rSquared, 3))" : ""
         let ratio = v.modelled > 0 ? ", × \(fixed(v.estimate / v.modelled, 3)) of the base" : ""
         let field = quantity.yamlPath.suffix(2).compactMap { if case .key(let k) = $0 { k } else { nil } }.joined(separator: ".")
+        // The field's interval as assumptions: holds it, in the field's unit.
+        let interval = range.map { "; 95 % interval \($0.text), its plausible range (assumptions:)" }
+            ?? "; no finite 95 % interval: the declared range stands"
+        let was = "was \(show(quantity.get(calibration.base), quantity.unit))"
         if let unit = v.unit {
             // A per-console load: the field is the base's value scaled, the note says by how much.
             return "\(field) fitted: \(v.name) \(sig(v.estimate)) ± \(sig(v.halfWidth)) \(unit) (95 %) "
-                + "from \(v.windows) windows\(r2)\(ratio); \(v.note); was \(show(quantity.get(calibration.base), quantity.unit))"
+                + "from \(v.windows) windows\(r2)\(ratio); \(v.note); \(was)\(interval)"
         }
         return "\(field) fitted: \(v.name) \(show(v.estimate, quantity.unit)) ± \(show(v.halfWidth, quantity.unit)) (95 %) "
-            + "from \(v.windows) windows\(r2)\(ratio); was \(show(quantity.get(calibration.base), quantity.unit))"
+            + "from \(v.windows) windows\(r2)\(ratio); \(was)\(interval)"
     }
 
     func show(_ x: Double, _ unit: ScenarioQuantity.Unit) -> String {

@@ -22,7 +22,7 @@ public struct Plan: Sendable {
     public var memory: Double
     public var storage: ManagementGroup.Storage.Kind
     /// The answer's own simulation.
-    public var final: PlanEvaluation
+    public var final: Evaluation
     public var bottleneck: Bottleneck?
     /// One server fewer fails only the 60-consoles-per-server guidance.
     public var guidanceBinds: Bool
@@ -41,7 +41,7 @@ public struct Plan: Sendable {
     public var robustSteps: [RobustStep]
     public var robust: RobustCheck?
     /// Every simulated configuration, in order.
-    public var evaluations: [PlanEvaluation]
+    public var evaluations: [Evaluation]
 
     var scenario: Scenario { final.scenario }
 

@@ -1,5 +1,6 @@
 import ScenarioSpec
 import RunOutput
+import Planning
 
 /// plan.json: the answer, why, the published guidance beside it, and every simulated
 /// configuration; what `--json` prints and the report reads.
@@ -98,7 +99,7 @@ public struct PlanJSON: Codable, Sendable {
         self.seconds = seconds
     }
 
-    static func configuration(_ e: PlanEvaluation) -> Configuration {
+    static func configuration(_ e: Evaluation) -> Configuration {
         let db = e.scenario.managementGroup.database
         func m(_ metric: Metric, _ station: String = "all") -> Double { e.report.estimate(metric, station: station)?.mean ?? .nan }
         return Configuration(step: e.step, servers: e.servers, memoryGiB: e.memory, sqlCores: db.cores,

@@ -8,7 +8,9 @@ import ScenarioSpec
 /// leaves is exactly what was simulated.
 public enum PlanScenario {
     /// Requests a console makes in an hour: one per think time (15 s) plus about 1 s of answer.
-    /// Used only to turn work items per hour into request weights: an approximation.
+    /// Used only to turn work items per hour into request weights: an approximation, whose
+    /// plausible range (`Scenario.requestsPerConsoleHourRange`) the scenario's `assumptions:`
+    /// block gives the save weights.
     static let requestsPerConsoleHour = 3600.0 / 16
 
     /// SQL memory candidates, GiB, smallest first.
@@ -77,7 +79,8 @@ public enum PlanScenario {
         """
         let connectors = p.effectiveConnectors
         if !connectors.isEmpty {
-            lines += "  # One incremental run of each connector falls in the busy hour; 1 % of its objects changed: assumption.\n"
+            lines += "  # One incremental run of each connector falls in the busy hour; 1 % of its objects changed: assumption\n"
+            lines += "  # (plausible range 0.1–5 %: smsim lint --assumptions).\n"
             lines += "  connectors:\n"
             for (i, c) in connectors.enumerated() {
                 lines += "    - " + connector(c, index: i) + "\n"
@@ -90,7 +93,30 @@ public enum PlanScenario {
         lines += slo + " }  # [F13] guidance as an objective" + (p.portalUsers > 0 ? "; portal [F18]" : "") + "\n"
         if p.portalUsers > 0 { lines += portal(p) }
         if p.down > 0 || p.promotion != nil { lines += failures(down: p.down, promotion: p.promotion) }
+        if saves > 0 { lines += saveRange() }
         return lines
+    }
+
+    /// The save weights' plausible range: that of the requests a console makes in an hour,
+    /// which turned the planner's work items into weights (fewer requests an hour, larger
+    /// weights for the same work items).
+    static func saveRange() -> String {
+        let range = Scenario.requestsPerConsoleHourRange
+        let (few, many) = range.values(around: requestsPerConsoleHour)
+        func times(_ x: Double) -> String { "x" + String(format: "%.4g", x) }
+        let reason = "assumption: smsim plan's \(NumberFormat.literal(requestsPerConsoleHour)) requests a console-hour, plausibly "
+            + "\(NumberFormat.literal(few))–\(NumberFormat.literal(many)) (Documentation/Sources.md)"
+        var text = """
+        # The save weights come from the work items an hour at \(NumberFormat.literal(requestsPerConsoleHour)) requests a console-hour:
+        # \(NumberFormat.literal(few)) (\(range.lowReason)) to \(NumberFormat.literal(many)) (\(range.highReason)).
+        assumptions:
+
+        """
+        for name in ["create-work-item", "update-work-item"] {
+            text += "  - { field: \(name).weight, low: \(times(requestsPerConsoleHour / many)), high: \(times(requestsPerConsoleHour / few)), "
+                + "reason: \"\(reason)\" }\n"
+        }
+        return text
     }
 
     /// The database's size from the planner's counts: its inventory, whose rows, pages and
@@ -133,7 +159,8 @@ public enum PlanScenario {
         let surgeEnd = 1800 + p.portalSurge
         return """
         # The Self-Service Portal on MS02, a secondary management server of its own: \(p.portalUsers) users
-        # arrive within \(DurationSyntax.format(p.portalSurge)) from 30 minutes in [F17]; trickles before and after: assumption.
+        # arrive within \(DurationSyntax.format(p.portalSurge)) from 30 minutes in [F17]; trickles before and after: assumption
+        # (plausible range ×0.5–×2: smsim lint --assumptions).
         portal:
           server: MS02
           dedicatedServer: true  # no consoles on the portal's server: S-SYSREQ sizes it as its own role

@@ -40,10 +40,8 @@ public struct Planner {
                     log: (String) -> Void = { _ in }) throws -> Plan {
         let consoles = input.consoles!
         var sqlCores = input.sqlCores ?? 8
-        var evaluations: [PlanEvaluation] = []
-        func record(_ step: String, _ s: Scenario, _ report: RunReport) -> PlanEvaluation {
-            let e = PlanEvaluation(step: step, scenario: s, report: report,
-                                   verdicts: report.evaluate(s.slo, databaseName: s.managementGroup.database.name))
+        var evaluations: [Evaluation] = []
+        func record(_ e: Evaluation) -> Evaluation {
             evaluations.append(e)
             log(e.line)
             return e
@@ -59,7 +57,7 @@ public struct Planner {
             do {
                 sized = try search.run(simulate: { s in
                     try simulate(s, "servers: \(s.additionalServerCount) additional, \(NumberFormat.literal(sizingMemory)) GiB")
-                }, log: { e in _ = record("servers", e.scenario, e.report) })
+                }, log: { e in _ = record(e) })
                 break
             } catch let none as SizeSearch.Unattainable {
                 let databaseBinds = none.message.hasPrefix("the database is the bottleneck")
@@ -88,7 +86,7 @@ public struct Planner {
             let search = try SQLMemorySearch(scenario: base, candidates: PlanScenario.memoryLadder, slo: base.slo)
             let found = try search.run(simulate: { s in
                 try simulate(s, "SQL memory: \(NumberFormat.literal(s.managementGroup.database.memory ?? 0)) GiB")
-            }, log: { e in _ = record("memory", e.scenario, e.report) })
+            }, log: { e in _ = record(e) })
             memory = found.memory
             finalEvaluation = evaluations.last { $0.step == "memory" && $0.memory == memory }!
             if let below = found.below {
@@ -135,7 +133,7 @@ public struct Planner {
         }
         if robustServers != servers || robustMemory != memory {
             let s = try scenario(servers: robustServers, memory: robustMemory, sqlCores: sqlCores).variant(down: input.down)
-            finalEvaluation = record("robust", s, try simulate(s, "the robust answer"))
+            finalEvaluation = record(Evaluation(step: "robust", scenario: s, report: try simulate(s, "the robust answer"), slo: s.slo))
         }
         return Plan(input: input, servers: robustServers, sqlCores: sqlCores, memory: robustMemory, storage: input.storage ?? .hdd15k,
                     final: finalEvaluation, bottleneck: Bottleneck(finalEvaluation.report, scenario: finalEvaluation.scenario),
@@ -157,18 +155,7 @@ public struct Planner {
     }
 }
 
-/// One simulated configuration of a plan.
-public struct PlanEvaluation: Sendable {
-    /// Which question it answered: `servers` or `memory`.
-    public var step: String
-    public var scenario: Scenario
-    public var report: RunReport
-    public var verdicts: [SLOResult]
-    public var holds: Bool { verdicts.allSatisfy { $0.verdict == .pass } }
-
-    public var servers: Int { scenario.additionalServerCount }
-    public var memory: Double { scenario.managementGroup.database.memory ?? .infinity }
-
+extension Evaluation {
     /// "servers 3, 128 GiB, 8 SQL cores: p95 1.9 s, peak MS 0.71, SQL 0.42: holds".
     public var line: String {
         func m(_ metric: Metric, _ station: String = "all", scale: Double = 1) -> String {

@@ -12,7 +12,7 @@ import Stochastics
 /// when the mean over the replications meets its limit.
 public struct RobustCheck: Sendable {
     public var scenarioName: String
-    public var factors: [SensitivityFactor]
+    public var factors: [RobustInput]
     public var objectives: [Objective]
     /// In each objective's limit unit.
     public var limits: [Double]
@@ -30,7 +30,7 @@ public struct RobustCheck: Sendable {
         let limits = objectives.map { scenario.slo[$0]! }
         let database = scenario.managementGroup.database.name
         scenarioName = scenario.name
-        self.factors = factors
+        self.factors = factors.map(RobustInput.init)
         self.objectives = objectives
         self.limits = limits
         replications = scenario.replications
@@ -60,9 +60,9 @@ public struct RobustCheck: Sendable {
     /// "open-view server demand > 1.41 s".
     public func condition(_ cut: RobustDeciders.Cut) -> String { Self.condition(cut, factors: factors) }
 
-    static func condition(_ cut: RobustDeciders.Cut, factors: [SensitivityFactor]) -> String {
+    static func condition(_ cut: RobustDeciders.Cut, factors: [RobustInput]) -> String {
         let f = factors[cut.factor]
-        return "\(f.label) \(cut.above ? ">" : "<") \(AssumptionTable.text(cut.threshold, f.quantity.unit, digits: 3))"
+        return "\(f.label) \(cut.above ? ">" : "<") \(AssumptionTable.text(cut.threshold, f.unit, digits: 3))"
     }
 
     static func percent(_ x: Double) -> String { NumberFormat.literal((x * 100).rounded()) + " %" }
@@ -101,7 +101,7 @@ public struct RobustCheck: Sendable {
     /// One row per world: its inputs (factor fields as headers), each objective's value, how
     /// it was decided, and whether every objective held (1) or not (0).
     public var csv: String {
-        var rows = [(["world"] + factors.map(\.quantity.field) + objectives.map(\.rawValue) + ["decided", "holds"]).joined(separator: ",")]
+        var rows = [(["world"] + factors.map(\.field) + objectives.map(\.rawValue) + ["decided", "holds"]).joined(separator: ",")]
         for w in analysis.worlds {
             let values = w.outcome?.values ?? objectives.map { _ in Double.nan }
             rows.append(([String(w.index + 1)] + w.inputs.map { NumberFormat.csv($0) } + values.map { NumberFormat.csv($0) }

@@ -43,7 +43,7 @@ extension RobustComparison {
     /// value, the p95 latency and whether every objective held, then per later ratio whether
     /// its p95 is within the tolerance of the first's.
     public var csv: String {
-        var header = ["world"] + factors.map(\.quantity.field)
+        var header = ["world"] + factors.map(\.field)
         for r in ratios { header += objectives.map { "\($0.rawValue)@\(r)" } + ["p95@\(r)", "holds@\(r)"] }
         header += ratios.dropFirst().map { "within@\($0)" }
         var rows = [header.joined(separator: ",")]
@@ -63,7 +63,7 @@ extension RobustComparison {
     /// the first's" (taking the higher ratio is safe there).
     public var reportCSV: String {
         let last = ratios.count - 1
-        var rows = [(["world"] + factors.map(\.quantity.field) + ["decided", "holds"]).joined(separator: ",")]
+        var rows = [(["world"] + factors.map(\.field) + ["decided", "holds"]).joined(separator: ",")]
         for w in inputs.indices {
             let safe = outcomes[last][w].allHold && isWithin(last, world: w)
             rows.append(([String(worldIndices[w] + 1)] + inputs[w].map { NumberFormat.csv($0) } + ["simulated", safe ? "1" : "0"]).joined(separator: ","))

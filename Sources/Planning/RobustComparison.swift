@@ -14,7 +14,7 @@ import Statistics
 public struct RobustComparison: Sendable {
     public var scenarioName: String
     public var ratios: [Int]
-    public var factors: [SensitivityFactor]
+    public var factors: [RobustInput]
     public var objectives: [Objective]
     public var limits: [Double]
     /// A fraction: 0.1 allows the higher ratio's p95 to be 10 % above the first's.
@@ -51,17 +51,9 @@ public struct RobustComparison: Sendable {
         guard !objectives.isEmpty else { throw PlanningError("scenario '\(scenario.name)' has no slo block: nothing to hold") }
         let limits = objectives.map { scenario.slo[$0]! }
         let database = scenario.managementGroup.database.name
-        scenarioName = scenario.name
-        self.ratios = ratios
-        self.factors = factors
-        self.objectives = objectives
-        self.limits = limits
-        self.tolerance = tolerance
-        replications = scenario.replications
         let design = RobustWorlds.inputs(of: scenario, factors: factors, count: worlds)
-        worldIndices = design.indices.filter { shard?.contains(pointIndex: $0) ?? true }
+        let worldIndices = design.indices.filter { shard?.contains(pointIndex: $0) ?? true }
         let inputs = worldIndices.map { design[$0] }
-        self.inputs = inputs
         var outcomes = [[RobustOutcome]](repeating: [], count: ratios.count)
         var p95 = [[Double]](repeating: [], count: ratios.count)
         var done = 0
@@ -83,6 +75,33 @@ public struct RobustComparison: Sendable {
                 progress(done, inputs.count * ratios.count)
             }
         }
+        self.init(scenarioName: scenario.name, ratios: ratios, factors: factors.map(RobustInput.init), objectives: objectives,
+                  limits: limits, tolerance: tolerance, replications: scenario.replications, inputs: inputs, worldIndices: worldIndices,
+                  outcomes: outcomes, p95: p95)
+    }
+
+    /// The comparison its shards' joined record holds.
+    public init(record r: RobustRecord) {
+        let ratios = r.ratios ?? []
+        self.init(scenarioName: r.scenarioName, ratios: ratios, factors: r.inputs, objectives: r.objectives, limits: r.limits,
+                  tolerance: r.tolerance ?? 0, replications: r.replications, inputs: r.worlds.map(\.inputs), worldIndices: r.worlds.map(\.index),
+                  outcomes: ratios.indices.map { k in r.worlds.map { w in
+                      RobustOutcome(values: w.values[k], holds: zip(w.values[k], r.limits).map { $0 <= $1 }) } },
+                  p95: ratios.indices.map { k in r.worlds.map { $0.p95?[k] ?? .nan } })
+    }
+
+    /// Every world's outcome at every ratio given: the probabilities and what decides them follow.
+    init(scenarioName: String, ratios: [Int], factors: [RobustInput], objectives: [Objective], limits: [Double], tolerance: Double,
+         replications: Int, inputs: [[Double]], worldIndices: [Int], outcomes: [[RobustOutcome]], p95: [[Double]]) {
+        self.scenarioName = scenarioName
+        self.ratios = ratios
+        self.factors = factors
+        self.objectives = objectives
+        self.limits = limits
+        self.tolerance = tolerance
+        self.replications = replications
+        self.inputs = inputs
+        self.worldIndices = worldIndices
         self.outcomes = outcomes
         self.p95 = p95
         holds = outcomes.map { o in WilsonInterval(successes: o.filter(\.allHold).count, trials: inputs.count) }

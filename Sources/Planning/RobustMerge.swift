@@ -7,8 +7,9 @@ import Statistics
 /// --robust --shard i/n`): the rows of every shard's `robust.csv` (and `robust-compare.csv`),
 /// put in world order under the common header. A shard simulates each of its worlds, so the
 /// merged files are byte for byte those of the unsharded run with `--no-screen` (`compare
-/// --robust` never screens). `robust.txt` is written anew from the merged rows: each verdict
-/// column's share of worlds with its Wilson 95 % interval.
+/// --robust` never screens). `robust.txt` is written from the shards' records (`robust.json`,
+/// `RobustRecord`) joined, by the function an unsharded run writes it with (`RobustText`):
+/// the same text as that run's but for its closing line, which names the shards.
 public enum RobustMerge {
     /// The files a robust shard writes, one row per world, the world's number first.
     public static let names = ["robust.csv", "robust-compare.csv"]
@@ -16,6 +17,7 @@ public enum RobustMerge {
     public struct Result: Sendable {
         /// File name → merged text.
         public var files: [(name: String, text: String)]
+        /// robust.txt's lines.
         public var summary: [String]
         public var worlds: Int
         public var inputs: Int
@@ -32,7 +34,6 @@ public enum RobustMerge {
         guard !shards.isEmpty else { throw PlanningError("give the shard directories to merge") }
         var files: [(String, String)] = []
         var worlds = 0
-        var heading: String?
         for name in names {
             let present = shards.filter { FileManager.default.fileExists(atPath: $0 + "/" + name) }
             guard !present.isEmpty else { continue }
@@ -68,23 +69,21 @@ public enum RobustMerge {
             if worlds != 0, worlds != count { throw PlanningError("\(name) has \(count) worlds, another file \(worlds)") }
             worlds = count
             files.append((name, header! + "\n" + (1...count).map { rows[$0]!.row + "\n" }.joined()))
-            if heading == nil, let text = try? String(contentsOfFile: shards[0] + "/robust.txt", encoding: .utf8) {
-                heading = text.split(separator: "\n").first.map(String.init)
-            }
         }
         guard !files.isEmpty else { throw PlanningError("\(shards[0]) holds none of \(names.joined(separator: ", ")): not a robust shard") }
-        // Summaries from the file with the most verdict columns (compare's, when present).
-        let (_, text) = files.last!
-        var lines = text.split(separator: "\n")
-        let header = lines.removeFirst().split(separator: ",").map(String.init)
-        var summary = [heading ?? "merged robust run"]
-        summary.append("merged from \(shards.count) shard(s), every world simulated")
-        for (j, column) in header.enumerated() where column == "holds" || column.hasPrefix("holds@") || column.hasPrefix("within@") {
-            let yes = lines.filter { $0.split(separator: ",", omittingEmptySubsequences: false)[j] == "1" }.count
-            let i = WilsonInterval(successes: yes, trials: lines.count)
-            summary.append("\(column): \(yes) of \(lines.count) worlds, P = \(NumberFormat.table(i.proportion)) "
-                           + "(95 % Wilson interval \(NumberFormat.table(i.low))–\(NumberFormat.table(i.high)))")
+        let records = try shards.map { dir in
+            let path = dir + "/robust.json"
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw PlanningError("\(path) is missing: a shard of this version of smsim writes it; run the shard again")
+            }
+            return (path, try RobustRecord.read(path))
         }
+        let record = try RobustRecord.joined(records)
+        guard record.worlds.count == worlds, record.worlds.last.map({ $0.index + 1 }) == worlds else {
+            throw PlanningError("the shards' robust.json hold \(record.worlds.count) worlds, their CSVs \(worlds); the shards are not of one robust run")
+        }
+        let text = RobustText.merged(record, closing: "merged from \(shards.count) shard(s): \(worlds) worlds, every one simulated")
+        let summary = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         return Result(files: files, summary: summary, worlds: worlds, inputs: shards.count)
     }
 

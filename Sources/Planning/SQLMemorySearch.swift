@@ -11,18 +11,6 @@ import ScenarioSpec
 /// ending with a size that holds next to one that does not. Every size runs with the same
 /// seed and replications (common random numbers), at most once.
 public struct SQLMemorySearch {
-    /// One simulated memory size.
-    public struct Evaluation: Sendable {
-        /// GiB.
-        public var memory: Double
-        public var scenario: Scenario
-        public var report: RunReport
-        public var verdicts: [SLOResult]
-        /// The buffer pool's hit ratio the model used at this size.
-        public var hitRatio: Double
-        public var holds: Bool { verdicts.allSatisfy { $0.verdict == .pass } }
-    }
-
     public struct Result: Sendable {
         /// The answer, GiB.
         public var memory: Double
@@ -80,14 +68,11 @@ public struct SQLMemorySearch {
     public func run(simulate: (Scenario) throws -> RunReport, log: (Evaluation) -> Void = { _ in }) throws -> Result {
         var cache: [Int: Evaluation] = [:]
         var order: [Evaluation] = []
-        let database = scenario.managementGroup.database.name
         func evaluate(_ i: Int) throws -> Evaluation {
             if let known = cache[i] { return known }
             let variant = try variant(candidates[i])
             let report = try simulate(variant)
-            let e = Evaluation(memory: candidates[i], scenario: variant, report: report,
-                               verdicts: report.evaluate(slo, databaseName: database),
-                               hitRatio: variant.managementGroup.database.bufferPoolHitRatio ?? 1)
+            let e = Evaluation(step: "memory", scenario: variant, report: report, slo: slo)
             cache[i] = e
             order.append(e)
             log(e)

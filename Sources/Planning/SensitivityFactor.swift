@@ -102,6 +102,10 @@ public struct SensitivityFactor: Sendable {
                 : q.field.hasPrefix("failures.promotion.") ? "promotion time"
                 : q.field.contains("timeToFailure") ? "time to failure" : "time to repair"
         case .pollQuery: part = "poll query database demand"
+        case .connectorChanges: part = "objects changed per sync"
+        case .portalTrickle:
+            let step = q.yamlPath.compactMap { if case .index(let j) = $0 { j } else { nil } }.first ?? 0
+            part = "portal visits an hour from " + DurationSyntax.format(scenario.portal?.arrivals[step].from ?? 0)
         case .pageReads:
             part = q.field.hasPrefix("workflows.job.") ? "workflow job page reads"
                 : q.field.hasSuffix(".object.pageReads") ? "page reads per object"

@@ -11,7 +11,7 @@ extension SizeSearch {
     }
 
     /// `size.csv`: one row per simulated count, in count order.
-    public static func csv(_ evaluations: [SizeSearch.Evaluation], consoles: Int, down: Int, scenario: Scenario) -> String {
+    public static func csv(_ evaluations: [Evaluation], consoles: Int, down: Int, scenario: Scenario) -> String {
         var out = "scenario,consoles,down,servers,replications,holds,\(Column.latencyP95),\(Column.latencyP95HalfWidth),"
             + "\(Column.peakUtilization),\(Column.peakUtilizationHalfWidth),verdicts\n"
         for e in evaluations.sorted(by: { $0.servers < $1.servers }) {
@@ -67,11 +67,11 @@ public struct SizeJSON: Encodable {
     var below: Evaluation?
     var evaluations: [Evaluation]
 
-    static func value(_ e: SizeSearch.Evaluation, _ metric: Metric) -> Value? {
+    static func value(_ e: Planning.Evaluation, _ metric: Metric) -> Value? {
         e.report.estimate(metric).map { Value(mean: $0.mean, ci95: $0.halfWidth.isFinite ? $0.halfWidth : nil) }
     }
 
-    static func evaluation(_ e: SizeSearch.Evaluation) -> Evaluation {
+    static func evaluation(_ e: Planning.Evaluation) -> Evaluation {
         Evaluation(servers: e.servers, holds: e.holds, latencyP95Ms: value(e, .latencyP95),
                    serverUtilizationPeak: value(e, .serverUtilizationPeak), sessionsRefused: value(e, .sessionsRefused),
                    verdicts: e.verdicts.map {

@@ -10,16 +10,6 @@ import ScenarioSpec
 /// servers never hurt, simulates each count at most once (same seed: common random numbers),
 /// and never simulates every count.
 public struct SizeSearch {
-    /// One simulated server count.
-    public struct Evaluation: Sendable {
-        public var servers: Int
-        public var scenario: Scenario
-        public var report: RunReport
-        public var verdicts: [SLOResult]
-        /// Every objective PASSes (UNSURE does not count as holding).
-        public var holds: Bool { verdicts.allSatisfy { $0.verdict == .pass } }
-    }
-
     public struct Result: Sendable {
         /// The answer: additional servers.
         public var servers: Int
@@ -114,14 +104,12 @@ public struct SizeSearch {
         let cap = max(floor, maxServers ?? min(max(4 * guess, floor + 16), max(floor, consoles + down)))
         var cache: [Int: Evaluation] = [:]
         var order: [Evaluation] = []
-        let database = scenario.managementGroup.database.name
 
         func evaluate(_ n: Int) throws -> Evaluation {
             if let known = cache[n] { return known }
             let variant = try scenario.variant(consoles: consoles, servers: n, down: down)
             let report = try simulate(variant)
-            let e = Evaluation(servers: n, scenario: variant, report: report,
-                               verdicts: report.evaluate(slo, databaseName: database))
+            let e = Evaluation(step: "servers", scenario: variant, report: report, slo: slo)
             cache[n] = e
             order.append(e)
             log(e)

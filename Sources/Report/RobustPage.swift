@@ -2,11 +2,20 @@ import Foundation
 import Planning
 import ScenarioSpec
 
-/// The page of `smsim check --robust` output (robust.csv, robust.txt): the probability that
-/// every objective holds over the plausible ranges, what decides it, and each world drawn by
-/// the two inputs that decide most, coloured by verdict.
+/// The page of a robust answer's output (robust.csv, robust.txt) from `check`, `compare` or
+/// `size --robust`: the probability that every objective holds over the plausible ranges,
+/// what decides it, and each world drawn by the two inputs that decide most, coloured by
+/// verdict.
 enum RobustPage {
     static let holdsColour = "#2e7d32", failsColour = "#c62828"
+
+    /// The command that wrote `directory`, told by the file only it writes beside robust.csv.
+    static func command(_ directory: String) -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "\(directory)/robust-compare.csv") { return "smsim compare --robust" }
+        if fm.fileExists(atPath: "\(directory)/robust-size.csv") { return "smsim size --robust" }
+        return "smsim check --robust"
+    }
 
     static func build(_ csv: CSVTable, _ directory: String, _ options: ReportOptions) -> HTMLPage {
         let text = (try? String(contentsOfFile: "\(directory)/robust.txt", encoding: .utf8)) ?? ""
@@ -14,7 +23,7 @@ enum RobustPage {
         let name = lines.first.map { String($0.prefix { $0 != ":" }) } ?? "?"
         let context = ReportBuilder.scenario(options, named: nil, hash: nil, scenarioName: name)
         var page = HTMLPage(title: "\(name): does the answer survive its assumptions?",
-                            subtitle: "smsim check --robust: the scenario asked in many plausible worlds, every assumed input drawn in its range "
+                            subtitle: "\(command(directory)): the scenario asked in many plausible worlds, every assumed input drawn in its range "
                                 + "(smsim lint --assumptions), the same random numbers in each world.")
         page.answer = lines.count > 1
             ? [HTMLPage.paragraph(lines[1], cls: "headline")] + lines.dropFirst(2).map { HTMLPage.paragraph($0.trimmingCharacters(in: .whitespaces)) }

@@ -1,7 +1,7 @@
 /// A service level objective a scenario's `slo` block can set, and the metric it judges.
 /// The raw value is the key in the scenario file and the name in verdicts (`p95Latency`).
 /// Cases are in the order verdicts are listed.
-public enum Objective: String, CaseIterable, Sendable {
+public enum Objective: String, CaseIterable, Sendable, Codable {
     case p95Latency
     case p99Latency
     case maxUtilization

@@ -3,7 +3,8 @@ import Stochastics
 /// Assumed inputs outside the quantity table that robust answers also vary: the weights of
 /// requests that are not saves, the cv of skewed demands, round trips, the failure and
 /// recovery times, workflow concurrency, the database's page popularity and bytes per row,
-/// the number of workflow rules and their poll query. Calibration does not fit them and
+/// the number of workflow rules and their poll query, the objects each connector sync changes
+/// and the portal's arrivals outside its surge. Calibration does not fit them and
 /// sensitivity does not vary them by default, so they live in this second table rather than
 /// in `quantities`; their ranges are in `Scenario+AssumptionRanges.swift` like the rest.
 extension Scenario {
@@ -59,6 +60,19 @@ extension Scenario {
                          get: { $0.managementGroup.database.popularity }, set: { s, v in if v > 0 { s.managementGroup.database.popularity = v } }))
             out.append(Q(field: "managementGroup.database.bytesPerRow", yamlPath: path + [.key("bytesPerRow")], unit: .number, group: .bytesPerRow,
                          get: { $0.managementGroup.database.bytesPerRow }, set: { s, v in if v > 0 { s.managementGroup.database.bytesPerRow = v } }))
+        }
+        for place in scheduledJobPlaces where place.keys == ["workflows", "connectors"] && self[keyPath: place.key].objects > 0 {
+            nonisolated(unsafe) let key = place.key  // a key path is an immutable value
+            out.append(Q(field: place.path + ".objects", yamlPath: place.keys.map(Q.Step.key) + [.index(place.index), .key("objects")],
+                         unit: .count, group: .connectorChanges, get: { Double($0[keyPath: key].objects) },
+                         set: { s, v in s[keyPath: key].objects = max(0, Int(v.rounded())) }))
+        }
+        if let portal, let surge = portal.arrivals.map(\.perHour).max() {
+            for (j, step) in portal.arrivals.enumerated() where step.perHour > 0 && step.perHour < surge {
+                out.append(Q(field: "portal.arrivals[\(j)].perHour", yamlPath: [.key("portal"), .key("arrivals"), .index(j), .key("perHour")],
+                             unit: .number, group: .portalTrickle, get: { $0.portal?.arrivals[j].perHour ?? 0 },
+                             set: { s, v in if s.portal != nil { s.portal!.arrivals[j].perHour = max(0, v) } }))
+            }
         }
         return out
     }

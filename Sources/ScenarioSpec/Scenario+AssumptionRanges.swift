@@ -95,7 +95,21 @@ extension Scenario {
         .pollQuery: AssumptionRange(
             low: .times(0.5), "no published figure: a factor of two, as for every unmeasured demand",
             high: .times(2), "a factor of two"),
+        .connectorChanges: AssumptionRange(
+            low: .times(0.1), "S-PERF: syncs after the initial one have no measurable impact; a tenth of the assumed count (0.1 % of the objects at smsim plan's 1 %)",
+            high: .times(5), "no published figure: five times the assumed count (5 % of the objects at 1 %), the sync after a bulk change such as a reorganisation"),
+        .portalTrickle: AssumptionRange(
+            low: .times(0.5), "no published figure: S-PERF describes only the surge (hundreds of users in 5–10 minutes); half the assumed rate around it",
+            high: .times(2), "twice the assumed rate: late arrivals and users coming back after the surge"),
     ]
+
+    /// Requests a console makes in an hour of `smsim plan`'s busy hour, which turns the
+    /// planner's work items an hour into save weights: one per 15 s think time plus the answer.
+    /// Not a scenario quantity; the plan writes the save weights' range from it into the
+    /// scenario's `assumptions:` block.
+    public static let requestsPerConsoleHourRange = AssumptionRange(
+        low: .value(190), "3600 s / (15 s think + 4 s answer): every answer as slow as the 4 s p95 goal [F13]",
+        high: .value(232), "3600 s / (15 s think + 0.5 s answer): answers half as long as the assumed 1 s")
 
     /// A wide-area network (50 ms or more a round trip) has its own range: S-HWPERF's band.
     public static let wanLatencyRange = AssumptionRange(

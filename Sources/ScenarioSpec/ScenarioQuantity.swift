@@ -13,7 +13,7 @@ public struct ScenarioQuantity: Sendable {
     }
 
     /// How the value is written in YAML.
-    public enum Unit: Sendable, Equatable {
+    public enum Unit: String, Sendable, Equatable, Codable {
         /// A duration (`850ms`, `12s`).
         case seconds
         /// A plain number (`0.022`, `3.5`).
@@ -71,6 +71,10 @@ public struct ScenarioQuantity: Sendable {
         case popularity = "page popularity"
         case workflowRules = "workflow rules"
         case pollQuery = "poll query database demand"
+        /// Objects an incremental connector sync changes.
+        case connectorChanges = "connector objects changed per sync"
+        /// A portal arrival step other than the busiest (the surge is the scenario's question).
+        case portalTrickle = "portal arrivals outside the surge"
     }
 }
 

@@ -19,7 +19,7 @@ extension ScenarioSchema {
     /// Each entry names exactly one quantity of the scenario, and its bounds read in that
     /// quantity's unit with low ≤ high. Request classes may be named (`open-view.server.mean`).
     static func checkAssumptions(_ scenario: Scenario, _ reader: ScenarioReader) throws(ScenarioError) {
-        let quantities = scenario.quantities
+        let quantities = scenario.assumedQuantities
         for (i, entry) in scenario.assumptions.enumerated() {
             let path = "assumptions[\(i)]"
             let written = scenario.resolvingClassNames(entry.field)

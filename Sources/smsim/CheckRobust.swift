@@ -23,32 +23,22 @@ extension Check {
         let dir = (output.out ?? Self.robustDirectory(scenario)) + (shard.map { "/" + $0.slug } ?? "")
         let lock = try lockOutput(dir)
         defer { lock.release() }
-        let progress = Progress(label: "\(scenario.name): robust worlds", total: robustOptions.points)
-        let threads = options.threads
-        let clock = ContinuousClock(), started = clock.now
-        let check: RobustCheck
-        do {
-            check = try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, shard: shard, simulate: { s in
-                let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
-                if let bad = results.first(where: { !$0.conservation.holds }) {
-                    throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
-                                         + bad.conservation.summary, status: 3)
-                }
-                return RunReport(scenario: s, replications: results)
-            }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
-        } catch let e as PlanningError {
-            throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
-        }
-        progress.finish()
-        let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        var lines = ["\(scenario.name): \(scenario.sizingDescription), seed \(scenario.seed)"] + check.lines
-        let timing = "\(check.analysis.worlds.count) worlds in \(NumberFormat.elapsed(seconds)) s "
-            + "(\(check.analysis.simulated) simulated × \(scenario.replications) replication(s), \(threads) thread(s))"
+        let run = try Simulator(options, precision: nil, console: output.console())
+            .simulateWorlds(label: "\(scenario.name): robust worlds", total: robustOptions.points, path: input.path) { simulate, progress in
+                try RobustCheck(scenario: scenario, worlds: robustOptions.points, screen: !robustOptions.noScreen, shard: shard,
+                                simulate: simulate, progress: progress)
+            }
+        let check = run.answer
+        let heading = "\(scenario.name): \(scenario.sizingDescription), seed \(scenario.seed)"
+        var lines = [heading] + check.lines
+        let timing = run.timing("\(check.analysis.worlds.count) worlds",
+                                "\(check.analysis.simulated) simulated × \(scenario.replications) replication(s)")
         try AtomicFile.write(check.csv, to: dir + "/robust.csv")
         try AtomicFile.write(Self.gnuplot(check), to: dir + "/robust.gnuplot")
-        try AtomicFile.write((lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
-        lines.append("wrote \(dir)/robust.csv (one row per world), robust.gnuplot, robust.txt; \(timing)")
+        try AtomicFile.write(RobustText.check(check, heading: heading, closing: timing), to: dir + "/robust.txt")
+        // What smsim merge joins into the whole run's robust.txt.
+        if shard != nil { try AtomicFile.write(try check.record(heading: heading).json(), to: dir + "/robust.json") }
+        lines.append("wrote \(dir)/robust.csv (one row per world), robust.gnuplot, robust.txt\(shard == nil ? "" : ", robust.json"); \(timing)")
         try reportFlag.write(dir, scenario: input.path, quiet: true)
         for line in quiet ? Array(lines.dropFirst().prefix(1)) : lines { print(line) }
         // A shard holds only some of the worlds: the verdict against --share is the merge's.
@@ -72,8 +62,8 @@ extension Check {
         set terminal pngcairo size 900,650
         set output 'robust.png'
         set key outside
-        set xlabel '\(check.factors[x].label) (\(check.factors[x].quantity.field))'
-        set ylabel '\(check.factors[y].label) (\(check.factors[y].quantity.field))'
+        set xlabel '\(check.factors[x].label) (\(check.factors[x].field))'
+        set ylabel '\(check.factors[y].label) (\(check.factors[y].field))'
         plot 'robust.csv' skip 1 using \(x + 2):($\(check.factors.count + check.objectives.count + 3)==1 ? $\(y + 2) : 1/0) with points pt 7 lc rgb '#2e7d32' title 'holds', \\
              '' skip 1 using \(x + 2):($\(check.factors.count + check.objectives.count + 3)==0 ? $\(y + 2) : 1/0) with points pt 7 lc rgb '#c62828' title 'fails'
 

@@ -20,34 +20,23 @@ extension Compare {
         let dir = (output.out ?? "results/\(OutputName.safe(scenario.name))-compare-robust") + (shard.map { "/" + $0.slug } ?? "")
         let lock = try lockOutput(dir)
         defer { lock.release() }
-        let progress = Progress(label: "\(scenario.name): robust comparison, simulations", total: robustOptions.points * ratios.count)
-        let threads = options.threads
-        let clock = ContinuousClock(), started = clock.now
-        let comparison: RobustComparison
-        do {
-            comparison = try RobustComparison(scenario: scenario, ratios: ratios, worlds: robustOptions.points,
-                                              tolerance: Self.fraction(tolerance)!, shard: shard, simulate: { s in
-                let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
-                if let bad = results.first(where: { !$0.conservation.holds }) {
-                    throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
-                                         + bad.conservation.summary, status: 3)
-                }
-                return RunReport(scenario: s, replications: results)
-            }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
-        } catch let e as PlanningError {
-            throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
-        }
-        progress.finish()
-        let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        var lines = ["\(scenario.name): \(scenario.consoles.peak) consoles\(scenario.failures.down > 0 ? ", \(scenario.failures.down) down" : ""), "
-                     + "ratios \(ratios.map(String.init).joined(separator: " vs ")), seed \(scenario.seed)"] + comparison.lines
-        let timing = "\(robustOptions.points) worlds × \(ratios.count) ratios in \(NumberFormat.elapsed(seconds)) s "
-            + "(\(scenario.replications) replication(s) each, \(threads) thread(s))"
+        let run = try Simulator(options, precision: nil, console: output.console())
+            .simulateWorlds(label: "\(scenario.name): robust comparison, simulations", total: robustOptions.points * ratios.count,
+                            path: input.path) { simulate, progress in
+                try RobustComparison(scenario: scenario, ratios: ratios, worlds: robustOptions.points,
+                                     tolerance: Self.fraction(tolerance)!, shard: shard, simulate: simulate, progress: progress)
+            }
+        let comparison = run.answer
+        let heading = "\(scenario.name): \(scenario.consoles.peak) consoles\(scenario.failures.down > 0 ? ", \(scenario.failures.down) down" : ""), "
+            + "ratios \(ratios.map(String.init).joined(separator: " vs ")), seed \(scenario.seed)"
+        var lines = [heading] + comparison.lines
+        let timing = run.timing("\(robustOptions.points) worlds × \(ratios.count) ratios", "\(scenario.replications) replication(s) each")
         try AtomicFile.write(comparison.csv, to: dir + "/robust-compare.csv")
         try AtomicFile.write(comparison.reportCSV, to: dir + "/robust.csv")
-        try AtomicFile.write((lines + [timing]).joined(separator: "\n") + "\n", to: dir + "/robust.txt")
-        lines.append("wrote \(dir)/robust-compare.csv (one row per world), robust.csv, robust.txt; \(timing)")
+        try AtomicFile.write(RobustText.compare(comparison, heading: heading, closing: timing), to: dir + "/robust.txt")
+        // What smsim merge joins into the whole run's robust.txt.
+        if shard != nil { try AtomicFile.write(try comparison.record(heading: heading).json(), to: dir + "/robust.json") }
+        lines.append("wrote \(dir)/robust-compare.csv (one row per world), robust.csv, robust.txt\(shard == nil ? "" : ", robust.json"); \(timing)")
         try report.write(dir, scenario: input.path, quiet: true)
         for line in quiet ? [] : lines { print(line) }
         let last = comparison.holds[ratios.count - 1]

@@ -152,7 +152,7 @@ struct PlanCommand: ParsableCommand {
         let simulator = Simulator(options, precision: nil, console: console)
         let progress = Progress(label: "\(input.name): robust worlds", total: points)
         let quiet = console.quiet
-        let clock = ContinuousClock(), started = clock.now
+        let stopwatch = Stopwatch()
         let plan: Plan
         do {
             plan = try planning {
@@ -164,8 +164,7 @@ struct PlanCommand: ParsableCommand {
         }
         progress.finish()
         input = plan.input
-        let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = stopwatch.seconds
         let scenarioText = PlanScenario.yaml(input, servers: plan.servers, memory: plan.memory, sqlCores: plan.sqlCores, storage: plan.storage)
         let lines = plan.lines + ["\(plan.evaluations.count) configurations simulated"
             + (plan.robustSteps.isEmpty ? "" : ", \(plan.robustSteps.map(\.worlds).reduce(0, +)) plausible worlds over \(plan.robustSteps.count) configuration(s)") + " in \(NumberFormat.elapsed(seconds)) s"]

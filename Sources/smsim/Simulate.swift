@@ -36,14 +36,12 @@ struct Simulator {
             let (label, scenario) = configurations[i]
             let progress = Progress(label: batched ? "\(label): replications \(range.lowerBound + 1)–\(range.upperBound)" : label,
                                     total: range.count)
-            let clock = ContinuousClock()
-            let started = clock.now
+            let stopwatch = Stopwatch()
             let results = ScenarioRunner.run(scenario, replications: range, threads: threads) { n in
                 if !console.quiet { progress.update(n) }
             }
             progress.finish()
-            let elapsed = clock.now - started
-            seconds[i] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            seconds[i] += stopwatch.seconds
             for r in results where !r.conservation.holds {
                 let which = configurations.count > 1 ? "\(label), " : ""
                 throw CommandFailure(message: "internal error: \(which)replication \(r.replication) does not balance: "
@@ -67,6 +65,37 @@ struct Simulator {
         }
     }
 
+    /// Runs a robust command's plausible worlds. `body` is given a `simulate` that runs all
+    /// of a world's replications at once on the threads (one progress line for the whole
+    /// command, not one per world) and stops with exit status 3 when a replication's books do
+    /// not balance, and a `progress` that moves that line (labelled `label`, `total` steps)
+    /// unless quiet. A `PlanningError` from `body` is a bad input: a one-line error naming
+    /// `path`, exit status 2.
+    func simulateWorlds<Answer>(label: String, total: Int, path: String,
+                                _ body: (_ simulate: (Scenario) throws -> RunReport,
+                                         _ progress: (Int, Int) -> Void) throws -> Answer) throws -> WorldsRun<Answer> {
+        let progress = Progress(label: label, total: total)
+        let quiet = console.quiet, threads = threads
+        let stopwatch = Stopwatch()
+        var events = 0
+        let answer: Answer
+        do {
+            answer = try body({ s in
+                let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
+                if let bad = results.first(where: { !$0.conservation.holds }) {
+                    throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
+                                         + bad.conservation.summary, status: 3)
+                }
+                events += results.reduce(0) { $0 + $1.events }
+                return RunReport(scenario: s, replications: results)
+            }, { done, total in if !quiet { progress.update(done, of: total) } })
+        } catch let e as PlanningError {
+            throw CommandFailure(message: "\(path): \(e.message)", status: 2)
+        }
+        progress.finish()
+        return WorldsRun(answer: answer, seconds: stopwatch.seconds, events: events, threads: threads)
+    }
+
     /// `precision: 12 replications (4+4+4); every watched metric within ±5 % of its mean, widest …`.
     private func note(_ outcome: SequentialReplications.JointOutcome, target: Double) {
         let count = outcome.results[0].count
@@ -87,6 +116,37 @@ struct Simulator {
             console.note("precision: NOT reached after \(count) replications (\(batches)), the --max-replications cap: "
                          + missed.joined(separator: ", "))
         }
+    }
+}
+
+/// What `Simulator.simulateWorlds` gives back: the robust answer, and what it cost.
+struct WorldsRun<Answer> {
+    var answer: Answer
+    var seconds: Double
+    /// Events simulated over every world's replications.
+    var events: Int
+    var threads: Int
+
+    /// The timing line of a robust command, such as `40 worlds in 12.3 s (80 simulated ×
+    /// 2 replication(s), 2 thread(s))`: `what` was done, `how` in the brackets; with
+    /// `events`, the events simulated and their rate follow the threads.
+    func timing(_ what: String, _ how: String, events showEvents: Bool = false) -> String {
+        let rate = showEvents
+            ? ", \(events) events, \(NumberFormat.literal((Double(events) / max(seconds, 1e-9)).rounded())) events/s" : ""
+        return "\(what) in \(NumberFormat.elapsed(seconds)) s (\(how), \(threads) thread(s)\(rate))"
+    }
+}
+
+/// Wall-clock seconds since it was made, for the commands' timing lines.
+struct Stopwatch {
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+
+    init() { started = clock.now }
+
+    var seconds: Double {
+        let elapsed = clock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
 

@@ -30,7 +30,7 @@ extension Size {
                 try search.run(simulate: { variant in
                     try simulator.simulate(variant, label: "\(NumberFormat.literal(variant.managementGroup.database.memory ?? 0)) GiB")
                 }, log: { e in
-                    if console.printsText { print("  \(pad("\(NumberFormat.literal(e.memory)) GiB:", 10))\(Self.evidence(e))") }
+                    if console.printsText { print("  \(pad("\(NumberFormat.literal(e.memory)) GiB:", 10))\(Self.memoryEvidence(e))") }
                 })
             }
         } catch let none as SQLMemorySearch.Unattainable {
@@ -43,7 +43,7 @@ extension Size {
         print("\(scenario.name): \(NumberFormat.literal(result.memory)) GiB of SQL memory")
         print("  objectives: " + Self.objectives(slo))
         if let below = result.below {
-            print("  at \(NumberFormat.literal(below.memory)) GiB: \(Self.evidence(below))")
+            print("  at \(NumberFormat.literal(below.memory)) GiB: \(Self.memoryEvidence(below))")
         } else {
             print("  \(NumberFormat.literal(result.memory)) GiB is the smallest size listed")
         }
@@ -54,7 +54,7 @@ extension Size {
     static func gib(_ pages: Double) -> String { NumberFormat.table(pages * 8192 / 1_073_741_824) }
 
     /// Every simulated size, smallest first: hit ratio, p95 latency, busiest storage window, verdict.
-    static func memoryTable(_ evaluations: [SQLMemorySearch.Evaluation]) -> TextTable {
+    static func memoryTable(_ evaluations: [Evaluation]) -> TextTable {
         var table = TextTable(["SQL memory (GiB)", "hit ratio", "p95 latency (s)", "peak storage", "objectives"],
                               minimumWidths: [16, 9, 18, 14], indent: "  ")
         for e in evaluations.sorted(by: { $0.memory < $1.memory }) {
@@ -63,20 +63,20 @@ extension Size {
         return table
     }
 
-    static func latency(_ e: SQLMemorySearch.Evaluation) -> String {
+    static func latency(_ e: Evaluation) -> String {
         e.report.estimate(.latencyP95)?.text(scale: Objective.p95Latency.limitUnit.scale) ?? "n/a"
     }
 
-    static func storage(_ e: SQLMemorySearch.Evaluation) -> String {
+    static func storage(_ e: Evaluation) -> String {
         e.report.estimate(.storageUtilizationPeak, station: e.scenario.managementGroup.database.name)?.text() ?? "n/a"
     }
 
-    static func verdict(_ e: SQLMemorySearch.Evaluation) -> String {
+    static func verdict(_ e: Evaluation) -> String {
         e.holds ? "all PASS" : e.verdicts.filter { $0.verdict != .pass }.map { "\($0.name) \($0.verdict.rawValue)" }.joined(separator: ", ")
     }
 
     /// `hit ratio 0.93, p95 latency 3.1 ± 0.1 s, peak storage 0.45 ± 0.02: all PASS`.
-    static func evidence(_ e: SQLMemorySearch.Evaluation) -> String {
+    static func memoryEvidence(_ e: Evaluation) -> String {
         "hit ratio \(NumberFormat.table(e.hitRatio)), p95 latency \(latency(e)) s, peak storage \(storage(e)): \(verdict(e))"
     }
 }

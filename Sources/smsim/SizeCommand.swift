@@ -187,7 +187,7 @@ struct Size: ParsableCommand {
     }
 
     /// Every simulated count, fewest servers first: p95 latency, peak utilization, verdict.
-    static func table(_ evaluations: [SizeSearch.Evaluation]) -> TextTable {
+    static func table(_ evaluations: [Evaluation]) -> TextTable {
         var table = TextTable(["servers", "p95 latency (s)", "peak utilization", "objectives"], minimumWidths: [9, 18, 18], indent: "  ")
         for e in evaluations.sorted(by: { $0.servers < $1.servers }) {
             func cell(_ metric: Metric, scale: Double = 1) -> String { e.report.estimate(metric)?.text(scale: scale) ?? "n/a" }
@@ -206,7 +206,7 @@ struct Size: ParsableCommand {
     }
 
     /// `p95 1.52 ± 0.05 s, peak utilization 0.71 ± 0.01: holds` (with the objectives not met).
-    static func evidence(_ e: SizeSearch.Evaluation) -> String {
+    static func evidence(_ e: Evaluation) -> String {
         func cell(_ metric: Metric, scale: Double = 1) -> String { e.report.estimate(metric)?.text(scale: scale) ?? "n/a" }
         let notMet = e.verdicts.filter { $0.verdict != .pass }.map { "\($0.name) \($0.verdict.rawValue)" }
         return "p95 latency \(cell(.latencyP95, scale: Objective.p95Latency.limitUnit.scale)) s, peak utilization \(cell(.serverUtilizationPeak)): "

@@ -24,33 +24,17 @@ extension Size {
         let dir = output.out ?? "results/\(OutputName.safe(scenario.name))-size-robust"
         let lock = try lockOutput(dir)
         defer { lock.release() }
-        let progress = Progress(label: "\(scenario.name): robust size, world-counts", total: robustOptions.points * 4)
-        let threads = options.threads
-        let clock = ContinuousClock(), started = clock.now
-        var events = 0
-        let sized: RobustSize
-        do {
-            sized = try RobustSize(scenario: scenario, candidates: candidates, worlds: robustOptions.points, share: robustOptions.share,
-                                   screen: !robustOptions.noScreen, simulate: { s in
-                let results = ScenarioRunner.run(s, replications: 0..<s.replications, threads: threads)
-                if let bad = results.first(where: { !$0.conservation.holds }) {
-                    throw CommandFailure(message: "internal error: replication \(bad.replication) does not balance: "
-                                         + bad.conservation.summary, status: 3)
-                }
-                events += results.reduce(0) { $0 + $1.events }
-                return RunReport(scenario: s, replications: results)
-            }, progress: { done, total in if !quiet { progress.update(done, of: total) } })
-        } catch let e as PlanningError {
-            throw CommandFailure(message: "\(input.path): \(e.message)", status: 2)
-        }
-        progress.finish()
-        let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let run = try Simulator(options, precision: nil, console: output.console())
+            .simulateWorlds(label: "\(scenario.name): robust size, world-counts", total: robustOptions.points * 4,
+                            path: input.path) { simulate, progress in
+                try RobustSize(scenario: scenario, candidates: candidates, worlds: robustOptions.points, share: robustOptions.share,
+                               screen: !robustOptions.noScreen, simulate: simulate, progress: progress)
+            }
+        let sized = run.answer
         let heading = "\(scenario.name): \(consoles) consoles\(down > 0 ? ", \(down) down" : ""), seed \(scenario.seed); "
             + "objectives: " + Self.objectives(scenario.slo)
-        let timing = "\(robustOptions.points) worlds in \(NumberFormat.elapsed(seconds)) s "
-            + "(\(sized.simulated) simulations × \(scenario.replications) replication(s), \(threads) thread(s), "
-            + "\(events) events, \(NumberFormat.literal((Double(events) / max(seconds, 1e-9)).rounded())) events/s)"
+        let timing = run.timing("\(robustOptions.points) worlds",
+                                "\(sized.simulated) simulations × \(scenario.replications) replication(s)", events: true)
         var lines = [heading] + sized.lines
         try AtomicFile.write(sized.countsCSV, to: dir + "/robust-size.csv")
         try AtomicFile.write(sized.cellsCSV, to: dir + "/robust-cells.csv")

@@ -59,13 +59,27 @@ import Testing
         // One shard alone is not the whole: merging refuses a missing shard.
         let merged = try SmsimProcess.run(["merge", dir + "/sharded"])
         #expect(merged.status == 0, "stdout: \(merged.stdout) stderr: \(merged.stderr)")
-        #expect(merged.stdout.contains("holds: "))
+        #expect(merged.stdout.contains("plausible worlds: P = "))
         #expect(try PlanningCommandTests.bytes(dir + "/sharded/robust.csv") == PlanningCommandTests.bytes(dir + "/whole/robust.csv"))
+        try Self.expectSameText(dir + "/sharded/robust.txt", as: dir + "/whole/robust.txt", shards: 2)
         try FileManager.default.removeItem(atPath: dir + "/sharded/shard-2-of-2")
         let incomplete = try SmsimProcess.run(["merge", dir + "/sharded", "--out", dir + "/m2"])
         #expect(incomplete.status == 2)
         #expect(incomplete.stderr.contains("shard-2-of-2"))
         #expect(try SmsimProcess.run(["check", dir + "/small.yaml", "--robust", "--shard", "3/2"]).status == 2)
+    }
+
+    /// A merged robust.txt is the unsharded run's, section by section (the heading, the
+    /// probability, what was varied, each objective, what decides it), all but the closing
+    /// line: the run's timing there, the shards merged here.
+    static func expectSameText(_ merged: String, as whole: String, shards: Int) throws {
+        let m = try String(contentsOfFile: merged, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let w = try String(contentsOfFile: whole, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(m.count == w.count, "merged:\n\(m.joined(separator: "\n"))\nwhole:\n\(w.joined(separator: "\n"))")
+        #expect(m.count > 4, "the whole text, not a summary")
+        for (i, (a, b)) in zip(m, w).enumerated().dropLast(2) { #expect(a == b, "line \(i + 1)") }
+        #expect(m.dropLast().last == "merged from \(shards) shard(s): \(try PlanningCommandTests.bytes(merged.replacingOccurrences(of: "robust.txt", with: "robust.csv")).split(separator: 10).count - 1) worlds, every one simulated")
+        #expect(w.dropLast().last?.contains(" s (") == true, "the whole run's timing line")
     }
 
     @Test func robustCompareGivesEachRatiosProbabilityAndTheToleranceAndMergesFromShards() throws {
@@ -86,6 +100,7 @@ import Testing
         for name in ["robust-compare.csv", "robust.csv"] {
             #expect(try PlanningCommandTests.bytes(dir + "/s/" + name) == PlanningCommandTests.bytes(dir + "/c/" + name), "\(name)")
         }
+        try Self.expectSameText(dir + "/s/robust.txt", as: dir + "/c/robust.txt", shards: 2)
         let bad = try SmsimProcess.run(["compare", dir + "/small.yaml"] + common + ["--tolerance", "much"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--tolerance"))

@@ -86,13 +86,17 @@ import Statistics
     /// than their columns, and many objectives not met.
     @Test func sizeTableStaysAlignedWithHugeValues() throws {
         let scenario = try ScenarioLoader.load(path: LintCommandTests.scenarios + "/weekday-40.yaml")
-        func evaluation(_ servers: Int, p95: Double, peak: Double, holds: Bool) -> SizeSearch.Evaluation {
+        func evaluation(_ servers: Int, p95: Double, peak: Double, holds: Bool) -> Evaluation {
             var report = RunReport(scenario: scenario, replications: [])
             report.summary = [SummaryRow(metric: .latencyP95, station: "all", estimate: Self.estimate(p95, p95 / 7)),
                               SummaryRow(metric: .serverUtilizationPeak, station: "all", estimate: Self.estimate(peak, peak / 30_000))]
             let verdicts = [SLOResult(objective: .p95Latency, limit: 4, estimate: Self.estimate(p95 / 1000, p95 / 7000), verdict: holds ? .pass : .fail),
                             SLOResult(objective: .maxUtilization, limit: 0.85, estimate: Self.estimate(peak, peak / 30_000), verdict: holds ? .pass : .inconclusive)]
-            return SizeSearch.Evaluation(servers: servers, scenario: scenario, report: report, verdicts: verdicts)
+            // Set directly: a count far past what a scenario accepts, to widen the column.
+            var sized = scenario
+            sized.managementGroup.additionalServers.count = servers
+            sized.managementGroup.additionalServers.consolesPerServer = nil
+            return Evaluation(step: "servers", scenario: sized, report: report, verdicts: verdicts)
         }
         let table = Size.table([evaluation(1234567, p95: 1.5, peak: 0.5, holds: true),
                                 evaluation(3, p95: 987_654_321_098.7, peak: 0.999_876_543, holds: false)])

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import ScenarioSpec
+import Planning
 @testable import DeploymentPlan
 
 /// The generated scenario: it loads, carries the planner's numbers, and cites its sources.
@@ -22,6 +23,35 @@ import ScenarioSpec
         #expect(s.failures.down == p.down)
         #expect((s.portal != nil) == (p.portalUsers > 0))
         #expect(s.workflows.connectors.count == p.effectiveConnectors.count)
+    }
+
+    /// The plan's own assumptions have plausible ranges: no quantity of an example's scenario
+    /// lacks one, each connector's changed objects and the portal's trickles are varied, and
+    /// the save weights take the range of the requests a console makes in an hour.
+    @Test(arguments: examples)
+    func everyAssumptionOfThePlanHasARange(_ name: String) throws {
+        let p = try Self.example(name)
+        let s = try PlanScenario.scenario(p, servers: 2, memory: 16)
+        #expect(AssumptionTable(s).missing == [])
+        let factors = SensitivityFactor.assumed(for: s)
+        let fields = Set(factors.map(\.quantity.field))
+        for i in s.workflows.connectors.indices {
+            #expect(fields.contains("workflows.connectors[\(i)].objects"), "\(name): connector \(i)")
+        }
+        if let portal = s.portal {
+            let trickles = factors.filter { $0.quantity.group == .portalTrickle }
+            #expect(trickles.count == portal.arrivals.count - 1, "\(name): every step but the surge")
+            #expect(trickles.allSatisfy { $0.high == 4 * $0.low })
+        }
+        let range = Scenario.requestsPerConsoleHourRange.values(around: PlanScenario.requestsPerConsoleHour)
+        #expect(range.low < PlanScenario.requestsPerConsoleHour && PlanScenario.requestsPerConsoleHour < range.high)
+        for request in ["create-work-item", "update-work-item"] {
+            let i = try #require(s.consoles.requests.firstIndex { $0.name == request })
+            let weight = s.consoles.requests[i].weight
+            let factor = try #require(factors.first { $0.quantity.field == "consoles.requests[\(i)].weight" })
+            #expect(abs(factor.low - weight * PlanScenario.requestsPerConsoleHour / range.high) < 1e-3 * weight, "\(name): \(request)")
+            #expect(abs(factor.high - weight * PlanScenario.requestsPerConsoleHour / range.low) < 1e-3 * weight, "\(name): \(request)")
+        }
     }
 
     @Test func workItemsSetTheSaveWeights() throws {

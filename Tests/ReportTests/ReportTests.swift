@@ -130,6 +130,28 @@ struct RunFixture {
         #expect(!html.contains("e-0"))
     }
 
+    /// The robust page names the command that wrote its directory: check, compare or size.
+    @Test(arguments: [("", "smsim check --robust"), ("robust-compare.csv", "smsim compare --robust"),
+                      ("robust-size.csv", "smsim size --robust")])
+    func robustPageNamesItsCommand(_ marker: String, _ command: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-robust-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+        world,consoles.thinkTime.mean,consoles.networkLatency,decided,holds
+        1,12,0.001,simulated,1
+        2,20,0.002,simulated,0
+
+        """.write(toFile: dir + "/robust.csv", atomically: true, encoding: .utf8)
+        try "small: 40 consoles, seed 1\nevery objective holds in 1 of 2 plausible worlds\n".write(toFile: dir + "/robust.txt", atomically: true, encoding: .utf8)
+        if !marker.isEmpty { try "world\n".write(toFile: dir + "/" + marker, atomically: true, encoding: .utf8) }
+        let html = try ReportBuilder.html(ReportOptions(directory: dir, sourcesPath: "/nonexistent", validationScale: nil))
+        #expect(html.contains(command + ": the scenario asked in many plausible worlds"), "\(command)")
+        for other in ["check", "compare", "size"] where !command.contains(other) {
+            #expect(!html.contains("smsim \(other) --robust:"), "\(command) page names \(other)")
+        }
+    }
+
     /// The sensitivity page names the metric as a person does and shows it in seconds.
     @Test func sensitivityPageSpeaksInSeconds() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-sens-\(UUID().uuidString)").path
