@@ -9,30 +9,20 @@ customers (about 4 M events). Events per second come from each child's CPU time 
 system), best of the rounds, as in speed-ratio.py; the setup of the Swift side (argument
 parsing, two random streams) is included, and is well under 1 % of the run.
 """
-import json, os, resource, subprocess, sys
+import json, os, sys
+
+import c_reference
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binaries = sys.argv[1:] or [os.path.join(root, '.build/release/smsim')]
 rounds = int(os.environ.get('N', '5'))
-c_loop = os.path.join(root, '.build/c_mmc')
-if not os.path.exists(c_loop):
-    candidates = [os.path.join(root, up, 'shared/bench/c_mmc.c') for up in ('..', '../..')]
-    source = next((c for c in candidates if os.path.exists(c)), None)
-    if source is None:
-        sys.exit('kernel-ratio: the C reference ../shared/bench/c_mmc.c was not found')
-    os.makedirs(os.path.dirname(c_loop), exist_ok=True)
-    subprocess.run(['cc', '-O2', '-o', c_loop, source, '-lm'], check=True)
-
-def cpu_seconds(cmd):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, out
+c_loop = c_reference.c_loop(root, 'kernel-ratio')
+cpu_seconds = c_reference.cpu_seconds
 
 best_c = 0.0
 best = [0.0] * len(binaries)
 for i in range(rounds):
-    seconds, text = cpu_seconds([c_loop, '--lam', '0.9', '--mu', '1', '--c', '1', '--customers', '2000000', '--seed', '1'])
+    seconds, text = cpu_seconds([c_loop] + c_reference.C_MM1)
     best_c = max(best_c, json.loads(text)['events'] / seconds)
     for b, smsim in enumerate(binaries):
         seconds, text = cpu_seconds([smsim, 'validate', 'mmc', '--arrival-rate', '0.9', '--service-rate', '1',

@@ -13,7 +13,9 @@ machine shared with other work the CPU time is much steadier than the wall clock
 round is the least disturbed one. The last lines give each binary's best and median, its ratio
 to the C loop and, with several binaries, its speed relative to the first (best and median).
 """
-import json, os, resource, subprocess, sys, tempfile
+import json, os, subprocess, sys, tempfile
+
+import c_reference
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 args = sys.argv[1:]
@@ -21,21 +23,8 @@ scenarios = [a for a in args if a.endswith(('.yaml', '.yml'))]
 binaries = [a for a in args if a not in scenarios] or [os.path.join(root, '.build/release/smsim')]
 scenario = scenarios[0] if scenarios else os.path.join(root, 'Scenarios/weekday-50.yaml')
 rounds = int(os.environ.get('N', '5'))
-c_loop = os.path.join(root, '.build/c_mmc')
-if not os.path.exists(c_loop):
-    # The reference sits beside the repository (../shared/bench); a worktree is one level deeper.
-    candidates = [os.path.join(root, up, 'shared/bench/c_mmc.c') for up in ('..', '../..')]
-    source = next((c for c in candidates if os.path.exists(c)), None)
-    if source is None:
-        sys.exit('speed-ratio: the C reference ../shared/bench/c_mmc.c was not found')
-    os.makedirs(os.path.dirname(c_loop), exist_ok=True)
-    subprocess.run(['cc', '-O2', '-o', c_loop, source, '-lm'], check=True)
-
-def cpu_seconds(cmd):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, out
+c_loop = c_reference.c_loop(root, 'speed-ratio')
+cpu_seconds = c_reference.cpu_seconds
 
 best_c = 0.0
 best = [0.0] * len(binaries)
@@ -49,7 +38,7 @@ def run_args(smsim):
 extra = [run_args(b) for b in binaries]
 with tempfile.TemporaryDirectory() as out:
     for i in range(rounds):
-        seconds, text = cpu_seconds([c_loop, '--lam', '0.9', '--mu', '1', '--c', '1', '--customers', '2000000', '--seed', '1'])
+        seconds, text = cpu_seconds([c_loop] + c_reference.C_MM1)
         best_c = max(best_c, json.loads(text)['events'] / seconds)
         for b, smsim in enumerate(binaries):
             seconds, _ = cpu_seconds([smsim, 'run', scenario, '--replications', '1', '--threads', '1', '--quiet', '--out', out] + extra[b])
