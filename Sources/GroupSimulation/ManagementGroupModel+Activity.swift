@@ -14,7 +14,7 @@ extension ManagementGroupModel {
     /// time 0 is active with the long-run active fraction E[active] / (E[active] + E[idle]).
     mutating func startActivity(console c: Int, fresh: Bool) {
         guard let active = config.activePeriod, let idle = config.idlePeriod else { return }
-        let stream = consoleStreams[c]
+        let stream = consoleSources[c]
         let fraction = active.mean / (active.mean + idle.mean)
         if fresh || stream.uniform() < fraction {
             consoles[c].activeUntil = simulation.now + active.sample(stream)
@@ -32,7 +32,7 @@ extension ManagementGroupModel {
     /// Starts the console's think time (after `extraDelay`, the response's trip back); if the
     /// active period ends first, the console goes idle at its end instead.
     mutating func scheduleThink(console c: Int, extraDelay: Double = 0) {
-        let think = config.thinkTime.sample(consoleStreams[c])
+        let think = config.thinkTime.sample(consoleSources[c])
         let at = simulation.now + extraDelay + think
         if at > consoles[c].activeUntil {
             let idleAt = max(consoles[c].activeUntil, simulation.now + extraDelay)
@@ -46,7 +46,7 @@ extension ManagementGroupModel {
     mutating func startIdle(console c: Int) {
         guard let idle = config.idlePeriod else { return }
         consoles[c].phase = .idle
-        consoles[c].idleUntil = simulation.now + idle.sample(consoleStreams[c])
+        consoles[c].idleUntil = simulation.now + idle.sample(consoleSources[c])
         setCounted(console: c, false)
         scheduleIdleStep(console: c)
     }
@@ -67,7 +67,7 @@ extension ManagementGroupModel {
     mutating func endIdle(console c: Int) {
         guard let active = config.activePeriod else { return }
         consoles[c].phase = .thinking
-        consoles[c].activeUntil = simulation.now + active.sample(consoleStreams[c])
+        consoles[c].activeUntil = simulation.now + active.sample(consoleSources[c])
         setCounted(console: c, true)
         scheduleThink(console: c)
     }

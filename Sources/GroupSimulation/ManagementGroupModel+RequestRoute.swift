@@ -31,7 +31,7 @@ extension ManagementGroupModel {
     /// more with the probability of its fraction (one uniform from `stream`, drawn only when
     /// the class triggers any).
     @inline(__always)
-    mutating func triggerWorkflows(perRequest: Double, stream: RandomStream) {
+    mutating func triggerWorkflows(perRequest: Double, stream: some RandomDraws) {
         guard perRequest > 0 else { return }
         let whole = perRequest.rounded(.down)
         let extra = stream.uniform() < perRequest - whole ? 1 : 0
@@ -47,7 +47,7 @@ extension ModelConfig {
     /// without a step draw exactly the numbers they did before it existed. The class is read
     /// in place: a copy of its distributions costs more than the draws.
     @inline(__always)
-    func drawRequest(route r: Int, stream: RandomStream, at now: Double) -> ManagementGroupModel.RequestInFlight {
+    func drawRequest(route r: Int, stream: some RandomDraws, at now: Double) -> ManagementGroupModel.RequestInFlight {
         var request = ManagementGroupModel.RequestInFlight()
         request.route = Int32(r)
         request.issuedAt = now

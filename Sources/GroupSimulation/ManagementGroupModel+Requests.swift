@@ -5,12 +5,12 @@ import Stochastics
 extension ManagementGroupModel {
     /// The think time is over: pick a request class by weight and send it to the console's server.
     mutating func issueRequest(console c: Int) {
-        send(requestClass: config.requestMix.index(forUniform: consoleStreams[c].uniform()), console: c)
+        send(requestClass: config.requestMix.index(forUniform: consoleSources[c].uniform()), console: c)
     }
 
     /// Draws the demands of one request of class `k` and sends it to the console's server.
     mutating func send(requestClass k: Int, console c: Int) {
-        consoles[c].request = config.drawRequest(route: k, stream: consoleStreams[c], at: simulation.now)
+        consoles[c].request = config.drawRequest(route: k, stream: consoleSources[c], at: simulation.now)
         consoles[c].phase = .serverBefore
         counts.requestsIssued += 1
         route(job: config.id(.console(c)), to: .serverBefore, demand: consoles[c].request.serverDemand,
@@ -46,7 +46,7 @@ extension ManagementGroupModel {
                                       database: request.databaseDemand, storage: request.storageDemand,
                                       network: network)
         }
-        triggerWorkflows(perRequest: config.routes[k].workflowsPerRequest, stream: consoleStreams[c])
+        triggerWorkflows(perRequest: config.routes[k].workflowsPerRequest, stream: consoleSources[c])
         if simulation.now >= consoles[c].sessionEnd {
             consoles[c].phase = .thinking
             consoles[c].background = false

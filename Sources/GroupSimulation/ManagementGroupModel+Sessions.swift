@@ -53,7 +53,7 @@ extension ManagementGroupModel {
         // Each session draws its think times, request classes and demands from its own
         // stream, seeded by its arrival index: the same session makes the same requests in
         // every configuration (common random numbers).
-        consoleStreams[c].reseed(StreamSeed.derive(seed: config.seed, replication: replication,
+        consoleSources[c].reseed(StreamSeed.derive(seed: config.seed, replication: replication,
                                                    stream: "sessions.requests", index: index))
         consoles[c].sessionEnd = end
         startActivity(console: c, fresh: fresh)

@@ -112,7 +112,10 @@ public struct ManagementGroupModel: DiscreteEventModel {
     let balancerStream: RandomStream
     let workflowStream: RandomStream
     let failureStream: RandomStream
-    var consoleStreams: ContiguousArray<RandomStream>
+    /// The consoles' streams, owned here; the hot path draws through `consoleSources`, their
+    /// generators without reference counting.
+    let consoleStreams: ContiguousArray<RandomStream>
+    let consoleSources: FixedArray<RandomSource>
 
     // Stations: the management servers, then the database.
     var stations: FixedArray<Station>
@@ -201,13 +204,15 @@ public struct ManagementGroupModel: DiscreteEventModel {
         activeConsoles = ContiguousArray(repeating: 0, count: serverCount)
 
         var consoleList: [Console] = []
-        consoleStreams = []
+        var streams: ContiguousArray<RandomStream> = []
         consoleList.reserveCapacity(config.consoleCapacity)
         for i in 0..<config.consoleCapacity {
             consoleList.append(Console(activityTimer: simulation.makeTimer()))
             // Reseeded per session; taus2 keeps 500 consoles' generators in a few KB of cache.
-            consoleStreams.append(RandomStream(gslSeed: UInt32(i), name: "console", generator: .tausworthe))
+            streams.append(RandomStream(gslSeed: UInt32(i), name: "console", generator: .tausworthe))
         }
+        consoleStreams = streams
+        consoleSources = FixedArray(streams.map(\.source))
         consoles = FixedArray(consoleList)
         freeConsoles = ContiguousArray((0..<Int32(config.consoleCapacity)).reversed())
 

@@ -167,12 +167,12 @@ public struct Distribution: Sendable, Hashable {
         return Distribution(kind: k, mean: mean * factor, cv: cv)
     }
 
-    /// One draw from `stream`.
+    /// One draw from `stream` (a `RandomStream`, or a `RandomSource` borrowed from one).
     // Always inlined: a call would take the distribution by value, and a caller that reads it
     // from its own mutable state copies it first (the enum's empirical case holds an array,
     // so the copy retains). Inlined, the switch reads the parameters where they are.
     @inlinable @inline(__always)
-    public func sample(_ stream: RandomStream) -> Double {
+    public func sample(_ stream: some RandomDraws) -> Double {
         switch kind {
         case .exponential(let mean): return stream.exponential(mean: mean)
         case .deterministic(let value): return value

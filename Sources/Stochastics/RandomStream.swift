@@ -16,7 +16,7 @@ public final class RandomStream {
         case tausworthe
     }
 
-    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+    public let rng: UnsafeMutablePointer<gsl_rng>
     /// The stream's name, for diagnostics.
     public let name: String
 
@@ -39,6 +39,29 @@ public final class RandomStream {
 
     deinit { gsl_rng_free(rng) }
 
+    /// The generator, for draws that should not touch the stream's reference count.
+    @inlinable public var source: RandomSource { RandomSource(rng: rng) }
+}
+
+
+/// What draws random numbers: a stream, or a `RandomSource` borrowed from one. The draws are
+/// written once, here, for both.
+public protocol RandomDraws {
+    var rng: UnsafeMutablePointer<gsl_rng> { get }
+}
+
+/// A stream's generator without ownership: a plain pointer, so holding or passing one costs no
+/// reference counting (a stream is a class: taking it out of an array and passing it on
+/// retains and releases it, two atomic operations around every draw on a model's hot path).
+/// Valid only while its stream lives: the owner keeps the stream, the hot path keeps the source.
+public struct RandomSource: RandomDraws {
+    public let rng: UnsafeMutablePointer<gsl_rng>
+    @inlinable init(rng: UnsafeMutablePointer<gsl_rng>) { self.rng = rng }
+}
+
+extension RandomStream: RandomDraws {}
+
+extension RandomDraws {
     /// Uniform on [0, 1).
     @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
     /// Uniform on (0, 1).
@@ -59,9 +82,6 @@ public final class RandomStream {
     @inlinable public func flat(_ a: Double, _ b: Double) -> Double { gsl_ran_flat(rng, a, b) }
     /// Poisson with the given mean.
     @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
-}
-
-extension RandomStream {
     /// Restarts the generator from a new seed without allocating.
     public func reseed(_ gslSeed: UInt32) { gsl_rng_set(rng, UInt(gslSeed)) }
 }
