@@ -55,6 +55,10 @@ public struct FixedArray<Element>: RandomAccessCollection {
         }
     }
 
+    /// Where the elements start, for code that walks them in place (a heap's sifts); valid
+    /// while this array or a copy of it lives.
+    @inlinable public var base: UnsafeMutablePointer<Element> { storage.base }
+
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { storage.count }
     @inlinable public var count: Int { storage.count }

@@ -23,6 +23,9 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
 /// `arrive`, `completeNext` and `nextCompletion` (and what they use) are always inlined: left to itself the
 /// optimiser kept them as calls from the model's module, and each call then took the station
 /// out of the model's array and checked that array's uniqueness again.
+///
+/// The jobs in service sit in storage that copies of a station share (`TagHeap`): a station
+/// belongs to one simulation, which never copies it.
 public struct Station {
     public let servers: Int
     public let discipline: QueueDiscipline
@@ -160,8 +163,8 @@ public struct Station {
 
 /// A binary min-heap of (tag, job) pairs, ties broken by job id.
 ///
-/// The pairs live in one array and the sifts move a hole instead of swapping, through an
-/// unsafe buffer (one uniqueness check per operation, not one per swap), with wrapping index
+/// The pairs live in fixed storage (`FixedArray`: no copy-on-write check on any write; a copy
+/// of the heap shares it) and the sifts move a hole instead of swapping, with wrapping index
 /// arithmetic (no overflow check per level: the indices stay far below 2^62). The layout after each
 /// operation is the one the swapping textbook version gives: `allJobs()` lists the jobs in
 /// that layout, and a failed server's jobs are handled in that order.
@@ -182,35 +185,42 @@ struct TagHeap {
         @inlinable func precedes(_ other: Item) -> Bool { key < other.key }
     }
 
-    @usableFromInline var items: ContiguousArray<Item> = []
+    /// The heap is `items[0..<count]`; the slots above hold stale copies. Fixed storage shared
+    /// by copies (a station's owner never copies it), written without copy-on-write checks;
+    /// it doubles when full.
+    @usableFromInline var items = FixedArray<Item>([])
+    @usableFromInline var count = 0
 
     @usableFromInline init() {}
 
-    @inlinable var count: Int { items.count }
-    @inlinable var isEmpty: Bool { items.isEmpty }
-    @inlinable var minTag: Double? { items.first?.tag }
+    @inlinable var isEmpty: Bool { count == 0 }
+    @inlinable var minTag: Double? { count > 0 ? items[0].tag : nil }
+    /// The live items, written in place.
+    @inlinable var heap: UnsafeMutableBufferPointer<Item> {
+        UnsafeMutableBufferPointer(start: items.base, count: count)
+    }
 
     @inlinable @inline(__always)
     mutating func push(tag: Double, job: Int32) {
-        items.append(Item(tag: tag, job: job))
-        items.withUnsafeMutableBufferPointer { Self.siftUp($0, from: $0.count - 1) }
+        let item = Item(tag: tag, job: job)
+        if count == items.count { items = FixedArray(items, resizedTo: Swift.max(16, 2 * count), filling: item) }
+        count &+= 1
+        Self.siftUp(heap, from: count &- 1, item: item)
     }
 
     @inlinable @inline(__always)
     mutating func pop() -> Int32 {
-        let last = items.removeLast()
-        guard !items.isEmpty else { return last.job }
-        let job = items[0].job
-        items.withUnsafeMutableBufferPointer { heap in
-            heap[0] = last
-            Self.siftDown(heap, from: 0)
-        }
+        let heap = self.heap
+        count &-= 1
+        let last = heap[count]
+        guard count > 0 else { return last.job }
+        let job = heap[0].job
+        Self.siftDown(UnsafeMutableBufferPointer(rebasing: heap[..<count]), from: 0, item: last)
         return job
     }
 
     @inlinable @inline(__always)
-    static func siftUp(_ heap: UnsafeMutableBufferPointer<Item>, from start: Int) {
-        let item = heap[start]
+    static func siftUp(_ heap: UnsafeMutableBufferPointer<Item>, from start: Int, item: Item) {
         var hole = start
         while hole > 0 {
             let parent = (hole &- 1) &>> 1
@@ -222,9 +232,8 @@ struct TagHeap {
     }
 
     @inlinable @inline(__always)
-    static func siftDown(_ heap: UnsafeMutableBufferPointer<Item>, from start: Int) {
+    static func siftDown(_ heap: UnsafeMutableBufferPointer<Item>, from start: Int, item: Item) {
         let n = heap.count
-        let item = heap[start]
         var hole = start
         while true {
             let left = hole &* 2 &+ 1
@@ -240,18 +249,16 @@ struct TagHeap {
     }
 
     mutating func remove(job: Int32) -> Bool {
-        guard let index = items.firstIndex(where: { $0.job == job }) else { return false }
-        let last = items.removeLast()
-        if index < items.count {
-            items.withUnsafeMutableBufferPointer { heap in
-                heap[index] = last
-                // At most one of the two moves anything.
-                Self.siftDown(heap, from: index)
-                Self.siftUp(heap, from: index)
-            }
+        guard let index = heap.firstIndex(where: { $0.job == job }) else { return false }
+        count -= 1
+        let last = items[count]
+        if index < count {
+            // At most one of the two moves anything.
+            Self.siftDown(heap, from: index, item: last)
+            Self.siftUp(heap, from: index, item: heap[index])
         }
         return true
     }
 
-    func allJobs() -> [Int32] { items.map(\.job) }
+    func allJobs() -> [Int32] { heap.map(\.job) }
 }
