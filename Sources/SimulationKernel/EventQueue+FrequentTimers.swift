@@ -6,12 +6,19 @@
 ///
 /// Their keys come from the same sequence as the heap's, so the pop order over both is the
 /// order one heap would give: `(time, class, sequence)`, unique.
+///
+/// Beside the keys, each timer's time alone sits in an array of doubles (+∞ when idle), which
+/// the pop scans: the earliest time is a running minimum and finding which timer holds it a
+/// running count and sum, loops without branches that the compiler turns into vector
+/// instructions (two doubles at a time). Whole keys are compared only when several timers
+/// share the earliest time.
 extension EventQueue {
     /// Registers a new frequent timer and returns its index.
     mutating func addFrequentTimer() -> Int32 {
         if frequentCount == frequentKeys.count {
             let room = Swift.max(16, 2 * frequentCount)
             frequentKeys = FixedArray(frequentKeys, resizedTo: room, filling: .max)
+            frequentTimes = FixedArray(frequentTimes, resizedTo: room, filling: .infinity)
             frequentEvents = FixedArray(frequentEvents, resizedTo: room, filling: nil)
         }
         frequentCount += 1
@@ -27,8 +34,8 @@ extension EventQueue {
     mutating func push(_ event: Event, at time: Double, class sameTime: SameTimeClass, frequent f: Int32) {
         let key = QueueEntry(time: time, order: nextOrder(sameTime, timer: -1), event: event).key
         let i = Int(f)
-        if frequentKeys[i] == .max { frequentPending &+= 1 }
         frequentKeys[i] = key
+        frequentTimes[i] = time + 0
         frequentEvents[i] = event
     }
 
@@ -36,39 +43,46 @@ extension EventQueue {
     @inlinable
     mutating func remove(frequent f: Int32) {
         let i = Int(f)
-        guard frequentKeys[i] != .max else { return }
         frequentKeys[i] = .max
-        frequentPending &-= 1
+        frequentTimes[i] = .infinity
     }
 
-    /// Index of the frequent timer with the smallest key (any, when none is pending). Which
-    /// station finishes next is not predictable, so a scan comparing whole 128-bit keys branched
-    /// wrongly often; this one finds the earliest time with 64-bit selects, then counts the keys
-    /// at that time, and only when several share it (seldom) compares their whole keys.
+    /// Frequent timers with a pending entry.
+    @usableFromInline var frequentPending: Int { (0..<frequentCount).count { frequentKeys[$0] != .max } }
+
+    /// Index of the frequent timer with the smallest key (any, when none is pending; at least
+    /// one timer must exist). The scan runs over whole groups of four times: the room beyond
+    /// the last timer holds +∞ and is a multiple of 16.
     @inlinable @inline(__always)
     func earliestFrequent() -> Int {
-        let keys = frequentKeys.storage.base
-        let count = frequentCount
-        @inline(__always) func time(_ i: Int) -> UInt64 { UInt64(truncatingIfNeeded: keys[i] >> 64) }
-        var best = 0
-        var bestTime = time(0)
-        var i = 1
-        while i < count {
-            let t = time(i)
-            let earlier = t < bestTime
-            best = earlier ? i : best
-            bestTime = earlier ? t : bestTime
-            i &+= 1
+        let times = frequentTimes.base
+        let n = (frequentCount &+ 3) & ~3
+        @inline(__always) func earlier(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
+        var m0 = Double.infinity, m1 = m0, m2 = m0, m3 = m0
+        var i = 0
+        while i < n {
+            m0 = earlier(m0, times[i])
+            m1 = earlier(m1, times[i &+ 1])
+            m2 = earlier(m2, times[i &+ 2])
+            m3 = earlier(m3, times[i &+ 3])
+            i &+= 4
         }
+        let first = earlier(earlier(m0, m1), earlier(m2, m3))
+        // With one timer at the earliest time, the sum of the indices at that time is its index.
         var sharing = 0
+        var at = 0
         i = 0
-        while i < count {
-            sharing &+= time(i) == bestTime ? 1 : 0
+        while i < n {
+            let hit = times[i] == first
+            sharing &+= hit ? 1 : 0
+            at &+= hit ? i : 0
             i &+= 1
         }
-        if sharing > 1 {
-            for j in 0..<count where keys[j] < keys[best] { best = j }
-        }
+        if sharing == 1 { return at }
+        // Several due at once (or none pending, all +∞): the whole keys decide.
+        let keys = frequentKeys.base
+        var best = 0
+        for j in 1..<Swift.max(frequentCount, 1) where keys[j] < keys[best] { best = j }
         return best
     }
 
@@ -77,7 +91,7 @@ extension EventQueue {
     mutating func takeFrequent(_ f: Int) -> QueueEntry<Event> {
         let entry = QueueEntry(key: frequentKeys[f], event: frequentEvents[f].unsafelyUnwrapped)
         frequentKeys[f] = .max
-        frequentPending &-= 1
+        frequentTimes[f] = .infinity
         return entry
     }
 }

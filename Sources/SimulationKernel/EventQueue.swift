@@ -31,15 +31,15 @@ public struct EventQueue<Event> {
     /// Whether `entries[0]` has been popped and its slot is open.
     @usableFromInline var frontTaken = false
     /// Frequent timers (`EventQueue+FrequentTimers.swift`): each one's pending key, or
-    /// `UInt128.max` when it has none, and its event.
+    /// `UInt128.max` when it has none, its time, and its event.
     /// `FixedArray`s (rebuilt when a timer is added, which models do while they are set up),
     /// so re-arming one costs no copy-on-write check.
     @usableFromInline var frequentKeys = FixedArray<UInt128>([])
+    /// The time of each frequent timer's pending entry, +∞ when it has none: what pops scan.
+    @usableFromInline var frequentTimes = FixedArray<Double>([])
     @usableFromInline var frequentEvents = FixedArray<Event?>([])
     /// Frequent timers made; the arrays above have room for more (idle, key `UInt128.max`).
     @usableFromInline var frequentCount = 0
-    /// Frequent timers with a pending entry.
-    @usableFromInline var frequentPending = 0
 
     /// Creates an empty queue with room for `capacity` entries before it grows.
     public init(capacity: Int = 1024) {
@@ -48,25 +48,25 @@ public struct EventQueue<Event> {
 
     /// The heap's live entries, written in place.
     @inlinable var entries: UnsafeMutableBufferPointer<QueueEntry<Event>> {
-        UnsafeMutableBufferPointer(start: heap.storage.base, count: heapCount)
+        UnsafeMutableBufferPointer(start: heap.base, count: heapCount)
     }
 
     /// The timers' positions, written in place; nil while there are no timers.
     @inlinable var positionBuffer: UnsafeMutableBufferPointer<Int32>? {
-        positions.isEmpty ? nil : UnsafeMutableBufferPointer(start: positions.storage.base, count: positions.count)
+        positions.isEmpty ? nil : UnsafeMutableBufferPointer(start: positions.base, count: positions.count)
     }
 
     @inlinable @inline(__always)
     mutating func appendEntry(_ entry: QueueEntry<Event>) {
         if heapCount == heap.count { grow(filler: entry) }
-        heap.storage.base[heapCount] = entry
+        heap.base[heapCount] = entry
         heapCount &+= 1
     }
 
     @inlinable @inline(__always)
     mutating func removeLastEntry() -> QueueEntry<Event> {
         heapCount &-= 1
-        return heap.storage.base[heapCount]
+        return heap.base[heapCount]
     }
 
     /// Doubles the heap's room, filling the new slots with `filler`.
