@@ -1,4 +1,4 @@
-/// A binary min-heap of events keyed by (time, same-time class, insertion sequence), with
+/// A 4-ary min-heap of events keyed by (time, same-time class, insertion sequence), with
 /// the heap position of every timer's entry kept up to date.
 ///
 /// Keys are unique (the sequence number never repeats), so the pop order is fully
@@ -86,11 +86,10 @@ public struct EventQueue<Event> {
     /// Key of the heap's front entry, `UInt128.max` when the heap is empty.
     @inlinable var heapFrontKey: UInt128 {
         guard frontTaken else { return entries.first?.key ?? .max }
-        // The slot at the root is open: the front is the smaller of its children.
+        // The slot at the root is open: the front is the smallest of its children.
         let n = entries.count
         if n <= 1 { return .max }
-        if n == 2 || entries[1].precedes(entries[2]) { return entries[1].key }
-        return entries[2].key
+        return entries[Self.smallestChild(entries, first: 1, count: n)].key
     }
 
     /// Registers a new timer and returns its index.
@@ -252,8 +251,8 @@ public struct EventQueue<Event> {
         // precede its parent, the open root aside.
         let first = frontTaken ? 1 : 0
         let entries = self.entries
-        for i in Swift.max(first, 1)..<Swift.max(entries.count, 1) where (i - 1) / 2 >= first {
-            if entries[i].precedes(entries[(i - 1) / 2]) { return false }
+        for i in Swift.max(first, 1)..<Swift.max(entries.count, 1) where (i - 1) / 4 >= first {
+            if entries[i].precedes(entries[(i - 1) / 4]) { return false }
         }
         for i in first..<entries.count where entries[i].timer >= 0 && positions[entries[i].slot] != Int32(i) {
             return false
