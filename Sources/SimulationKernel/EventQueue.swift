@@ -137,7 +137,7 @@ public struct EventQueue<Event> {
 
     /// Puts `entry` at `index` in place of what was there and moves it to its place, with one
     /// exclusive access to each buffer.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func replace(at index: Int, with entry: QueueEntry<Event>) {
         if let positions = positionBuffer {
             Self.replace(entries, at: index, with: entry, positions: positions)
