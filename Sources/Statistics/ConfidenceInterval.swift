@@ -41,11 +41,13 @@ public struct Estimate: Sendable, Equatable {
 /// treated as independent observations, giving a confidence interval from a single run.
 public struct BatchMeans: Sendable {
     public let batchSize: Int
-    @usableFromInline var current = Tally()
+    // Only the means of the open batch and of everything are needed: no spread, minimum or
+    // maximum to keep up on every observation.
+    @usableFromInline var current = RunningMean()
     /// One observation per completed batch.
     public var batches = Tally()
     /// Every observation, in or out of a completed batch.
-    public var all = Tally()
+    public var all = RunningMean()
 
     /// Batches of `batchSize` ≥ 1 observations each.
     public init(batchSize: Int) {
@@ -61,7 +63,7 @@ public struct BatchMeans: Sendable {
         all.add(x)
         if current.count == batchSize {
             batches.add(current.mean)
-            current = Tally()
+            current = RunningMean()
         }
     }
 
