@@ -18,7 +18,7 @@ public struct WeightedChoice: Sendable, Equatable {
     /// time with no branch on the pick; a search that stops at the first larger sum would
     /// branch on which class came up, which is exactly what a branch predictor cannot guess.
     /// - Complexity: O(alternatives).
-    @inlinable
+    @inlinable @inline(__always)
     public func index(forUniform u: Double) -> Int {
         cumulative.withUnsafeBufferPointer { sums in
             let pick = u * sums[sums.count - 1]
