@@ -109,6 +109,7 @@ struct LatencySummary {
 
 extension LatencyHistogram {
     var summary: LatencySummary {
-        LatencySummary(count: count, mean: mean, p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99))
+        let q = quantiles([0.5, 0.95, 0.99])
+        return LatencySummary(count: count, mean: mean, p50: q[0], p95: q[1], p99: q[2])
     }
 }

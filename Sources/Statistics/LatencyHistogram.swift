@@ -80,15 +80,29 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// The `p`-quantile (0 < p ≤ 1) in seconds by nearest rank; `.nan` when empty.
     /// - Complexity: O(buckets in use); call per window, not per event.
-    public func quantile(_ p: Double) -> Double {
-        guard count > 0 else { return .nan }
-        let rank = Swift.max(1, Int((p * Double(count)).rounded(.up)))
+    public func quantile(_ p: Double) -> Double { quantiles([p])[0] }
+
+    /// Several quantiles, `ps` in increasing order, in one walk over the buckets: each is the
+    /// value `quantile(_:)` gives.
+    public func quantiles<let n: Int>(_ ps: InlineArray<n, Double>) -> InlineArray<n, Double> {
+        var result = InlineArray<n, Double>(repeating: count > 0 ? max : .nan)
+        guard count > 0 else { return result }
+        func rank(_ k: Int) -> Int { Swift.max(1, Int((ps[k] * Double(count)).rounded(.up))) }
+        guard n > 0 else { return result }
+        var next = 0
+        var target = rank(0)
         var seen = 0
         for i in lowestBucket...highestBucket where counts[i] > 0 {
             seen += Int(counts[i])
-            if seen >= rank { return Swift.min(Self.midpoint(ofBucket: i) / 1e6, max) }
+            while seen >= target {
+                result[next] = Swift.min(Self.midpoint(ofBucket: i) / 1e6, max)
+                next += 1
+                if next == n { return result }
+                precondition(ps[next] >= ps[next - 1], "quantiles are asked in increasing order")
+                target = rank(next)
+            }
         }
-        return max
+        return result
     }
 
     /// Adds another histogram's counts to this one.
