@@ -15,7 +15,7 @@ extension NumberFormat {
             guard written >= 0 && Int(written) < buffer.count else {
                 var long = [CChar](repeating: 0, count: Int(max(written, 0)) + 1)
                 _ = smsim_format_double(&long, long.count, spec, x)
-                return String(cString: long)
+                return long.withUnsafeBufferPointer { String(cString: $0.baseAddress.unsafelyUnwrapped) }
             }
             return String(cString: base)
         }
