@@ -120,6 +120,22 @@ import Stochastics
         #expect(h.max == 3.7)
     }
 
+    /// Several quantiles in one walk give what one walk per quantile gives: many values, few
+    /// values (several quantiles in one bucket), equal ps, and none.
+    @Test(arguments: [0, 1, 3, 40, 20_000])
+    func quantilesInOneWalkMatchOneAtATime(values: Int) {
+        let stream = RandomStream(gslSeed: 77)
+        var h = LatencyHistogram()
+        for _ in 0..<values { h.record(stream.exponential(mean: 0.8)) }
+        let ps: InlineArray<6, Double> = [0.01, 0.5, 0.5, 0.95, 0.99, 1]
+        let together = h.quantiles(ps)
+        for k in ps.indices {
+            let alone = h.quantile(ps[k])
+            #expect(together[k] == alone || (together[k].isNaN && alone.isNaN), "p = \(ps[k]) with \(values) values")
+        }
+        if values > 0 { #expect(together[0] <= together[3] && together[3] <= together[5]) }
+    }
+
     @Test func valuesBeyondTheTrackedRangeLandInTheTopBucket() {
         var h = LatencyHistogram()
         h.record(1e9)          // about 31 years

@@ -57,4 +57,19 @@ import Stochastics
         #expect(abs(tally.halfWidth() - expected) < 1e-5)
         #expect(tally.halfWidth(level: 0.99) > tally.halfWidth(level: 0.95))
     }
+
+    /// A running mean is the tally's mean to the bit (batch means rely on it: their output did
+    /// not change when the open batch stopped keeping a whole tally).
+    @Test func runningMeanIsTheTallysMeanToTheBit() {
+        let stream = RandomStream(gslSeed: 12)
+        var tally = Tally()
+        var running = RunningMean()
+        for _ in 0..<10_000 {
+            let x = stream.gamma(shape: 0.7, scale: 3)
+            tally.add(x)
+            running.add(x)
+            #expect(running.mean.bitPattern == tally.mean.bitPattern)
+        }
+        #expect(running.count == tally.count)
+    }
 }
