@@ -29,7 +29,13 @@ public struct FrequentTimerID: Hashable, Sendable {
 /// payload only.
 @usableFromInline
 struct QueueEntry<Event> {
-    @usableFromInline var key: UInt128
+    /// The key's halves, stored as two 64-bit words: a `UInt128` field would align the entry
+    /// to 16 bytes and pad it to 32; as two words an entry with a small payload takes 24.
+    @usableFromInline var high: UInt64
+    @usableFromInline var low: UInt64
+    @inlinable var key: UInt128 {
+        @inline(__always) get { UInt128(high) << 64 | UInt128(low) }
+    }
     @usableFromInline var event: Event
 
     /// Bits of the key's lower half below the sequence: the timer plus one.
@@ -41,19 +47,21 @@ struct QueueEntry<Event> {
     @inlinable init(time: Double, order: UInt64, event: Event) {
         assert(time >= 0, "event times are zero or positive")
         // Adding zero turns -0 into +0, whose bit pattern sorts first.
-        key = UInt128((time + 0).bitPattern) << 64 | UInt128(order)
+        high = (time + 0).bitPattern
+        low = order
         self.event = event
     }
 
-    @inlinable var time: Double { Self.time(ofKey: key) }
+    @inlinable var time: Double { Double(bitPattern: high) }
     @inlinable static func time(ofKey key: UInt128) -> Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
     @inlinable init(key: UInt128, event: Event) {
-        self.key = key
+        high = UInt64(truncatingIfNeeded: key >> 64)
+        low = UInt64(truncatingIfNeeded: key)
         self.event = event
     }
     /// Index in `positions` of the entry's timer: the timer plus one, or 0 (a scratch slot)
     /// for an event on no timer.
-    @inlinable var slot: Int { Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: key) & Self.timerMask) }
+    @inlinable var slot: Int { Int(truncatingIfNeeded: low & Self.timerMask) }
     /// The timer this entry is on, or -1.
     @inlinable var timer: Int32 { Int32(truncatingIfNeeded: slot) &- 1 }
 
