@@ -51,10 +51,15 @@ extension EventQueue {
     @usableFromInline var frequentPending: Int { (0..<frequentCount).count { frequentKeys[$0] != .max } }
 
     /// Index of the frequent timer with the smallest key (any, when none is pending; at least
-    /// one timer must exist). The scan runs over whole groups of four times: the room beyond
-    /// the last timer holds +∞ and is a multiple of 16.
+    /// one timer must exist).
     @inlinable @inline(__always)
-    func earliestFrequent() -> Int {
+    func earliestFrequent() -> Int { frequentTimer(at: earliestFrequentTime()) }
+
+    /// The earliest time of a pending frequent timer, +∞ when none is pending. The scan runs
+    /// over whole groups of four times: the room beyond the last timer holds +∞ and is a
+    /// multiple of 16.
+    @inlinable @inline(__always)
+    func earliestFrequentTime() -> Double {
         let times = frequentTimes.base
         let n = (frequentCount &+ 3) & ~3
         @inline(__always) func earlier(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
@@ -67,13 +72,21 @@ extension EventQueue {
             m3 = earlier(m3, times[i &+ 3])
             i &+= 4
         }
-        let first = earlier(earlier(m0, m1), earlier(m2, m3))
-        // With one timer at the earliest time, the sum of the indices at that time is its index.
+        return earlier(earlier(m0, m1), earlier(m2, m3))
+    }
+
+    /// Index of the frequent timer with the smallest key among those at `time`, the earliest
+    /// time (`earliestFrequentTime()`); any timer when none is pending.
+    @inlinable @inline(__always)
+    func frequentTimer(at time: Double) -> Int {
+        let times = frequentTimes.base
+        let n = (frequentCount &+ 3) & ~3
+        // With one timer at that time, the sum of the indices at that time is its index.
         var sharing = 0
         var at = 0
-        i = 0
+        var i = 0
         while i < n {
-            let hit = times[i] == first
+            let hit = times[i] == time
             sharing &+= hit ? 1 : 0
             at &+= hit ? i : 0
             i &+= 1

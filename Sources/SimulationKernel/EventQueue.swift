@@ -186,11 +186,17 @@ public struct EventQueue<Event> {
         closeFront()
         let heapKey = entries.first?.key ?? .max
         if frequentCount > 0 {
-            let f = earliestFrequent()
-            let key = frequentKeys[f]
-            if key < heapKey {
-                guard QueueEntry<Event>.time(ofKey: key) <= limit else { return nil }
-                return takeFrequent(f)
+            // Times first: a heap entry strictly earlier than every frequent timer wins without
+            // looking for which timer is earliest. (An empty heap's time reads as NaN, which is
+            // earlier than nothing.)
+            let time = earliestFrequentTime()
+            if !(QueueEntry<Event>.time(ofKey: heapKey) < time) {
+                let f = frequentTimer(at: time)
+                let key = frequentKeys[f]
+                if key < heapKey {
+                    guard QueueEntry<Event>.time(ofKey: key) <= limit else { return nil }
+                    return takeFrequent(f)
+                }
             }
         }
         // An empty heap's key reads as NaN, which is due at no limit.
