@@ -29,6 +29,7 @@ extension Recorder {
         add(.queueLengthMean, names[db], jobs[db].runMean(at: t))
         add(.upFraction, names[db], up[db].runMean(at: t))
 
+        for s in 0..<serverCount { runLatency[serverCount].mergeBuckets(runLatency[s]) }
         let all = runLatency[serverCount]
         add(.latencyMean, "all", all.mean.inMilliseconds)
         add(.latencyP50, "all", all.quantile(0.5).inMilliseconds)

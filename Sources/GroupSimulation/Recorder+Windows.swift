@@ -68,6 +68,7 @@ extension Recorder {
                 totalReconnects += windowReconnects[s]
             }
         }
+        for s in 0..<serverCount { windowLatency[serverCount].mergeBuckets(windowLatency[s]) }
         let all = windowLatency[serverCount].summary
         rows.append(WindowRow(
             windowStart: windowStart, windowEnd: t, warmup: isWarmup, station: "all", kind: .all, workflowRole: false,

@@ -86,7 +86,7 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// value `quantile(_:)` gives.
     public func quantiles<let n: Int>(_ ps: InlineArray<n, Double>) -> InlineArray<n, Double> {
         var result = InlineArray<n, Double>(repeating: count > 0 ? max : .nan)
-        guard count > 0 else { return result }
+        guard count > 0, lowestBucket <= highestBucket else { return result }
         func rank(_ k: Int) -> Int { Swift.max(1, Int((ps[k] * Double(count)).rounded(.up))) }
         guard n > 0 else { return result }
         var next = 0
@@ -105,12 +105,32 @@ public struct LatencyHistogram: Sendable, Equatable {
         return result
     }
 
-    /// Adds another histogram's counts to this one.
-    public mutating func merge(_ other: LatencyHistogram) {
-        guard other.count > 0 else { return }
+    /// Counts one latency in the totals only (count, sum, maximum), not in a bucket: for a
+    /// histogram whose buckets are the sum of others' and come later with `mergeBuckets`. Until
+    /// then its quantiles are not meaningful.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public mutating func recordTotals(_ seconds: Double) {
+        count += 1
+        sum += seconds
+        if seconds > max { max = seconds }
+    }
+
+    /// Adds another histogram's bucket counts to this one, leaving the totals alone: the other
+    /// half of `recordTotals`. A histogram of values recorded with `recordTotals` whose buckets
+    /// are then merged from histograms that recorded the same values in full is the histogram
+    /// of recording them all in full, to the bit.
+    public mutating func mergeBuckets(_ other: LatencyHistogram) {
+        guard other.lowestBucket <= other.highestBucket else { return }
         for i in other.lowestBucket...other.highestBucket { counts[i] &+= other.counts[i] }
         lowestBucket = Swift.min(lowestBucket, other.lowestBucket)
         highestBucket = Swift.max(highestBucket, other.highestBucket)
+    }
+
+    /// Adds another histogram's counts to this one.
+    public mutating func merge(_ other: LatencyHistogram) {
+        guard other.count > 0 else { return }
+        mergeBuckets(other)
         count += other.count
         sum += other.sum
         max = Swift.max(max, other.max)
@@ -118,7 +138,8 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// Empties the histogram, keeping its memory.
     public mutating func reset() {
-        if count > 0 {
+        // Over the buckets touched, which a histogram with totals only (`recordTotals`) may lack.
+        if lowestBucket <= highestBucket {
             for i in lowestBucket...highestBucket { counts[i] = 0 }
         }
         lowestBucket = Int.max

@@ -136,6 +136,27 @@ import Stochastics
         if values > 0 { #expect(together[0] <= together[3] && together[3] <= together[5]) }
     }
 
+    /// Totals recorded alone, buckets merged from the parts later: the histogram of recording
+    /// everything in full, equal to the bit; reset empties it even before any merge.
+    @Test func totalsThenMergedBucketsEqualFullRecording() {
+        let stream = RandomStream(gslSeed: 21)
+        var parts = [LatencyHistogram(), LatencyHistogram(), LatencyHistogram()]
+        var whole = LatencyHistogram(), totals = LatencyHistogram()
+        for i in 0..<5_000 {
+            let x = stream.lognormal(zeta: -1, sigma: 1.2)
+            parts[i % 3 == 0 ? 0 : (i % 7 == 0 ? 1 : 2)].record(x)
+            whole.record(x)
+            totals.recordTotals(x)
+        }
+        #expect(totals != whole, "no buckets yet")
+        for part in parts { totals.mergeBuckets(part) }
+        #expect(totals == whole)
+        var unmerged = LatencyHistogram()
+        unmerged.recordTotals(0.3)
+        unmerged.reset()
+        #expect(unmerged == LatencyHistogram())
+    }
+
     @Test func valuesBeyondTheTrackedRangeLandInTheTopBucket() {
         var h = LatencyHistogram()
         h.record(1e9)          // about 31 years
