@@ -9,18 +9,27 @@ extension RunReport {
 
     /// `timeseries.csv`: every window of every station of every replication.
     public func timeSeriesCSV(header: Bool = true) -> String {
-        var out = header ? Self.timeSeriesHeader + "\n" : ""
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.rowBytes * replications.reduce(1) { $0 + $1.rows.count })
+        if header { out += (Self.timeSeriesHeader + "\n").utf8 }
         let id = identity.csvFields
         let columns = TimeSeriesColumn.perReplication.map { ($0, $0.csvScale) }
         for r in replications {
+            let prefix = Array((id + "," + String(r.replication)).utf8)
             for row in r.rows {
-                out += id + "," + String(r.replication)
-                for (column, scale) in columns { out += "," + column.figure(row).scaled(scale).csv }
-                out += "\n"
+                out += prefix
+                for (column, scale) in columns {
+                    out.append(UInt8(ascii: ","))
+                    column.figure(row).scaled(scale).appendCSV(to: &out)
+                }
+                out.append(UInt8(ascii: "\n"))
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// About the length of a time-series row, to reserve the text's storage once.
+    static let rowBytes = 160
 
     public static let summaryHeader = RunIdentity.csvHeader + ",replications,metric,station,mean,ci95,min,max"
 
@@ -90,29 +99,38 @@ extension RunReport {
     /// plots draw), with 95 % half-widths for utilization and p95 latency. Every replication
     /// has the same windows and stations in the same order, so rows match by position.
     public func meanTimeSeriesCSV() -> String {
-        var out = Self.meanTimeSeriesHeader + "\n"
-        guard let first = replications.first else { return out }
-        let id = identity.csvFields
+        var out = Array((Self.meanTimeSeriesHeader + "\n").utf8)
+        guard let first = replications.first else { return String(decoding: out, as: UTF8.self) }
+        out.reserveCapacity(Self.rowBytes * (first.rows.count + 1))
+        let prefix = Array((identity.csvFields + "," + String(replications.count)).utf8)
         let columns = TimeSeriesColumn.acrossReplications.map { ($0, $0.csvScale) }
         for (i, row) in first.rows.enumerated() {
-            /// The column's figure across replications (non-finite ones left out).
-            func estimate(_ column: TimeSeriesColumn) -> Estimate {
-                Estimate(values: replications.compactMap { column.figure($0.rows[i]).number }.filter { $0.isFinite })
-            }
-            out += id + "," + String(replications.count)
+            out += prefix
             for (column, scale) in columns {
                 let figure: ColumnFigure
                 if let measured = column.halfWidthOf {
-                    figure = .number(estimate(measured).halfWidth)
+                    figure = .number(tally(measured, row: i).halfWidth())
                 } else if case .label = column.figure(row) {
                     figure = column.figure(row)
                 } else {
-                    figure = .number(estimate(column).mean)
+                    let tally = tally(column, row: i)
+                    figure = .number(tally.count > 0 ? tally.mean : .nan)
                 }
-                out += "," + figure.scaled(scale).csv
+                out.append(UInt8(ascii: ","))
+                figure.scaled(scale).appendCSV(to: &out)
             }
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The column's figures in window row `row` across replications, non-finite ones left
+    /// out: what `Estimate(values:)` would tally, without an array per cell.
+    private func tally(_ column: TimeSeriesColumn, row: Int) -> Tally {
+        var tally = Tally()
+        for r in replications {
+            if let x = column.figure(r.rows[row]).number, x.isFinite { tally.add(x) }
+        }
+        return tally
     }
 }

@@ -20,6 +20,14 @@ public enum ColumnFigure: Sendable, Equatable {
         }
     }
 
+    /// The bytes of `csv` appended to `out`.
+    public func appendCSV(to out: inout [UInt8]) {
+        switch self {
+        case .label(let text): out.append(contentsOf: csvField(text).utf8)
+        case .number(let x): NumberFormat.appendCSV(x, to: &out)
+        }
+    }
+
     /// The figure with its number multiplied by `factor` (a label as it is).
     public func scaled(_ factor: Double) -> ColumnFigure {
         if case .number(let x) = self, factor != 1 { return .number(x * factor) }

@@ -40,7 +40,7 @@ public enum NumberFormat: Sendable, Equatable {
         case .csv:
             guard x.isFinite else { return "" }
             if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-            return Self.printf("%.6g", x)
+            return Self.sixSignificant(x) ?? Self.printf("%.6g", x)
         case .literal:
             guard x.isFinite else { return "\(x)" }
             let rounded = (x * 1e9).rounded() / 1e9

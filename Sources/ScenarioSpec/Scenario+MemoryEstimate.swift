@@ -148,10 +148,13 @@ extension Scenario {
     /// `9.6 GB`, `512 MB`: decimal units, as the message's reader expects.
     public static func bytesText(_ bytes: Double) -> String {
         guard bytes.isFinite else { return "∞ B" }
-        if bytes >= 1e15 { return String(format: "%.1e B", bytes) }
+        // C's printf, not Foundation's String(format:): the same text, without setting up
+        // Foundation's formatting at every start (`smsim lint`'s help quotes the limit).
+        if bytes >= 1e15 { return NumberFormat.printf("%.1e", bytes) + " B" }
         for (unit, scale) in [("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)] where bytes >= scale {
-            return String(format: "%.1f ", bytes / scale).replacingOccurrences(of: ".0 ", with: " ") + unit
+            let text = NumberFormat.printf("%.1f", bytes / scale)
+            return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + " " + unit
         }
-        return String(format: "%.0f B", bytes)
+        return NumberFormat.printf("%.0f", bytes) + " B"
     }
 }

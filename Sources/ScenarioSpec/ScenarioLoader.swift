@@ -5,8 +5,9 @@ import Yams
 
 /// Reads scenario files (YAML) into `Scenario` values.
 ///
-/// The YAML is composed into a node tree (`Yams.compose`) and walked by hand, so that every
-/// error names the line, column and field path of the value at fault:
+/// The YAML is composed into a node tree (`YAMLLimits.read`, or `Yams.compose` where that
+/// scan cannot stand for it) and walked by hand, so that every error names the line, column
+/// and field path of the value at fault:
 /// `weekday.yaml:14:15: consoles.requests[2].weight: must be zero or positive, got -1`.
 /// The keys, their types and defaults are declared once, in `ScenarioSchema`. After reading, the cross-field rules of `Scenario.validate()` are checked
 /// and reported at the node they concern. `Documentation/Scenario.md` describes every field.
@@ -24,15 +25,19 @@ public enum ScenarioLoader {
 
     /// Parses a scenario from `yaml`; `file` names it in error messages.
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
-        if let violation = YAMLLimits.check(yaml) {
+        let composed: YAMLNode?
+        switch YAMLLimits.read(yaml) {
+        case .violation(let violation):
             throw ScenarioError(file: file, line: violation.line, column: violation.column,
                                 field: violation.field, message: violation.message)
-        }
-        let composed: Node?
-        do {
-            composed = try Yams.compose(yaml: yaml)
-        } catch {
-            throw syntaxError(error, file: file, yaml: yaml)
+        case .document(let document):
+            composed = document
+        case .unsure:
+            do {
+                composed = try Yams.compose(yaml: yaml).map(YAMLNode.init)
+            } catch {
+                throw syntaxError(error, file: file, yaml: yaml)
+            }
         }
         guard let root = composed, !ScenarioReader.isNull(root) else {
             throw ScenarioError(file: file, line: 1, column: 1, field: "(document)",

@@ -12,7 +12,7 @@ extension ScenarioReader {
     ]
 
     /// `{ distribution: FAMILY, parameters… }`; times may carry units, cv, k and shape may not.
-    func distribution(_ node: Node, _ path: String) throws(ScenarioError) -> Distribution {
+    func distribution(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> Distribution {
         let f = try fields(node, path, Self.distributionKeys,
                            what: "a distribution (a mapping such as { distribution: exponential, mean: 30s })")
         let familyNode = try required(f, "distribution")
@@ -24,7 +24,7 @@ extension ScenarioReader {
         for key in f.order where key != "distribution" && !parameters.contains(key) {
             throw error(f.entries[key]!.key, f.child(key), "'\(key)' does not apply to \(family), which takes \(takes)")
         }
-        func needed(_ key: String) throws(ScenarioError) -> Node {
+        func needed(_ key: String) throws(ScenarioError) -> YAMLNode {
             guard f.entries[key] != nil else {
                 throw error(node, f.child(key), "required key '\(key)' is missing (\(family) takes \(takes))")
             }

@@ -10,19 +10,18 @@ extension ScenarioReader {
     static let intTag = Tag.Name.int.rawValue
     static let floatTag = Tag.Name.float.rawValue
 
-    static func isNull(_ node: Node) -> Bool {
-        if case .scalar = node { return node.tag.rawValue == nullTag }
+    static func isNull(_ node: YAMLNode) -> Bool {
+        if case .scalar = node.content { return node.tag.rawValue == nullTag }
         return false
     }
 
     /// What a node is, for "expected X, got Y".
-    func describe(_ node: Node) -> String {
-        switch node {
+    func describe(_ node: YAMLNode) -> String {
+        switch node.content {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
-            let text = ScenarioError.clip(scalar.string, limit: 40)
+            let text = ScenarioError.clip(scalar, limit: 40)
             switch node.tag.rawValue {
             case Self.nullTag: return "an empty value"
             case Self.boolTag: return "the boolean \(text)"
@@ -32,45 +31,45 @@ extension ScenarioReader {
         }
     }
 
-    func expected(_ what: String, _ node: Node, _ path: String) -> ScenarioError {
+    func expected(_ what: String, _ node: YAMLNode, _ path: String) -> ScenarioError {
         error(node, path, "expected \(what), got \(describe(node))")
     }
 
     /// Any non-empty scalar, as written (names may look like numbers or booleans), without
     /// control characters or line breaks: names are echoed to terminals, CSV cells and file
     /// names, where an escape sequence or a newline would do harm.
-    func text(_ node: Node, _ path: String) throws(ScenarioError) -> String {
-        guard case .scalar(let scalar) = node, !Self.isNull(node) else { throw expected("a name", node, path) }
-        if ScenarioError.escaped(scalar.string) != scalar.string {
-            throw error(node, path, "'\(ScenarioError.clip(scalar.string))' contains a control character or line break; a name is one line of text")
+    func text(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> String {
+        guard case .scalar(let scalar) = node.content, !Self.isNull(node) else { throw expected("a name", node, path) }
+        if ScenarioError.escaped(scalar) != scalar {
+            throw error(node, path, "'\(ScenarioError.clip(scalar))' contains a control character or line break; a name is one line of text")
         }
-        return scalar.string
+        return scalar
     }
 
     /// A plain decimal number: `400`, `-1`, `0.55`, `1e-3`.
-    func number(_ node: Node, _ path: String) throws(ScenarioError) -> Double {
+    func number(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> Double {
         try number(node, path, what: "a number")
     }
 
-    func number(_ node: Node, _ path: String, what: String) throws(ScenarioError) -> Double {
-        guard case .scalar(let scalar) = node else { throw expected(what, node, path) }
+    func number(_ node: YAMLNode, _ path: String, what: String) throws(ScenarioError) -> Double {
+        guard case .scalar(let scalar) = node.content else { throw expected(what, node, path) }
         let tag = node.tag.rawValue
-        let value = Self.decimal(scalar.string)
+        let value = Self.decimal(scalar)
         if tag == Self.intTag || tag == Self.floatTag {
             if let value { return value }
-            throw error(node, path, "expected \(what) in plain decimal notation, got \(ScenarioError.clip(scalar.string))")
+            throw error(node, path, "expected \(what) in plain decimal notation, got \(ScenarioError.clip(scalar))")
         }
         if tag == Tag.Name.str.rawValue, value != nil {
-            throw error(node, path, "expected \(what), got the quoted text '\(ScenarioError.clip(scalar.string))'; remove the quotes")
+            throw error(node, path, "expected \(what), got the quoted text '\(ScenarioError.clip(scalar))'; remove the quotes")
         }
-        if scalar.string.trimmingBlanks().hasSuffix("%") {
+        if scalar.trimmingBlanks().hasSuffix("%") {
             throw error(node, path, "expected \(what), got \(describe(node)); write fractions such as 0.8, not percentages")
         }
         throw expected(what, node, path)
     }
 
     /// A whole number that fits in an `Int`.
-    func integer(_ node: Node, _ path: String) throws(ScenarioError) -> Int {
+    func integer(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> Int {
         let value = try number(node, path, what: "a whole number")
         guard value == value.rounded(), abs(value) < 9e15 else {
             throw error(node, path, "expected a whole number, got \(describe(node))")
@@ -79,9 +78,9 @@ extension ScenarioReader {
     }
 
     /// A whole number from 0 to 2⁶⁴ − 1.
-    func unsigned(_ node: Node, _ path: String) throws(ScenarioError) -> UInt64 {
-        if case .scalar(let scalar) = node, node.tag.rawValue == Self.intTag {
-            let digits = scalar.string.trimmingBlanks().drop { $0 == "+" }
+    func unsigned(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> UInt64 {
+        if case .scalar(let scalar) = node.content, node.tag.rawValue == Self.intTag {
+            let digits = scalar.trimmingBlanks().drop { $0 == "+" }
             if let value = UInt64(digits) { return value }
         }
         _ = try number(node, path, what: "a whole number")
@@ -89,31 +88,31 @@ extension ScenarioReader {
     }
 
     /// A duration in seconds: `90`, `250ms`, `30s`, `5m`, `1.5h`, `1d`.
-    func duration(_ node: Node, _ path: String) throws(ScenarioError) -> Double {
-        guard case .scalar(let scalar) = node, !Self.isNull(node), node.tag.rawValue != Self.boolTag else {
+    func duration(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> Double {
+        guard case .scalar(let scalar) = node.content, !Self.isNull(node), node.tag.rawValue != Self.boolTag else {
             throw error(node, path, "expected a duration, got \(describe(node)); \(DurationSyntax.accepted)")
         }
-        if let seconds = DurationSyntax.parse(scalar.string) { return seconds }
-        if scalar.string.trimmingBlanks().hasPrefix("-") {
-            throw error(node, path, "a duration cannot be negative, got '\(ScenarioError.clip(scalar.string))'; \(DurationSyntax.accepted)")
+        if let seconds = DurationSyntax.parse(scalar) { return seconds }
+        if scalar.trimmingBlanks().hasPrefix("-") {
+            throw error(node, path, "a duration cannot be negative, got '\(ScenarioError.clip(scalar))'; \(DurationSyntax.accepted)")
         }
-        throw error(node, path, "cannot read '\(ScenarioError.clip(scalar.string))' as a duration; \(DurationSyntax.accepted)")
+        throw error(node, path, "cannot read '\(ScenarioError.clip(scalar))' as a duration; \(DurationSyntax.accepted)")
     }
 
-    func boolean(_ node: Node, _ path: String) throws(ScenarioError) -> Bool {
+    func boolean(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> Bool {
         guard node.tag.rawValue == Self.boolTag, let value = node.bool else { throw expected("true or false", node, path) }
         return value
     }
 
     /// One of an enumeration's raw values.
-    func keyword<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: String) throws(ScenarioError) -> T
+    func keyword<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: String) throws(ScenarioError) -> T
     where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
-        guard case .scalar(let scalar) = node, !Self.isNull(node) else {
+        guard case .scalar(let scalar) = node.content, !Self.isNull(node) else {
             throw expected("one of \(allowed.joined(separator: ", "))", node, path)
         }
-        if let value = T(rawValue: scalar.string) { return value }
-        throw error(node, path, Self.unknown("value", scalar.string, allowed))
+        if let value = T(rawValue: scalar) { return value }
+        throw error(node, path, Self.unknown("value", scalar, allowed))
     }
 
     /// `[+-]? (digits [. digits*] | . digits) ([eE] [+-]? digits)?`, finite; nil otherwise.

@@ -4,7 +4,10 @@ import Yams
 /// The top level, the management group, the consoles and the service level objectives.
 /// Field order is reading order: a file with several errors reports the first field's.
 enum ScenarioSchema {
-    static var scenario: Section<Scenario, Scenario> {
+    /// Built once: every file read and every scenario checked walks the same declaration.
+    /// Never changed after it is built, and its closures hold no state, so the threads that
+    /// read it share it safely.
+    nonisolated(unsafe) static let scenario: Section<Scenario, Scenario> =
         Section(start: Scenario(name: "", duration: 0, managementGroup: ManagementGroup(),
                                 consoles: Consoles(peak: 0, sessionLength: .unread, thinkTime: .unread, requests: []),
                                 workflows: Workflows(job: Workflows.Job(server: .unread))), fields: [
@@ -46,7 +49,6 @@ enum ScenarioSchema {
                                    "triggers workflow jobs, so the scenario needs a workflows block with a job")
             }
         }
-    }
 
     // MARK: Management group
 
@@ -254,8 +256,8 @@ extension FieldKind where T == String {
     /// Any scalar, even one that reads as a number (`namePrefix: 10`).
     static var namePrefix: Self {
         Self(type: "text") { r, n, p throws(ScenarioError) in
-            guard case .scalar(let scalar) = n else { throw r.expected("a name prefix", n, p) }
-            return scalar.string
+            guard case .scalar(let scalar) = n.content else { throw r.expected("a name prefix", n, p) }
+            return scalar
         }
     }
 }

@@ -33,7 +33,7 @@ struct FieldKind<T> {
     var unit = ""
     /// The keys of a nested section, for the documentation check; empty for scalars.
     var reference: [SchemaEntry] = []
-    let read: (ScenarioReader, Node, String) throws(ScenarioError) -> T
+    let read: (ScenarioReader, YAMLNode, String) throws(ScenarioError) -> T
     /// Checks a value's bounds (a bounded scalar, or the fields of a nested section) at a path.
     var check: ((T, String, inout Checker) -> Void)? = nil
 }
@@ -62,7 +62,7 @@ struct Field<Value> {
     let requirement: Requirement
     let entry: SchemaEntry
     let nested: [SchemaEntry]
-    let apply: (inout Value, ScenarioReader, Node, String) throws(ScenarioError) -> Void
+    let apply: (inout Value, ScenarioReader, YAMLNode, String) throws(ScenarioError) -> Void
     /// The bound checks of the field's value, nested sections included; nil when it has none.
     let check: ((Value, String, inout Checker) -> Void)?
 
@@ -114,11 +114,11 @@ struct Section<Draft, Value> {
     let finish: (Draft, ScenarioFields, ScenarioReader) throws(ScenarioError) -> Value
 
     /// Reads `node` (at `path`): unknown keys are refused, fields are read in declaration order.
-    func read(_ reader: ScenarioReader, _ node: Node, _ path: String) throws(ScenarioError) -> Value {
+    func read(_ reader: ScenarioReader, _ node: YAMLNode, _ path: String) throws(ScenarioError) -> Value {
         let f = try reader.fields(node, path, fields.map(\.name), what: what)
         var draft = start
         for field in fields {
-            let present: Node?
+            let present: YAMLNode?
             switch field.requirement {
             case .required: present = try reader.required(f, field.name)
             case .optional, .requiredUnless: present = reader.optional(f, field.name)

@@ -27,7 +27,7 @@ extension FieldKind where T == Double {
     /// sexagesimal number 420.
     static var timeOfDay: Self {
         Self(type: "time of day") { r, n, p throws(ScenarioError) in
-            guard case .scalar(let scalar) = n, !ScenarioReader.isNull(n), let seconds = TimeOfDay.parse(scalar.string) else {
+            guard case .scalar(let scalar) = n.content, !ScenarioReader.isNull(n), let seconds = TimeOfDay.parse(scalar) else {
                 throw r.error(n, p, "expected a time of day such as 07:00 (hours 00–23, minutes 00–59), got \(r.describe(n))")
             }
             return seconds
