@@ -112,8 +112,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
     let balancerStream: RandomStream
     let workflowStream: RandomStream
     let failureStream: RandomStream
-    /// The consoles' streams, owned here; the hot path draws through `consoleSources`, their
-    /// generators without reference counting.
+    /// The consoles' streams, owned here; the hot path draws through their `consoleSources`.
     let consoleStreams: ContiguousArray<RandomStream>
     let consoleSources: FixedArray<RandomSource>
 
@@ -204,16 +203,14 @@ public struct ManagementGroupModel: DiscreteEventModel {
         activeConsoles = ContiguousArray(repeating: 0, count: serverCount)
 
         var consoleList: [Console] = []
-        var streams: ContiguousArray<RandomStream> = []
         consoleList.reserveCapacity(config.consoleCapacity)
-        for i in 0..<config.consoleCapacity {
-            consoleList.append(Console(activityTimer: simulation.makeTimer()))
-            // Reseeded per session; taus2 keeps 500 consoles' generators in a few KB of cache.
-            streams.append(RandomStream(gslSeed: UInt32(i), name: "console", generator: .tausworthe))
-        }
-        consoleStreams = streams
-        consoleSources = FixedArray(streams.map(\.source))
+        for _ in 0..<config.consoleCapacity { consoleList.append(Console(activityTimer: simulation.makeTimer())) }
         consoles = FixedArray(consoleList)
+        // Reseeded per session; taus2 keeps 500 consoles' generators in a few KB of cache.
+        consoleStreams = ContiguousArray((0..<config.consoleCapacity).map {
+            RandomStream(gslSeed: UInt32($0), name: "console", generator: .tausworthe)
+        })
+        consoleSources = FixedArray(consoleStreams.map(\.source))
         freeConsoles = ContiguousArray((0..<Int32(config.consoleCapacity)).reversed())
 
         workflowServer = 0

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func agreesWithFoundationOnManyRandomValues() {
-        var generator = SplitMix(seed: 20261203)
+        var generator = TypeperfLogGenerator.Random(state: 20261203)
         for _ in 0..<5_000 {
             let x = Double.random(in: -1...1, using: &generator) * pow(10, Double(Int.random(in: -12...18, using: &generator)))
             for spec in Self.specs {
@@ -30,7 +30,7 @@ import Testing
     /// `sixSignificant` stands for `%.6g` where it answers, and answers for all but exact ties
     /// in its range; `appendCSV` writes the bytes of `NumberFormat.csv`.
     @Test func sixSignificantAgreesWithPrintf() {
-        var generator = SplitMix(seed: 20261204)
+        var generator = TypeperfLogGenerator.Random(state: 20261204)
         var inRange = 0, answered = 0
         var values: [Double] = [0.5, 1.5, 2.5, 0.1, 0.3, 2.675, 1.234565, 1.2345650000000001, 79.0 / 64, 999_999.5,
                                 999_999.4, 9_999_995, 0.000_099_999_95, 0.000_1, 1e-5, 123_456.5, 1e15 - 0.5, 1e15 + 0.5,
@@ -59,18 +59,5 @@ import Testing
         // 1e300 with %f is 301 digits: more than the stack buffer holds.
         #expect(NumberFormat.printf("%.0f", 1e300).count == 301)
         #expect(NumberFormat.printf("%.0f", 1e300) == String(format: "%.0f", 1e300))
-    }
-}
-
-/// A seeded generator, so the random values are the same on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -61,8 +61,9 @@ struct TypeperfLogGenerator {
         return points.last!.1
     }
 
-    /// A small deterministic generator (SplitMix64) with normal draws by Box–Muller.
-    struct Random {
+    /// A small deterministic generator (SplitMix64) with normal draws by Box–Muller; also a
+    /// `RandomNumberGenerator`, for the standard library's seeded draws in other tests.
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
