@@ -114,7 +114,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
     let failureStream: RandomStream
     /// The consoles' streams, owned here; the hot path draws through their `consoleSources`.
     let consoleStreams: ContiguousArray<RandomStream>
-    let consoleSources: FixedArray<RandomSource>
+    let consoleSources: FixedArray<TauswortheSource>
 
     // Stations: the management servers, then the database.
     var stations: FixedArray<Station>
@@ -210,7 +210,7 @@ public struct ManagementGroupModel: DiscreteEventModel {
         consoleStreams = ContiguousArray((0..<config.consoleCapacity).map {
             RandomStream(gslSeed: UInt32($0), name: "console", generator: .tausworthe)
         })
-        consoleSources = FixedArray(consoleStreams.map(\.source))
+        consoleSources = FixedArray(consoleStreams.map(\.tausworthe))
         freeConsoles = ContiguousArray((0..<Int32(config.consoleCapacity)).reversed())
 
         workflowServer = 0

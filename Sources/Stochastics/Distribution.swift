@@ -167,7 +167,7 @@ public struct Distribution: Sendable, Hashable {
         return Distribution(kind: k, mean: mean * factor, cv: cv)
     }
 
-    /// One draw from `stream` (a `RandomStream`, or a `RandomSource` borrowed from one).
+    /// One draw from `stream` (a `RandomStream`, or a `TauswortheSource` borrowed from one).
     // Always inlined: a call would take the distribution by value, and a caller that reads it
     // from its own mutable state copies it first (the enum's empirical case holds an array,
     // so the copy retains). Inlined, the switch reads the parameters where they are.

@@ -38,25 +38,23 @@ public final class RandomStream {
     }
 
     deinit { gsl_rng_free(rng) }
-
-    /// The generator, for draws that should not touch the stream's reference count.
-    @inlinable public var source: RandomSource { RandomSource(rng: rng) }
 }
 
-
-/// What draws random numbers: a stream, or a `RandomSource` borrowed from one. The draws are
-/// written once, here, for both.
+/// What draws random numbers: a stream, or a `TauswortheSource` borrowed from one. The draws are
+/// written once, here, on GSL; the variates a model draws on every event are requirements, so a
+/// source that computes them itself (`TauswortheSource`) is called directly from generic code.
 public protocol RandomDraws {
     var rng: UnsafeMutablePointer<gsl_rng> { get }
-}
-
-/// A stream's generator without ownership: a plain pointer, so holding or passing one costs no
-/// reference counting (a stream is a class: taking it out of an array and passing it on
-/// retains and releases it, two atomic operations around every draw on a model's hot path).
-/// Valid only while its stream lives: the owner keeps the stream, the hot path keeps the source.
-public struct RandomSource: RandomDraws {
-    public let rng: UnsafeMutablePointer<gsl_rng>
-    @inlinable init(rng: UnsafeMutablePointer<gsl_rng>) { self.rng = rng }
+    /// Uniform on [0, 1).
+    func uniform() -> Double
+    /// Uniform on (0, 1).
+    func uniformPositive() -> Double
+    /// Exponential with the given mean.
+    func exponential(mean: Double) -> Double
+    /// Gamma with shape `k` and scale `theta`.
+    func gamma(shape k: Double, scale theta: Double) -> Double
+    /// Normal with mean 0 and standard deviation `sigma`.
+    func gaussian(sigma: Double) -> Double
 }
 
 extension RandomStream: RandomDraws {}

@@ -17,26 +17,6 @@ import Stochastics
         #expect((0..<100).map { _ in a.poisson(mean: 3) } == (0..<100).map { _ in b.poisson(mean: 3) })
     }
 
-    /// A source borrowed from a stream draws from the stream's own generator: draws taken
-    /// alternately through both are the stream's sequence, for every distribution, and a reseed
-    /// through the source restarts the stream.
-    @Test(arguments: [RandomStream.Generator.mersenneTwister, .tausworthe])
-    func sourceDrawsFromTheStreamsGenerator(generator: RandomStream.Generator) throws {
-        let alone = RandomStream(gslSeed: 99, generator: generator)
-        let shared = RandomStream(gslSeed: 99, generator: generator)
-        let source = shared.source
-        let gamma = try Distribution.gamma(mean: 2, cv: 0.7)
-        for i in 0..<400 {
-            let expected = i % 3 == 0 ? alone.uniform() : gamma.sample(alone)
-            let got = i % 3 == 0 ? (i % 2 == 0 ? source.uniform() : shared.uniform())
-                : (i % 2 == 0 ? gamma.sample(source) : gamma.sample(shared))
-            #expect(got.bitPattern == expected.bitPattern)
-        }
-        source.reseed(5)
-        let restarted = RandomStream(gslSeed: 5, generator: generator)
-        #expect(Self.draws(shared, 50) == Self.draws(restarted, 50))
-    }
-
     @Test func explicitGSLSeedMatchesDerivedSeed() {
         let derived = RandomStream(seed: 3, replication: 1, name: "service")
         let explicit = RandomStream(gslSeed: StreamSeed.derive(seed: 3, replication: 1, stream: "service"))
