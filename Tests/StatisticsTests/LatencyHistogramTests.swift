@@ -171,7 +171,7 @@ import Stochastics
             after.record(x)
         }
         run.mergeBuckets(window)
-        #expect(run.quantiles([0.5, 0.95, 0.99]) == after.quantiles([0.5, 0.95, 0.99]))
+        for p in [0.5, 0.95, 0.99] { #expect(run.quantile(p) == after.quantile(p)) }
         #expect(run.count == after.count && run.sum == after.sum && run.max == after.max)
     }
 
