@@ -6,6 +6,8 @@ extension Recorder {
     /// metric of the catalogue (`Metric`) at every station kind its definition names, per
     /// server in layout order, then the database, then the group (`all`) in catalogue order.
     mutating func finish(at t: Double, counts: Counts) {
+        // The open window's buckets, not yet in the servers' run histograms.
+        for s in 0..<serverCount { runLatency[s].mergeBuckets(windowLatency[s]) }
         if outage != nil { closeOutage(drainedAt: nil) }
         let span = max(t - warmup, 1e-9)
         var out: [MetricValue] = []

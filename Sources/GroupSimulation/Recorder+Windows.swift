@@ -24,6 +24,9 @@ extension Recorder {
         backlog.endWarmup(at: t)
         backlogPeak = Int(backlog.window.value)
         for i in runLatency.indices { runLatency[i].reset() }
+        // The servers' run histograms take their buckets from the windows' at each close: the
+        // open window's buckets so far were before the warm-up's end, so they come off now.
+        for s in 0..<serverCount { runLatency[s].unmergeBuckets(windowLatency[s]) }
         runLag.reset()
         for i in runCompleted.indices {
             runCompleted[i] = 0
@@ -68,7 +71,10 @@ extension Recorder {
                 totalReconnects += windowReconnects[s]
             }
         }
-        for s in 0..<serverCount { windowLatency[serverCount].mergeBuckets(windowLatency[s]) }
+        for s in 0..<serverCount {
+            windowLatency[serverCount].mergeBuckets(windowLatency[s])
+            runLatency[s].mergeBuckets(windowLatency[s])
+        }
         let all = windowLatency[serverCount].summary
         rows.append(WindowRow(
             windowStart: windowStart, windowEnd: t, warmup: isWarmup, station: "all", kind: .all, workflowRole: false,

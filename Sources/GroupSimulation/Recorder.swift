@@ -143,7 +143,7 @@ public struct Recorder {
         windowClassCompleted[s * classCount + k] &+= 1
         let b = LatencyHistogram.bucket(ofSeconds: latency)
         windowLatency[s].record(latency, bucket: b)
-        runLatency[s].record(latency, bucket: b)
+        runLatency[s].recordTotals(latency)
         // The all-servers histograms count totals here and take their buckets from the
         // servers' when read (a window's close, the run's end): two scattered writes into
         // cold bucket arrays per request instead of four.

@@ -127,6 +127,16 @@ public struct LatencyHistogram: Sendable, Equatable {
         highestBucket = Swift.max(highestBucket, other.highestBucket)
     }
 
+    /// Takes another histogram's bucket counts away from this one (wrapping: a bucket may
+    /// read as a huge count until the same counts are merged back), leaving the totals alone:
+    /// for a histogram that will merge `other` later and must not count what it holds now.
+    public mutating func unmergeBuckets(_ other: LatencyHistogram) {
+        guard other.lowestBucket <= other.highestBucket else { return }
+        for i in other.lowestBucket...other.highestBucket { counts[i] &-= other.counts[i] }
+        lowestBucket = Swift.min(lowestBucket, other.lowestBucket)
+        highestBucket = Swift.max(highestBucket, other.highestBucket)
+    }
+
     /// Adds another histogram's counts to this one.
     public mutating func merge(_ other: LatencyHistogram) {
         guard other.count > 0 else { return }

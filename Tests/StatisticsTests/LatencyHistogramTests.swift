@@ -157,6 +157,24 @@ import Stochastics
         #expect(unmerged == LatencyHistogram())
     }
 
+    /// Buckets taken away and merged back leave what was recorded between: a run histogram
+    /// whose warm-up ended inside a window equals one that recorded only after it.
+    @Test func unmergedThenMergedBucketsCountOnlyWhatCameBetween() {
+        let stream = RandomStream(gslSeed: 8)
+        var window = LatencyHistogram(), run = LatencyHistogram(), after = LatencyHistogram()
+        for _ in 0..<300 { window.record(stream.exponential(mean: 2)) }   // before the warm-up's end
+        run.unmergeBuckets(window)
+        for _ in 0..<700 {
+            let x = stream.exponential(mean: 2)
+            window.record(x)
+            run.recordTotals(x)
+            after.record(x)
+        }
+        run.mergeBuckets(window)
+        for p in [0.5, 0.95, 0.99] { #expect(run.quantile(p) == after.quantile(p)) }
+        #expect(run.count == after.count && run.sum == after.sum && run.max == after.max)
+    }
+
     @Test func valuesBeyondTheTrackedRangeLandInTheTopBucket() {
         var h = LatencyHistogram()
         h.record(1e9)          // about 31 years
