@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 record=false
 [ "${1:-}" = --record ] && record=true
 smsim=${SMSIM:-.build/release/smsim}
-[ -x "$smsim" ] || swift build -c release >/dev/null
+[ -x "$smsim" ] || make --no-print-directory release >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 common=(--seed 1 --replications 2 --threads 2 --quiet)
