@@ -19,6 +19,13 @@ public final class RandomStream {
     public let rng: UnsafeMutablePointer<gsl_rng>
     /// The stream's name, for diagnostics.
     public let name: String
+    /// The generator stepped in Swift (`WordGenerators.swift`) for the frequent variates.
+    @usableFromInline let words: Words
+
+    @usableFromInline enum Words {
+        case mersenneTwister(MersenneTwisterSource)
+        case tausworthe(TauswortheSource)
+    }
 
     /// A stream seeded from (scenario seed, replication, name).
     public convenience init(seed: UInt64, replication: Int, name: String) {
@@ -35,14 +42,57 @@ public final class RandomStream {
         gsl_rng_set(rng, UInt(gslSeed))
         self.rng = rng
         self.name = name
+        words = generator == .mersenneTwister ? .mersenneTwister(MersenneTwisterSource(rng: rng))
+            : .tausworthe(TauswortheSource(rng: rng))
     }
 
     deinit { gsl_rng_free(rng) }
+
+    /// Uniform on [0, 1).
+    @inlinable public func uniform() -> Double {
+        switch words {
+        case .mersenneTwister(let g): g.uniform()
+        case .tausworthe(let g): g.uniform()
+        }
+    }
+
+    /// Uniform on (0, 1).
+    @inlinable public func uniformPositive() -> Double {
+        switch words {
+        case .mersenneTwister(let g): g.uniformPositive()
+        case .tausworthe(let g): g.uniformPositive()
+        }
+    }
+
+    /// Exponential with the given mean.
+    @inlinable public func exponential(mean: Double) -> Double {
+        switch words {
+        case .mersenneTwister(let g): g.exponential(mean: mean)
+        case .tausworthe(let g): g.exponential(mean: mean)
+        }
+    }
+
+    /// Gamma with shape `k` and scale `theta`.
+    public func gamma(shape k: Double, scale theta: Double) -> Double {
+        switch words {
+        case .mersenneTwister(let g): g.gamma(shape: k, scale: theta)
+        case .tausworthe(let g): g.gamma(shape: k, scale: theta)
+        }
+    }
+
+    /// Normal with mean 0 and standard deviation `sigma`.
+    public func gaussian(sigma: Double) -> Double {
+        switch words {
+        case .mersenneTwister(let g): g.gaussian(sigma: sigma)
+        case .tausworthe(let g): g.gaussian(sigma: sigma)
+        }
+    }
 }
 
 /// What draws random numbers: a stream, or a `TauswortheSource` borrowed from one. The draws are
-/// written once, here, on GSL; the variates a model draws on every event are requirements, so a
-/// source that computes them itself (`TauswortheSource`) is called directly from generic code.
+/// written once, here, on GSL; the variates a model draws on every event are requirements, met
+/// by the stream and the sources with GSL's arithmetic in Swift (`WordGenerators.swift`), and
+/// called directly from generic code.
 public protocol RandomDraws {
     var rng: UnsafeMutablePointer<gsl_rng> { get }
     /// Uniform on [0, 1).
