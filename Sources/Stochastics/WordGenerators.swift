@@ -168,14 +168,17 @@ public struct MersenneTwisterSource: RandomDraws, WordGenerator {
         return k
     }
 
-    /// The next 624 words from the last 624: word i from words i, i + 1 and i + 397 (mod 624).
+    /// The next 624 words from the last 624, in place: word i from words i, i + 1 and i + 397
+    /// (mod 624; the three loops spare the divisions).
     @usableFromInline func regenerate() {
         let n = Self.count, m = 397
-        @inline(__always) func twisted(_ i: Int) -> UInt {
-            let y = (words[i] & 0x8000_0000) | (words[(i + 1) % n] & 0x7FFF_FFFF)
-            return words[(i + m) % n] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
+        @inline(__always) func twist(_ i: Int, next: Int, far: Int) {
+            let y = (words[i] & 0x8000_0000) | (words[next] & 0x7FFF_FFFF)
+            words[i] = words[far] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
         }
-        for i in 0..<n { words[i] = twisted(i) }
+        for i in 0..<(n - m) { twist(i, next: i + 1, far: i + m) }
+        for i in (n - m)..<(n - 1) { twist(i, next: i + 1, far: i + m - n) }
+        twist(n - 1, next: 0, far: m - 1)
     }
 
     @inlinable @inline(__always) public func uniform() -> Double { uniformDraw() }
