@@ -89,10 +89,10 @@ public final class RandomStream {
     }
 }
 
-/// What draws random numbers: a stream, or a `TauswortheSource` borrowed from one. The draws are
-/// written once, here, on GSL; the variates a model draws on every event are requirements, met
-/// by the stream and the sources with GSL's arithmetic in Swift (`WordGenerators.swift`), and
-/// called directly from generic code.
+/// What draws random numbers: a stream, or a `TauswortheSource` borrowed from one. The variates
+/// a model draws on every event are requirements, met by the stream and the sources with GSL's
+/// arithmetic in Swift (`WordGenerators.swift`) and called directly from generic code; the
+/// rest are written once, below, on GSL's functions.
 public protocol RandomDraws {
     var rng: UnsafeMutablePointer<gsl_rng> { get }
     /// Uniform on [0, 1).
@@ -110,20 +110,10 @@ public protocol RandomDraws {
 extension RandomStream: RandomDraws {}
 
 extension RandomDraws {
-    /// Uniform on [0, 1).
-    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
-    /// Uniform on (0, 1).
-    @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
     /// A uniformly chosen integer in 0..<n (n ≥ 1).
     @inlinable public func index(below n: Int) -> Int { Int(gsl_rng_uniform_int(rng, UInt(n))) }
-    /// Exponential with the given mean.
-    @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
-    /// Gamma with shape `k` and scale `theta`.
-    @inlinable public func gamma(shape k: Double, scale theta: Double) -> Double { gsl_ran_gamma(rng, k, theta) }
     /// Lognormal: exp(N(zeta, sigma²)).
     @inlinable public func lognormal(zeta: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, zeta, sigma) }
-    /// Normal with mean 0 and standard deviation `sigma`.
-    @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
     /// Weibull with scale `a` and shape `b`.
     @inlinable public func weibull(scale a: Double, shape b: Double) -> Double { gsl_ran_weibull(rng, a, b) }
     /// Uniform on [a, b).
