@@ -13,7 +13,7 @@ import Darwin
 ///
 /// The variates a model draws on every event (uniform, exponential, gamma, and the ziggurat
 /// normal under gamma) are written once, for both generators, with GSL's arithmetic operation
-/// by operation (`TauswortheSourceTests` compares them with GSL's, draw by draw).
+/// by operation (`WordGeneratorTests` compares them with GSL's, draw by draw).
 @usableFromInline protocol WordGenerator {
     /// The generator's next 32-bit output.
     func nextWord() -> UInt32

@@ -1,7 +1,7 @@
 /// The 128 layers of the Marsaglia–Tsang ziggurat for the standard normal, as GSL's
 /// `gsl_ran_gaussian_ziggurat` uses them (GSL 2.7, randist/gausszig.c). The numbers are the
 /// data of that published method: the same numbers give the same draws, to the bit, as GSL's
-/// own function (`TauswortheSourceTests` checks it against the installed library).
+/// own function (`WordGeneratorTests` checks it against the installed library).
 enum Ziggurat {
     /// The base of the tail layer (GSL's PARAM_R).
     static let tailStart = 3.44428647676
